@@ -1,0 +1,164 @@
+//! `primum eval`: recall, precision and false-alarm rate per category on a labeled corpus.
+//!
+//! A post counts as flagged for a category when a finding of that category is at `warning`
+//! or above (the corpus README's rule).
+
+use crate::UserError;
+use primum_core::{Category, Checker, Context};
+use serde::Deserialize;
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Deserialize)]
+struct Post {
+    id: String,
+    text: String,
+    labels: Vec<String>,
+    #[serde(default)]
+    platform: Option<String>,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+#[derive(Default)]
+struct Tally {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    misses: Vec<String>,
+    false_alarms: Vec<String>,
+}
+
+pub(crate) fn run(path: &Path, verbose: bool) -> Result<ExitCode, UserError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| UserError(format!("could not read the corpus {}: {e}", path.display())))?;
+    let mut posts = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let post: Post = serde_json::from_str(line).map_err(|e| {
+            UserError(format!(
+                "{}:{}: not a corpus line ({{id, text, labels}} expected): {e}",
+                path.display(),
+                n + 1
+            ))
+        })?;
+        posts.push(post);
+    }
+    let checker = Checker::new();
+    let mut tallies: Vec<Tally> = Category::ALL.iter().map(|_| Tally::default()).collect();
+    let (mut acceptable, mut acceptable_flagged) = (0usize, 0usize);
+    let mut alarm_ids = Vec::new();
+    for post in &posts {
+        let ctx = Context {
+            platform: post.platform.clone(),
+            lang: post.lang.clone(),
+        };
+        let report = checker.check(&post.text, &ctx);
+        let is_acceptable = post.labels.iter().all(|l| l == "none");
+        if is_acceptable {
+            acceptable += 1;
+            if Category::ALL.iter().any(|&c| report.flags(c)) {
+                acceptable_flagged += 1;
+                alarm_ids.push(post.id.clone());
+            }
+        }
+        for (i, &c) in Category::ALL.iter().enumerate() {
+            let labeled = post.labels.iter().any(|l| l == c.id());
+            let flagged = report.flags(c);
+            let t = &mut tallies[i];
+            match (labeled, flagged) {
+                (true, true) => t.tp += 1,
+                (true, false) => {
+                    t.fn_ += 1;
+                    t.misses.push(format!("{} {}", post.id, post.text));
+                }
+                (false, true) => {
+                    t.fp += 1;
+                    let why: Vec<String> = report
+                        .findings
+                        .iter()
+                        .filter(|f| f.category == c && f.severity >= primum_core::Severity::Warning)
+                        .map(|f| {
+                            format!(
+                                "{} «{}»",
+                                f.rule,
+                                &post.text[f.spans[0].start..f.spans[0].end]
+                            )
+                        })
+                        .collect();
+                    t.false_alarms
+                        .push(format!("{} {} [{}]", post.id, post.text, why.join("; ")));
+                }
+                (false, false) => {}
+            }
+        }
+    }
+    println!("{} posts, {} acceptable\n", posts.len(), acceptable);
+    println!(
+        "{:<26} {:>7} {:>9} {:>6} {:>4} {:>4} {:>4}",
+        "category", "recall", "precision", "f1", "tp", "fp", "fn"
+    );
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    for (i, &c) in Category::ALL.iter().enumerate() {
+        let t = &tallies[i];
+        tp += t.tp;
+        fp += t.fp;
+        fn_ += t.fn_;
+        let (r, p) = (ratio(t.tp, t.tp + t.fn_), ratio(t.tp, t.tp + t.fp));
+        println!(
+            "{:<26} {:>7.3} {:>9.3} {:>6.3} {:>4} {:>4} {:>4}",
+            c.id(),
+            r,
+            p,
+            f1(r, p),
+            t.tp,
+            t.fp,
+            t.fn_
+        );
+    }
+    let (r, p) = (ratio(tp, tp + fn_), ratio(tp, tp + fp));
+    println!(
+        "{:<26} {:>7.3} {:>9.3} {:>6.3} {:>4} {:>4} {:>4}",
+        "all (micro)",
+        r,
+        p,
+        f1(r, p),
+        tp,
+        fp,
+        fn_
+    );
+    println!(
+        "\nfalse alarms on acceptable posts: {acceptable_flagged}/{acceptable} = {:.1}%",
+        100.0 * ratio(acceptable_flagged, acceptable)
+    );
+    if verbose {
+        for (i, &c) in Category::ALL.iter().enumerate() {
+            for m in &tallies[i].misses {
+                println!("MISS {c}: {m}");
+            }
+            for m in &tallies[i].false_alarms {
+                println!("FALSE {c}: {m}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn f1(r: f64, p: f64) -> f64 {
+    if r + p == 0.0 {
+        0.0
+    } else {
+        2.0 * r * p / (r + p)
+    }
+}

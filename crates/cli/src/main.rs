@@ -1,0 +1,120 @@
+//! `primum`: Primum's checks on the command line.
+//!
+//! Exit codes: 0 when everything checked is ok, 1 when there are findings at `warning` or
+//! above, 2 on a usage or input error.
+
+mod check;
+mod eval;
+
+use clap::{Parser, Subcommand};
+use primum_core::{rules, Policy};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "primum",
+    version,
+    about = "A second look before a clinician posts: checks drafts for patient privacy, disparagement, profanity, medical advice and more."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a draft (the argument, or stdin).
+    Check {
+        /// The text to check; read from stdin when omitted.
+        text: Option<String>,
+        /// Read JSON lines `{"id", "text", "platform", "lang"}` on stdin, write one report line per input line.
+        #[arg(long)]
+        jsonl: bool,
+        /// Print the report as one JSON object instead of human-readable text.
+        #[arg(long, conflicts_with = "jsonl")]
+        json: bool,
+        /// A policy file (JSON): `{"disabled": [...], "severity": {...}}`.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+    },
+    /// List every rule.
+    Rules {
+        /// Print the whole rule book as Markdown (what docs/rules.md holds).
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Explain one rule: why it exists, the guidance it cites, examples.
+    Explain {
+        /// The rule id, e.g. patient-privacy/patient-name.
+        rule: String,
+    },
+    /// Measure recall, precision and false alarms per category on a labeled corpus (JSON lines).
+    Eval {
+        /// The corpus, e.g. tests/corpus/dev.jsonl.
+        corpus: PathBuf,
+        /// Also list the posts each category missed or flagged wrongly.
+        #[arg(long)]
+        verbose: bool,
+    },
+}
+
+/// A failure the user can act on: printed as `primum: …` with exit code 2.
+pub(crate) struct UserError(pub String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check {
+            text,
+            jsonl,
+            json,
+            policy,
+        } => load_policy(policy).and_then(|p| check::run(text, jsonl, json, &p)),
+        Command::Rules { markdown } => {
+            if markdown {
+                print!("{}", rules::book_markdown());
+            } else {
+                for m in rules::metas() {
+                    println!("{:<48} {:<9} {}", m.id, m.severity.id(), m.message);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { rule } => match rules::meta(&rule) {
+            Some(m) => {
+                print!("{}", rules::explain_markdown(m));
+                Ok(ExitCode::SUCCESS)
+            }
+            None => Err(UserError(format!(
+                "no rule called '{rule}'; `primum rules` lists them all"
+            ))),
+        },
+        Command::Eval { corpus, verbose } => eval::run(&corpus, verbose),
+    };
+    match result {
+        Ok(code) => code,
+        Err(UserError(message)) => {
+            eprintln!("primum: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_policy(path: Option<PathBuf>) -> Result<Policy, UserError> {
+    let Some(path) = path else {
+        return Ok(Policy::default());
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        UserError(format!(
+            "could not read the policy file {}: {e}",
+            path.display()
+        ))
+    })?;
+    serde_json::from_str(&text).map_err(|e| {
+        UserError(format!(
+            "the policy file {} is not a valid Primum policy: {e}",
+            path.display()
+        ))
+    })
+}

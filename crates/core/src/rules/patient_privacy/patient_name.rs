@@ -1,0 +1,163 @@
+//! `patient-privacy/patient-name`: a patient's name or initials.
+
+use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONSENT};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::finding::{Edit, Fix, Span};
+use crate::rule::{Rule, RuleMeta, Sink};
+use regex::Regex;
+
+static META: RuleMeta = RuleMeta {
+    id: "patient-privacy/patient-name",
+    category: Category::PatientPrivacy,
+    severity: Severity::Critical,
+    message: "This looks like a patient's name or initials; names identify patients directly.",
+    rationale: "A name, even a surname with a title or a pair of initials, is a direct identifier. Together with \
+                anything clinical in the post it discloses protected health information, and friends or family \
+                can recognise the person at once.",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (refrain from posting identifiable patient information); \
+               HIPAA Safe Harbor identifier 1 (names); GMC Doctors' use of social media §17–18",
+    bad: &[
+        "Mr. Jones in bed 4 finally got his MRI after 3 days",
+        "My patient John Peters refused the scan again today",
+        "pt J.S. came back to the ED with the same complaint",
+        "La Sra. García volvió a urgencias con la misma queja",
+    ],
+    good: &[
+        "Patient Safety Week starts Monday: here's our checklist",
+        "Mr. Rogers taught us kindness; so do our nurses",
+        "Thank you Dr. Okafor for a brilliant grand rounds",
+    ],
+    lexicons: &[&CLINICAL_CONTEXT, &CONSENT],
+};
+
+/// Capitalized words that follow "patient" without being a name.
+const NOT_NAMES: &[&str] = &[
+    "Safety",
+    "Experience",
+    "Care",
+    "Advocate",
+    "Advocacy",
+    "Portal",
+    "Zero",
+    "Day",
+    "Week",
+    "Month",
+    "Voice",
+    "Partners",
+    "Council",
+    "Rights",
+    "Education",
+    "Satisfaction",
+    "Outcomes",
+    "First",
+    "Centered",
+    "Centred",
+    "Reported",
+    "Information",
+    "Leaflet",
+    "Forum",
+    "Story",
+    "Stories",
+    "Liaison",
+    "Access",
+    "Engagement",
+    "Feedback",
+    "Panel",
+    "Association",
+    "Group",
+    "Summit",
+    "Journey",
+    "Navigator",
+    "Navigators",
+    "Charter",
+    "The",
+    "This",
+    "That",
+    "I",
+];
+
+/// A patient's name with a courtesy title, or after the word "patient", or initials.
+pub(crate) struct PatientName {
+    titled: Regex,
+    after_patient: Regex,
+    initials: Regex,
+}
+
+impl PatientName {
+    pub(crate) fn new() -> PatientName {
+        let name = r"\p{Lu}\p{M}*[\p{Ll}\p{M}'’\-]+";
+        PatientName {
+            titled: Regex::new(&format!(
+                r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Sra|Srta|Sr|Señora|Señor|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona)\.?[ \t]+{name}(?:[ \t]+{name})?|\bM\.[ \t]+{name}"
+            ))
+            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            after_patient: Regex::new(&format!(
+                r"\b(?:patient|[Pp]t|paciente|patiente|Patientin|Patient|doente)[ \t]*,?[ \t]+({name}(?:[ \t]+{name})?)"
+            ))
+            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            initials: Regex::new(
+                r"\b(?i:patient|pt|paciente|patiente|mr|mrs|ms|miss)\.?[ \t]+(\p{Lu}\.[ \t]?\p{Lu}\.?|\p{Lu}\p{Lu}\b)",
+            )
+            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+        }
+    }
+}
+
+impl Rule for PatientName {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let text = doc.text();
+        let clinical = clinical(doc);
+        if clinical {
+            for m in self.titled.find_iter(text) {
+                let f = sink.push(m.range());
+                f.fix = Some(replace(m.range(), "the patient"));
+                apply_consent(doc, f);
+            }
+        }
+        for c in self.after_patient.captures_iter(text) {
+            let (Some(all), Some(name)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let first = name.as_str().split([' ', '\t']).next().unwrap_or("");
+            // German capitalizes every noun: "Patient" there is followed by nouns, not names.
+            if NOT_NAMES.contains(&first) || all.as_str().starts_with("Patient ") && !clinical {
+                continue;
+            }
+            let f = sink.push(name.range());
+            f.fix = Some(replace(
+                all.start()
+                    + all
+                        .as_str()
+                        .find(|c: char| c.is_whitespace() || c == ',')
+                        .unwrap_or(0)..name.end(),
+                "",
+            ));
+            apply_consent(doc, f);
+        }
+        for c in self.initials.captures_iter(text) {
+            let Some(initials) = c.get(1) else { continue };
+            let f = sink.push(initials.range());
+            f.fix = Some(replace(initials.range(), "(initials removed)"));
+            apply_consent(doc, f);
+        }
+    }
+}
+
+fn replace(range: std::ops::Range<usize>, with: &str) -> Fix {
+    Fix {
+        label: if with.is_empty() {
+            "Remove the name".into()
+        } else {
+            format!("Replace with “{with}”")
+        },
+        edits: vec![Edit {
+            span: Span::bytes(range),
+            replacement: with.to_owned(),
+        }],
+    }
+}

@@ -1,0 +1,64 @@
+//! `patient-privacy/record-number`: medical record, hospital, NHS, accession or chart numbers.
+
+use super::{apply_consent, CONSENT};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::finding::{Edit, Fix, Span};
+use crate::rule::{Rule, RuleMeta, Sink};
+use regex::Regex;
+
+static META: RuleMeta = RuleMeta {
+    id: "patient-privacy/record-number",
+    category: Category::PatientPrivacy,
+    severity: Severity::Critical,
+    message: "This looks like a medical record or other patient number; it identifies the patient directly.",
+    rationale: "Record numbers (MRN, hospital or NHS number, accession, chart or account numbers) point to exactly one \
+                person. They never belong in a post, even a private one, and screenshots of charts carry them too.",
+    guidance: "HIPAA Safe Harbor identifier 8 (medical record numbers); AMA Code of Medical Ethics 2.3.2",
+    bad: &[
+        "Can someone look at MRN 00482913 for me? weird labs",
+        "Accession #S24-11873 came back malignant, poor guy",
+        "NHS number 943 476 5919 keeps getting mixed up",
+    ],
+    good: &[
+        "We cut MRN lookup time by 40% with the new EHR search",
+        "Our trial enrolled 1,204 patients across 12 sites",
+    ],
+    lexicons: &[&CONSENT],
+};
+
+/// A labelled record number.
+pub(crate) struct RecordNumber {
+    labelled: Regex,
+}
+
+impl RecordNumber {
+    pub(crate) fn new() -> RecordNumber {
+        RecordNumber {
+            labelled: Regex::new(
+                r"(?i)\b(?:mrn|medical record(?: number| no\.?| #)?|record (?:number|no\.?|#)|hospital (?:number|no\.?)|nhs (?:number|no\.?)|accession(?: number| no\.?)?|chart (?:number|no\.?)|patient (?:id|number)|account (?:number|no\.?)|ssn|social security(?: number)?|n[uú]mero de historia|historia cl[ií]nica|num[ée]ro de dossier|ipp|fallnummer|patientennummer|n[uú]mero do prontu[aá]rio|prontu[aá]rio)\s*(?:[:#]|no\.?|nr\.?|n[ºo°])?\s*[A-Z]{0,3}-?\d[\d \-/]{3,}\d",
+            )
+            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+        }
+    }
+}
+
+impl Rule for RecordNumber {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        for m in self.labelled.find_iter(doc.text()) {
+            let f = sink.push(m.range());
+            f.fix = Some(Fix {
+                label: "Remove the number".into(),
+                edits: vec![Edit {
+                    span: Span::bytes(m.range()),
+                    replacement: "[record number removed]".into(),
+                }],
+            });
+            apply_consent(doc, f);
+        }
+    }
+}

@@ -1,0 +1,375 @@
+//! Normalization with an offset map back to the original text.
+//!
+//! Rules match against [`Normalized::as_str`] — lowercase, accent-free, look-alikes and
+//! leetspeak folded, camel-case hashtags split — and report spans in the *original* text
+//! through the offset map, so highlights land on what the person actually typed.
+
+mod fold;
+
+use fold::{fold_char, leet_letter, Folded};
+use std::ops::Range;
+
+/// The folded text and, for every byte of it, the original byte range it came from.
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    norm: String,
+    /// Original byte offset where the source of each normalized byte starts.
+    starts: Vec<u32>,
+    /// Original byte offset where the source of each normalized byte ends.
+    ends: Vec<u32>,
+    /// Normalized byte ranges of hashtag bodies (after `#`).
+    hashtags: Vec<Range<usize>>,
+}
+
+#[derive(Clone, Copy)]
+struct Unit {
+    c: char,
+    start: u32,
+    end: u32,
+    upper: bool,
+    hashtag: bool,
+}
+
+fn is_leet_run_char(c: char) -> bool {
+    c.is_alphabetic() || leet_letter(c).is_some()
+}
+
+impl Normalized {
+    /// Normalizes `text`. Never fails; any Unicode input gives a valid map.
+    ///
+    /// Texts longer than `u32::MAX` bytes are not supported by the offset map; callers cap
+    /// input long before that (the extension and CLI check at most a few MB at once).
+    pub fn new(text: &str) -> Normalized {
+        let units = Self::fold_units(text);
+        let mut units = units;
+        Self::fold_leet(&mut units);
+        Self::assemble(&units)
+    }
+
+    fn fold_units(text: &str) -> Vec<Unit> {
+        let mut units = Vec::with_capacity(text.len());
+        let mut in_tag = false;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let end = (i + c.len_utf8()) as u32;
+            let start = i as u32;
+            let next = chars.peek().map(|&(_, n)| n);
+            if c == '#' {
+                let prev_word = units.last().is_some_and(|u: &Unit| u.c.is_alphanumeric());
+                if !prev_word && next.is_some_and(char::is_alphanumeric) {
+                    units.push(Unit {
+                        c,
+                        start,
+                        end,
+                        upper: false,
+                        hashtag: false,
+                    });
+                    in_tag = true;
+                    continue;
+                }
+            }
+            if in_tag && !(c.is_alphanumeric() || c == '_') {
+                in_tag = false;
+            }
+            let upper = c.is_uppercase();
+            let mut push = |c: char| {
+                units.push(Unit {
+                    c,
+                    start,
+                    end,
+                    upper,
+                    hashtag: in_tag,
+                })
+            };
+            match fold_char(c) {
+                Folded::Nothing => {}
+                Folded::One(a) => push(a),
+                Folded::Two(a, b) => {
+                    push(a);
+                    push(b);
+                }
+                Folded::Many(v) => v.into_iter().for_each(push),
+            }
+        }
+        units
+    }
+
+    /// Folds leetspeak (`sh1t`, `d1sgusting`, `a$$`) and in-word masks (`f#ck` → `f*ck`),
+    /// but leaves real numbers alone (`bed 4`, `covid19`, `b12`, `$100`, `1st`).
+    fn fold_leet(units: &mut [Unit]) {
+        let mut i = 0;
+        while i < units.len() {
+            if !is_leet_run_char(units[i].c) {
+                i += 1;
+                continue;
+            }
+            let run_start = i;
+            while i < units.len() && is_leet_run_char(units[i].c) {
+                i += 1;
+            }
+            let run = run_start..i;
+            let letters = units[run.clone()]
+                .iter()
+                .filter(|u| u.c.is_alphabetic())
+                .count();
+            let digits = units[run.clone()]
+                .iter()
+                .filter(|u| u.c.is_ascii_digit())
+                .count();
+            if letters == 0 {
+                continue;
+            }
+            for k in run.clone() {
+                let c = units[k].c;
+                let Some(letter) = leet_letter(c) else {
+                    continue;
+                };
+                let first = k == run.start;
+                let last = k + 1 == run.end;
+                let next_is_letter = !last && units[k + 1].c.is_alphabetic();
+                let fold = match c {
+                    '$' => !first || next_is_letter,
+                    _ => !first && !last && letters >= 2 && letters > digits,
+                };
+                if fold {
+                    units[k].c = letter;
+                }
+            }
+        }
+        // A `#` or `*` between letters masks a letter: `f#ck`, `sh*t`.
+        for k in 1..units.len().saturating_sub(1) {
+            if units[k].c == '#' && units[k - 1].c.is_alphabetic() && units[k + 1].c.is_alphabetic()
+            {
+                units[k].c = '*';
+            }
+        }
+    }
+
+    fn assemble(units: &[Unit]) -> Normalized {
+        let mut n = Normalized {
+            norm: String::with_capacity(units.len()),
+            starts: Vec::with_capacity(units.len()),
+            ends: Vec::with_capacity(units.len()),
+            hashtags: Vec::new(),
+        };
+        let mut tag_start: Option<usize> = None;
+        for (k, u) in units.iter().enumerate() {
+            let prev = k.checked_sub(1).map(|p| units[p]);
+            if u.hashtag {
+                if tag_start.is_none() {
+                    tag_start = Some(n.norm.len());
+                }
+                // Split camel case and letter/digit changes: #FrequentFlyer → frequent flyer.
+                if let Some(p) = prev.filter(|p| p.hashtag) {
+                    let camel = u.upper && !p.upper && p.c.is_alphabetic();
+                    let digit_change = p.c.is_ascii_digit() != u.c.is_ascii_digit();
+                    if camel || digit_change {
+                        n.push(' ', u.start, u.start);
+                    }
+                }
+                let c = if u.c == '_' { ' ' } else { u.c };
+                n.push(c, u.start, u.end);
+            } else {
+                if let Some(s) = tag_start.take() {
+                    n.hashtags.push(s..n.norm.len());
+                }
+                n.push(u.c, u.start, u.end);
+            }
+        }
+        if let Some(s) = tag_start {
+            n.hashtags.push(s..n.norm.len());
+        }
+        n.starts.push(units.last().map_or(0, |u| u.end));
+        n
+    }
+
+    fn push(&mut self, c: char, start: u32, end: u32) {
+        self.norm.push(c);
+        for _ in 0..c.len_utf8() {
+            self.starts.push(start);
+            self.ends.push(end);
+        }
+    }
+
+    /// The normalized text.
+    pub fn as_str(&self) -> &str {
+        &self.norm
+    }
+
+    /// Normalized byte ranges of hashtag bodies (the part after `#`).
+    pub fn hashtags(&self) -> &[Range<usize>] {
+        &self.hashtags
+    }
+
+    /// Whether normalized offset `at` lies inside a hashtag body.
+    pub fn in_hashtag(&self, at: usize) -> bool {
+        self.hashtags.iter().any(|r| r.contains(&at))
+    }
+
+    /// Maps a normalized byte range to the original byte range it came from.
+    ///
+    /// Out-of-range input is clamped, never panics.
+    pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        let len = self.norm.len();
+        let s = range.start.min(len);
+        let e = range.end.clamp(s, len);
+        let start = self.starts[s] as usize;
+        let end = if e > s {
+            self.ends[e - 1] as usize
+        } else {
+            start
+        };
+        start..end.max(start)
+    }
+}
+
+/// Words a negation in the same clause turns around ("not a drug seeker").
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "dont", "don't", "doesnt", "doesn't", "isnt", "isn't", "wasnt", "wasn't",
+    "arent", "aren't", "werent", "weren't", "wont", "won't", "cant", "can't", "cannot", "without",
+    "nor", "stop", "nunca", "jamas", "jamais", "pas", "nicht", "kein", "keine", "nao", "nem", "ni",
+];
+
+/// Normalized byte ranges of the words (letters, digits, in-word apostrophes and masks).
+pub fn words(norm: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = norm.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let is_word = |c: char| c.is_alphanumeric() || c == '*';
+        let rest = norm.get(i..)?;
+        let (off, _) = rest.char_indices().find(|&(_, c)| is_word(c))?;
+        let start = i + off;
+        let mut end = start;
+        for (o, c) in norm[start..].char_indices() {
+            let inner_apostrophe = c == '\''
+                && norm[start + o + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+            if is_word(c) || (inner_apostrophe && o > 0) {
+                end = start + o + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        i = end.max(start + 1).min(bytes.len());
+        Some(start..end)
+    })
+}
+
+/// The start of the clause containing normalized offset `at`: after the last `.`, `!`,
+/// `?`, `;`, `,`, `:`, newline or " but ".
+pub fn clause_start(norm: &str, at: usize) -> usize {
+    let at = floor_boundary(norm, at);
+    let head = &norm[..at];
+    let punct = head
+        .rfind(['.', '!', '?', ';', ',', ':', '\n'])
+        .map_or(0, |p| p + 1);
+    let but = head.rfind(" but ").map_or(0, |p| p + 5);
+    punct.max(but)
+}
+
+/// Whether a negation ("not", "never", "no", "don't", …) stands in the few words before
+/// normalized offset `at`, within the same clause.
+pub fn is_negated(norm: &str, at: usize) -> bool {
+    let at = floor_boundary(norm, at);
+    let start = clause_start(norm, at);
+    let before: Vec<Range<usize>> = words(&norm[start..at]).collect();
+    before
+        .iter()
+        .rev()
+        .take(4)
+        .any(|w| NEGATORS.contains(&&norm[start + w.start..start + w.end]))
+}
+
+/// Whether normalized offset `at` is inside double quotes on its line (reported speech,
+/// a quoted slur being criticised, a title).
+pub fn is_quoted(norm: &str, at: usize) -> bool {
+    let at = floor_boundary(norm, at);
+    let line_start = norm[..at].rfind('\n').map_or(0, |p| p + 1);
+    norm[line_start..at].matches('"').count() % 2 == 1
+}
+
+fn floor_boundary(s: &str, mut at: usize) -> usize {
+    at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        Normalized::new(s).as_str().to_owned()
+    }
+
+    #[test]
+    fn folds_case_accents_and_lookalikes() {
+        assert_eq!(norm("Dísgusting"), "disgusting");
+        assert_eq!(norm("ｄｉｓｇｕｓｔｉｎｇ"), "disgusting");
+        assert_eq!(norm("dіsgusting"), "disgusting"); // Cyrillic і
+        assert_eq!(norm("Straße"), "strasse");
+        assert_eq!(norm("pa\u{0301}tient"), "patient"); // combining acute
+        assert_eq!(norm("f\u{200B}uck"), "fuck");
+        assert_eq!(norm("don’t"), "don't");
+    }
+
+    #[test]
+    fn folds_leet_but_keeps_numbers() {
+        assert_eq!(norm("sh1t"), "shit");
+        assert_eq!(norm("d1sgust1ng"), "disgusting");
+        assert_eq!(norm("a$$"), "ass");
+        assert_eq!(norm("sh!t"), "shit");
+        assert_eq!(norm("f#ck"), "f*ck");
+        assert_eq!(
+            norm("bed 4, covid19, b12, $100, 1st, h1n1"),
+            "bed 4, covid19, b12, $100, 1st, h1n1"
+        );
+        assert_eq!(norm("wow!"), "wow!");
+    }
+
+    #[test]
+    fn splits_camel_case_hashtags() {
+        let n = Normalized::new("so tired #FrequentFlyer lol #covid19");
+        assert_eq!(n.as_str(), "so tired #frequent flyer lol #covid 19");
+        let tags: Vec<&str> = n
+            .hashtags()
+            .iter()
+            .map(|r| &n.as_str()[r.clone()])
+            .collect();
+        assert_eq!(tags, ["frequent flyer", "covid 19"]);
+    }
+
+    #[test]
+    fn maps_back_to_original_bytes() {
+        let text = "😷 Dr. Ñúñez saw #BedFour";
+        let n = Normalized::new(text);
+        let at = n.as_str().find("nunez").unwrap();
+        let r = n.to_original(at..at + 5);
+        assert_eq!(&text[r], "Ñúñez");
+        let at = n.as_str().find("four").unwrap();
+        assert_eq!(&text[n.to_original(at..at + 4)], "Four");
+        let at = n.as_str().find("bed four").unwrap();
+        assert_eq!(&text[n.to_original(at..at + 8)], "BedFour");
+    }
+
+    #[test]
+    fn negation_and_quotes() {
+        let s = "she is not a drug seeker, he is a drug seeker";
+        assert!(is_negated(s, s.find("drug").unwrap()));
+        assert!(!is_negated(s, s.rfind("drug").unwrap()));
+        let q = "stop calling people \"frequent flyers\" please";
+        assert!(is_quoted(q, q.find("frequent").unwrap()));
+        assert!(!is_quoted(q, q.find("please").unwrap()));
+    }
+
+    #[test]
+    fn words_split() {
+        let s = "don't f*ck 42 😷 ok";
+        let w: Vec<&str> = words(s).map(|r| &s[r]).collect();
+        assert_eq!(w, ["don't", "f*ck", "42", "ok"]);
+    }
+}

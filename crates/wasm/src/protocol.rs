@@ -1,0 +1,160 @@
+//! The message protocol between the extension's pages and the background.
+//!
+//! Content scripts send `{type: "check", seq, text, context}` and get
+//! `{type: "report", seq, report}` back; `seq` lets them drop stale answers.
+
+use primum_core::{rules, Checker, Context, Policy, Report};
+use serde::{Deserialize, Serialize};
+
+/// A message to the background.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Request {
+    /// Check a draft.
+    Check {
+        /// Echoed back so the sender can drop stale answers.
+        #[serde(default)]
+        seq: u64,
+        /// The draft.
+        text: String,
+        /// Where it is being written.
+        #[serde(default)]
+        context: Context,
+    },
+    /// Replace the policy (the merged defaults < user < managed layers).
+    SetPolicy {
+        /// The merged policy.
+        policy: Policy,
+    },
+    /// List the rules.
+    Rules,
+}
+
+/// A reply from the background.
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Response {
+    /// The report for a `check`.
+    Report {
+        /// The request's `seq`.
+        seq: u64,
+        /// What was found.
+        report: Report,
+    },
+    /// The policy was applied; `warnings` lists entries that were ignored.
+    PolicySet {
+        /// Ignored entries, with reasons.
+        warnings: Vec<primum_core::PolicyWarning>,
+    },
+    /// The rules' documentation.
+    Rules {
+        /// One entry per rule.
+        rules: Vec<RuleDoc>,
+    },
+    /// The request could not be handled.
+    Error {
+        /// What went wrong, for a person.
+        message: String,
+    },
+}
+
+/// A rule's metadata in a serializable shape.
+#[derive(Debug, Serialize)]
+pub struct RuleDoc {
+    /// `category/rule-name`.
+    pub id: &'static str,
+    /// The category id.
+    pub category: &'static str,
+    /// Default severity.
+    pub severity: &'static str,
+    /// One-line message.
+    pub message: &'static str,
+    /// Why it matters.
+    pub rationale: &'static str,
+    /// The guidance cited.
+    pub guidance: &'static str,
+}
+
+/// The docs of every rule.
+pub fn rule_docs() -> Vec<RuleDoc> {
+    rules::metas()
+        .into_iter()
+        .map(|m| RuleDoc {
+            id: m.id,
+            category: m.category.id(),
+            severity: m.severity.id(),
+            message: m.message,
+            rationale: m.rationale,
+            guidance: m.guidance,
+        })
+        .collect()
+}
+
+/// The background's state.
+pub(crate) struct State {
+    checker: Checker,
+}
+
+impl State {
+    pub(crate) fn new() -> State {
+        State {
+            checker: Checker::new(),
+        }
+    }
+
+    pub(crate) fn handle(&mut self, request: Request) -> Response {
+        match request {
+            Request::Check { seq, text, context } => Response::Report {
+                seq,
+                report: self.checker.check(&text, &context),
+            },
+            Request::SetPolicy { policy } => {
+                self.checker = Checker::with_policy(&policy);
+                Response::PolicySet {
+                    warnings: self.checker.warnings().to_vec(),
+                }
+            }
+            Request::Rules => Response::Rules { rules: rule_docs() },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_round_trip_keeps_seq_and_finds_identifiers() {
+        let mut s = State::new();
+        let req: Request = serde_json::from_str(
+            r#"{"type":"check","seq":7,"text":"MRN 12345678 is back","context":{"platform":"x"}}"#,
+        )
+        .unwrap();
+        let Response::Report { seq, report } = s.handle(req) else {
+            panic!("expected a report")
+        };
+        assert_eq!(seq, 7);
+        assert_eq!(report.verdict, primum_core::Verdict::Stop);
+    }
+
+    #[test]
+    fn set_policy_disables_a_category() {
+        let mut s = State::new();
+        let req: Request = serde_json::from_str(
+            r#"{"type":"set-policy","policy":{"disabled":["patient-privacy","nope"]}}"#,
+        )
+        .unwrap();
+        let Response::PolicySet { warnings } = s.handle(req) else {
+            panic!("expected policy-set")
+        };
+        assert_eq!(warnings.len(), 1);
+        let Response::Report { report, .. } = s.handle(Request::Check {
+            seq: 1,
+            text: "MRN 12345678".into(),
+            context: Context::default(),
+        }) else {
+            panic!("expected a report")
+        };
+        assert!(report.findings.is_empty());
+    }
+}
