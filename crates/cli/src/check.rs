@@ -8,12 +8,7 @@ use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
-pub(crate) fn run(
-    text: Option<String>,
-    jsonl: bool,
-    json: bool,
-    policy: &Policy,
-) -> Result<ExitCode, UserError> {
+pub(crate) fn run(text: Option<String>, jsonl: bool, json: bool, policy: &Policy) -> Result<ExitCode, UserError> {
     let checker = Checker::with_policy(policy);
     for w in checker.warnings() {
         eprintln!("primum: policy: {w}");
@@ -25,20 +20,15 @@ pub(crate) fn run(
         Some(t) => t,
         None => {
             let mut buf = String::new();
-            io::stdin().read_to_string(&mut buf).map_err(|e| {
-                UserError(format!(
-                    "could not read the text from stdin (is it UTF-8?): {e}"
-                ))
-            })?;
+            io::stdin()
+                .read_to_string(&mut buf)
+                .map_err(|e| UserError(format!("could not read the text from stdin (is it UTF-8?): {e}")))?;
             buf
         }
     };
     let report = checker.check(&text, &Context::default());
     if json {
-        println!(
-            "{}",
-            serde_json::to_string(&report).map_err(|e| UserError(e.to_string()))?
-        );
+        println!("{}", serde_json::to_string(&report).map_err(|e| UserError(e.to_string()))?);
     } else {
         print!("{}", render(&text, &report));
     }
@@ -71,9 +61,7 @@ fn run_jsonl(checker: &Checker) -> Result<ExitCode, UserError> {
     let mut n = 0usize;
     loop {
         line.clear();
-        let read = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|e| UserError(format!("could not read stdin: {e}")))?;
+        let read = reader.read_until(b'\n', &mut line).map_err(|e| UserError(format!("could not read stdin: {e}")))?;
         if read == 0 {
             break;
         }
@@ -101,19 +89,14 @@ fn run_jsonl(checker: &Checker) -> Result<ExitCode, UserError> {
                     let report = checker.check(text, &ctx);
                     worst = worst.max(report.verdict);
                     let id = v.get("id").cloned().unwrap_or(Value::Null);
-                    serde_json::to_value(LineReport {
-                        id: &id,
-                        verdict: report.verdict,
-                        findings: &report.findings,
-                    })
-                    .unwrap_or_else(|e| json!({"line": n, "error": e.to_string()}))
+                    serde_json::to_value(LineReport { id: &id, verdict: report.verdict, findings: &report.findings })
+                        .unwrap_or_else(|e| json!({"line": n, "error": e.to_string()}))
                 }
             },
         };
         writeln!(out, "{result}").map_err(|e| UserError(format!("could not write stdout: {e}")))?;
     }
-    out.flush()
-        .map_err(|e| UserError(format!("could not write stdout: {e}")))?;
+    out.flush().map_err(|e| UserError(format!("could not write stdout: {e}")))?;
     Ok(exit_for(worst))
 }
 
@@ -128,25 +111,14 @@ pub(crate) fn render(text: &str, report: &Report) -> String {
         s.push_str(&format!("{}[{}]: {}\n", f.severity, f.rule, f.message));
         for span in &f.spans {
             let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
-            let line_end = text[span.start..]
-                .find('\n')
-                .map_or(text.len(), |p| span.start + p);
+            let line_end = text[span.start..].find('\n').map_or(text.len(), |p| span.start + p);
             let line_no = text[..span.start].matches('\n').count() + 1;
             let end = span.end.min(line_end).max(span.start);
             let gutter = format!("{line_no}");
-            s.push_str(&format!(
-                "{} |\n{gutter} | {}\n",
-                " ".repeat(gutter.len()),
-                &text[line_start..line_end]
-            ));
+            s.push_str(&format!("{} |\n{gutter} | {}\n", " ".repeat(gutter.len()), &text[line_start..line_end]));
             let pad = text[line_start..span.start].width();
             let marks = text[span.start..end].width().max(1);
-            s.push_str(&format!(
-                "{} | {}{}\n",
-                " ".repeat(gutter.len()),
-                " ".repeat(pad),
-                "^".repeat(marks)
-            ));
+            s.push_str(&format!("{} | {}{}\n", " ".repeat(gutter.len()), " ".repeat(pad), "^".repeat(marks)));
         }
         s.push_str(&format!("  = guidance: {}\n", f.guidance));
         if let Some(fix) = &f.fix {

@@ -33,17 +33,9 @@ pub(crate) fn run(path: &Path, verbose: bool) -> Result<ExitCode, UserError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| UserError(format!("could not read the corpus {}: {e}", path.display())))?;
     let mut posts = Vec::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let post: Post = serde_json::from_str(line).map_err(|e| {
-            UserError(format!(
-                "{}:{}: not a corpus line ({{id, text, labels}} expected): {e}",
-                path.display(),
-                n + 1
-            ))
+            UserError(format!("{}:{}: not a corpus line ({{id, text, labels}} expected): {e}", path.display(), n + 1))
         })?;
         posts.push(post);
     }
@@ -52,10 +44,7 @@ pub(crate) fn run(path: &Path, verbose: bool) -> Result<ExitCode, UserError> {
     let (mut acceptable, mut acceptable_flagged) = (0usize, 0usize);
     let mut alarm_ids = Vec::new();
     for post in &posts {
-        let ctx = Context {
-            platform: post.platform.clone(),
-            lang: post.lang.clone(),
-        };
+        let ctx = Context { platform: post.platform.clone(), lang: post.lang.clone() };
         let report = checker.check(&post.text, &ctx);
         let is_acceptable = post.labels.iter().all(|l| l == "none");
         if is_acceptable {
@@ -81,26 +70,16 @@ pub(crate) fn run(path: &Path, verbose: bool) -> Result<ExitCode, UserError> {
                         .findings
                         .iter()
                         .filter(|f| f.category == c && f.severity >= primum_core::Severity::Warning)
-                        .map(|f| {
-                            format!(
-                                "{} «{}»",
-                                f.rule,
-                                &post.text[f.spans[0].start..f.spans[0].end]
-                            )
-                        })
+                        .map(|f| format!("{} «{}»", f.rule, &post.text[f.spans[0].start..f.spans[0].end]))
                         .collect();
-                    t.false_alarms
-                        .push(format!("{} {} [{}]", post.id, post.text, why.join("; ")));
+                    t.false_alarms.push(format!("{} {} [{}]", post.id, post.text, why.join("; ")));
                 }
                 (false, false) => {}
             }
         }
     }
     println!("{} posts, {} acceptable\n", posts.len(), acceptable);
-    println!(
-        "{:<26} {:>7} {:>9} {:>6} {:>4} {:>4} {:>4}",
-        "category", "recall", "precision", "f1", "tp", "fp", "fn"
-    );
+    println!("{:<26} {:>7} {:>9} {:>6} {:>4} {:>4} {:>4}", "category", "recall", "precision", "f1", "tp", "fp", "fn");
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
     for (i, &c) in Category::ALL.iter().enumerate() {
         let t = &tallies[i];
@@ -108,28 +87,10 @@ pub(crate) fn run(path: &Path, verbose: bool) -> Result<ExitCode, UserError> {
         fp += t.fp;
         fn_ += t.fn_;
         let (r, p) = (ratio(t.tp, t.tp + t.fn_), ratio(t.tp, t.tp + t.fp));
-        println!(
-            "{:<26} {:>7.3} {:>9.3} {:>6.3} {:>4} {:>4} {:>4}",
-            c.id(),
-            r,
-            p,
-            f1(r, p),
-            t.tp,
-            t.fp,
-            t.fn_
-        );
+        println!("{:<26} {:>7.3} {:>9.3} {:>6.3} {:>4} {:>4} {:>4}", c.id(), r, p, f1(r, p), t.tp, t.fp, t.fn_);
     }
     let (r, p) = (ratio(tp, tp + fn_), ratio(tp, tp + fp));
-    println!(
-        "{:<26} {:>7.3} {:>9.3} {:>6.3} {:>4} {:>4} {:>4}",
-        "all (micro)",
-        r,
-        p,
-        f1(r, p),
-        tp,
-        fp,
-        fn_
-    );
+    println!("{:<26} {:>7.3} {:>9.3} {:>6.3} {:>4} {:>4} {:>4}", "all (micro)", r, p, f1(r, p), tp, fp, fn_);
     println!(
         "\nfalse alarms on acceptable posts: {acceptable_flagged}/{acceptable} = {:.1}%",
         100.0 * ratio(acceptable_flagged, acceptable)

@@ -65,12 +65,9 @@ pub(crate) struct UserError(pub String);
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check {
-            text,
-            jsonl,
-            json,
-            policy,
-        } => load_policy(policy).and_then(|p| check::run(text, jsonl, json, &p)),
+        Command::Check { text, jsonl, json, policy } => {
+            load_policy(policy).and_then(|p| check::run(text, jsonl, json, &p))
+        }
         Command::Rules { markdown } => {
             if markdown {
                 print!("{}", rules::book_markdown());
@@ -86,9 +83,7 @@ fn main() -> ExitCode {
                 print!("{}", rules::explain_markdown(m));
                 Ok(ExitCode::SUCCESS)
             }
-            None => Err(UserError(format!(
-                "no rule called '{rule}'; `primum rules` lists them all"
-            ))),
+            None => Err(UserError(format!("no rule called '{rule}'; `primum rules` lists them all"))),
         },
         Command::Eval { corpus, verbose } => eval::run(&corpus, verbose),
     };
@@ -105,16 +100,8 @@ fn load_policy(path: Option<PathBuf>) -> Result<Policy, UserError> {
     let Some(path) = path else {
         return Ok(Policy::default());
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        UserError(format!(
-            "could not read the policy file {}: {e}",
-            path.display()
-        ))
-    })?;
-    serde_json::from_str(&text).map_err(|e| {
-        UserError(format!(
-            "the policy file {} is not a valid Primum policy: {e}",
-            path.display()
-        ))
-    })
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| UserError(format!("could not read the policy file {}: {e}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| UserError(format!("the policy file {} is not a valid Primum policy: {e}", path.display())))
 }

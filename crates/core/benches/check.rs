@@ -33,14 +33,10 @@ fn bench(c: &mut Criterion) {
     let ctx = Context::default();
     let mut g = c.benchmark_group("check");
     g.throughput(Throughput::Bytes(TWEET.len() as u64));
-    g.bench_function("tweet_280", |b| {
-        b.iter(|| checker.check(black_box(&TWEET[..280.min(TWEET.len())]), &ctx))
-    });
+    g.bench_function("tweet_280", |b| b.iter(|| checker.check(black_box(&TWEET[..280.min(TWEET.len())]), &ctx)));
     let li = linkedin();
     g.throughput(Throughput::Bytes(li.len() as u64));
-    g.bench_function("linkedin_3000", |b| {
-        b.iter(|| checker.check(black_box(&li), &ctx))
-    });
+    g.bench_function("linkedin_3000", |b| b.iter(|| checker.check(black_box(&li), &ctx)));
     let posts = corpus();
     let lines: Vec<&str> = posts.lines().collect();
     g.throughput(Throughput::Bytes(posts.len() as u64));
@@ -52,9 +48,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
-    c.bench_function("checker_from_policy", |b| {
-        b.iter(|| Checker::with_policy(black_box(&Policy::default())))
-    });
+    c.bench_function("checker_from_policy", |b| b.iter(|| Checker::with_policy(black_box(&Policy::default()))));
 }
 
 criterion_group!(benches, bench);

@@ -31,8 +31,7 @@ impl Checker {
     pub fn with_policy(policy: &Policy) -> Checker {
         let mut warnings = Vec::new();
         let all = rules::all();
-        let known =
-            |key: &str| Category::from_id(key).is_some() || all.iter().any(|r| r.meta().id == key);
+        let known = |key: &str| Category::from_id(key).is_some() || all.iter().any(|r| r.meta().id == key);
         for key in &policy.disabled {
             if !known(key) {
                 warnings.push(unknown("disabled", key));
@@ -56,19 +55,11 @@ impl Checker {
             Ok(index) => index,
             Err(e) => {
                 // Built-in lists always compile; this only guards against a broken build.
-                warnings.push(PolicyWarning {
-                    key: "lexicons".into(),
-                    message: e.to_string(),
-                });
-                LexiconIndex::build(std::iter::empty::<(&str, Vec<(&str, bool)>)>())
-                    .unwrap_or_else(|_| unreachable!())
+                warnings.push(PolicyWarning { key: "lexicons".into(), message: e.to_string() });
+                LexiconIndex::build(std::iter::empty::<(&str, Vec<(&str, bool)>)>()).unwrap_or_else(|_| unreachable!())
             }
         };
-        Checker {
-            active,
-            index,
-            warnings,
-        }
+        Checker { active, index, warnings }
     }
 
     fn compile(active: &[Active]) -> Result<LexiconIndex, LexiconError> {
@@ -116,9 +107,7 @@ impl Default for Checker {
 fn unknown(section: &str, key: &str) -> PolicyWarning {
     PolicyWarning {
         key: format!("{section}.{key}"),
-        message: format!(
-            "'{key}' is not a Primum rule or category; run `primum rules` for the list. Ignored."
-        ),
+        message: format!("'{key}' is not a Primum rule or category; run `primum rules` for the list. Ignored."),
     }
 }
 

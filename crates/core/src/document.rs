@@ -30,13 +30,7 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str, index: &'a LexiconIndex, context: &'a Context) -> Document<'a> {
         let norm = Normalized::new(text);
         let hits = index.scan(&norm);
-        Document {
-            text,
-            norm,
-            hits,
-            index,
-            context,
-        }
+        Document { text, norm, hits, index, context }
     }
 
     /// The original text.
@@ -81,9 +75,9 @@ impl<'a> Document<'a> {
 
     /// The hits of `lexicon` that are neither negated nor inside quotes.
     pub fn asserted_hits<'s>(&'s self, lexicon: &Lexicon) -> impl Iterator<Item = &'s Hit> + 's {
-        self.hits(lexicon).iter().filter(move |h| {
-            !self.is_negated(h.start as usize) && !self.is_quoted(h.start as usize)
-        })
+        self.hits(lexicon)
+            .iter()
+            .filter(move |h| !self.is_negated(h.start as usize) && !self.is_quoted(h.start as usize))
     }
 
     /// Maps a normalized range to the original byte range.

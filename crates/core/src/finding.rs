@@ -45,12 +45,7 @@ impl Fix {
         let mut at = 0;
         for edit in &self.edits {
             let (s, e) = (edit.span.start, edit.span.end);
-            if s < at
-                || e < s
-                || e > text.len()
-                || !text.is_char_boundary(s)
-                || !text.is_char_boundary(e)
-            {
+            if s < at || e < s || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
                 continue;
             }
             out.push_str(&text[at..s]);
@@ -129,20 +124,13 @@ impl Report {
         findings.sort_by(|a, b| {
             let sa = a.spans.first().map_or(0, |s| s.start);
             let sb = b.spans.first().map_or(0, |s| s.start);
-            sa.cmp(&sb)
-                .then(b.severity.cmp(&a.severity))
-                .then(a.rule.cmp(&b.rule))
+            sa.cmp(&sb).then(b.severity.cmp(&a.severity)).then(a.rule.cmp(&b.rule))
         });
-        Report {
-            verdict: Verdict::of(&findings),
-            findings,
-        }
+        Report { verdict: Verdict::of(&findings), findings }
     }
 
     /// Whether any finding of `category` is at `warning` or above.
     pub fn flags(&self, category: Category) -> bool {
-        self.findings
-            .iter()
-            .any(|f| f.category == category && f.severity >= Severity::Warning)
+        self.findings.iter().any(|f| f.category == category && f.severity >= Severity::Warning)
     }
 }

@@ -107,8 +107,7 @@ impl LexiconIndex {
         let mut targets: Vec<Vec<Target>> = Vec::new();
         let mut names = HashMap::new();
         for (list_no, (name, entries)) in lists.into_iter().enumerate() {
-            let list = u16::try_from(list_no)
-                .map_err(|_| LexiconError("more than 65,535 word lists".into()))?;
+            let list = u16::try_from(list_no).map_err(|_| LexiconError("more than 65,535 word lists".into()))?;
             names.insert(name.to_owned(), list);
             for (entry, (phrase, prefix)) in entries.into_iter().enumerate() {
                 let folded = Normalized::new(phrase).as_str().trim().to_owned();
@@ -122,12 +121,7 @@ impl LexiconIndex {
                         targets.push(Vec::new());
                         targets.len() - 1
                     });
-                    targets[id].push(Target {
-                        list,
-                        entry,
-                        prefix,
-                        compact,
-                    });
+                    targets[id].push(Target { list, entry, prefix, compact });
                 };
                 if folded.contains(' ') {
                     let compact: String = folded.chars().filter(|c| *c != ' ').collect();
@@ -148,11 +142,7 @@ impl LexiconIndex {
                     .map_err(|e| LexiconError(e.to_string()))?,
             )
         };
-        Ok(LexiconIndex {
-            automaton,
-            targets,
-            names,
-        })
+        Ok(LexiconIndex { automaton, targets, names })
     }
 
     /// The list number for `name`, if that list is compiled in.
@@ -173,22 +163,14 @@ impl LexiconIndex {
             let left_ok = boundary_before(s, start);
             for t in &self.targets[m.pattern().as_usize()] {
                 let (ok, end) = if t.compact {
-                    (
-                        text.in_hashtag(start) && text.in_hashtag(end.saturating_sub(1)),
-                        end,
-                    )
+                    (text.in_hashtag(start) && text.in_hashtag(end.saturating_sub(1)), end)
                 } else if t.prefix {
                     (left_ok, word_end(s, end))
                 } else {
                     (left_ok && boundary_after(s, end), end)
                 };
                 if ok {
-                    hits.push(Hit {
-                        list: t.list,
-                        entry: t.entry,
-                        start: start as u32,
-                        end: end as u32,
-                    });
+                    hits.push(Hit { list: t.list, entry: t.entry, start: start as u32, end: end as u32 });
                 }
             }
         }
@@ -216,10 +198,7 @@ fn boundary_after(s: &str, at: usize) -> bool {
 }
 
 fn word_end(s: &str, at: usize) -> usize {
-    s[at..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(s.len(), |(i, _)| at + i)
+    s[at..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(s.len(), |(i, _)| at + i)
 }
 
 #[cfg(test)]
@@ -229,19 +208,13 @@ mod tests {
     fn scan(entries: &str, text: &str) -> Vec<String> {
         let idx = LexiconIndex::build([("t", parse_entries(entries))]).unwrap();
         let n = Normalized::new(text);
-        idx.scan(&n)
-            .iter()
-            .map(|h| text[n.to_original(h.range())].to_owned())
-            .collect()
+        idx.scan(&n).iter().map(|h| text[n.to_original(h.range())].to_owned()).collect()
     }
 
     #[test]
     fn matches_whole_words_only() {
         assert_eq!(scan("ass", "a class act, what an ass"), ["ass"]);
-        assert_eq!(
-            scan("# comment\nfrequent flyer\n", "Our Frequent Flyer is back"),
-            ["Frequent Flyer"]
-        );
+        assert_eq!(scan("# comment\nfrequent flyer\n", "Our Frequent Flyer is back"), ["Frequent Flyer"]);
     }
 
     #[test]
@@ -251,14 +224,8 @@ mod tests {
 
     #[test]
     fn compact_phrases_match_inside_hashtags_only() {
-        assert_eq!(
-            scan("frequent flyer", "#frequentflyer again"),
-            ["frequentflyer"]
-        );
-        assert_eq!(
-            scan("frequent flyer", "#FrequentFlyer again"),
-            ["FrequentFlyer"]
-        );
+        assert_eq!(scan("frequent flyer", "#frequentflyer again"), ["frequentflyer"]);
+        assert_eq!(scan("frequent flyer", "#FrequentFlyer again"), ["FrequentFlyer"]);
         assert!(scan("frequent flyer", "frequentflyer again").is_empty());
     }
 

@@ -43,10 +43,6 @@ impl Policy {
 
     /// The severity for rule `id`: its own override, else its category's, else `default`.
     pub fn severity_of(&self, id: &str, category: Category, default: Severity) -> Severity {
-        self.severity
-            .get(id)
-            .or_else(|| self.severity.get(category.id()))
-            .copied()
-            .unwrap_or(default)
+        self.severity.get(id).or_else(|| self.severity.get(category.id())).copied().unwrap_or(default)
     }
 }

@@ -50,11 +50,7 @@ pub struct Sink<'a> {
 impl<'a> Sink<'a> {
     /// A sink for `meta` whose findings start at `severity`.
     pub fn new(meta: &'static RuleMeta, severity: Severity, out: &'a mut Vec<Finding>) -> Sink<'a> {
-        Sink {
-            meta,
-            severity,
-            out,
-        }
+        Sink { meta, severity, out }
     }
 
     /// The severity findings start at (after policy overrides).
@@ -82,11 +78,6 @@ impl<'a> Sink<'a> {
 impl Span {
     /// A span from original byte offsets; the checker fills in the UTF-16 offsets.
     pub fn bytes(range: Range<usize>) -> Span {
-        Span {
-            start: range.start,
-            end: range.end,
-            start_utf16: 0,
-            end_utf16: 0,
-        }
+        Span { start: range.start, end: range.end, start_utf16: 0, end_utf16: 0 }
     }
 }

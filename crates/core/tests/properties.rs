@@ -22,14 +22,8 @@ fn assert_spans_ok(text: &str) {
             spans.extend(fix.edits.iter().map(|e| e.span));
         }
         for s in spans {
-            assert!(
-                s.start <= s.end && s.end <= text.len(),
-                "span out of text: {s:?}"
-            );
-            assert!(
-                text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
-                "span off a char boundary"
-            );
+            assert!(s.start <= s.end && s.end <= text.len(), "span out of text: {s:?}");
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "span off a char boundary");
             assert_eq!(s.start_utf16, utf16_len(&text[..s.start]));
             assert_eq!(s.end_utf16, utf16_len(&text[..s.end]));
         }
@@ -72,22 +66,11 @@ proptest! {
 fn spans_on_emoji_accents_cjk_and_combining_marks() {
     let text = "😷🏽 漢字 Mr. Ñúñe\u{301}z in bed 4";
     let report = checker().check(text, &Context::default());
-    let name = report
-        .findings
-        .iter()
-        .find(|f| f.rule == "patient-privacy/patient-name")
-        .expect("name found");
+    let name = report.findings.iter().find(|f| f.rule == "patient-privacy/patient-name").expect("name found");
     let s = name.spans[0];
     assert_eq!(&text[s.start..s.end], "Mr. Ñúñe\u{301}z");
     let utf16: Vec<u16> = text.encode_utf16().collect();
-    assert_eq!(
-        String::from_utf16_lossy(&utf16[s.start_utf16..s.end_utf16]),
-        "Mr. Ñúñe\u{301}z"
-    );
-    let bed = report
-        .findings
-        .iter()
-        .find(|f| f.rule == "patient-privacy/room-or-bed")
-        .expect("bed found");
+    assert_eq!(String::from_utf16_lossy(&utf16[s.start_utf16..s.end_utf16]), "Mr. Ñúñe\u{301}z");
+    let bed = report.findings.iter().find(|f| f.rule == "patient-privacy/room-or-bed").expect("bed found");
     assert_eq!(&text[bed.spans[0].start..bed.spans[0].end], "bed 4");
 }

@@ -19,9 +19,7 @@ use wasm_bindgen::prelude::*;
 /// Converts a Rust value to a plain JS object (maps as objects, not `Map`s).
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&ser)
-        .map_err(|e| JsError::new(&e.to_string()))
+    value.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// A checker built once from a policy; `check` runs on every draft.
@@ -39,12 +37,9 @@ impl Checker {
         let policy: Policy = if policy.is_undefined() || policy.is_null() {
             Policy::default()
         } else {
-            serde_wasm_bindgen::from_value(policy)
-                .map_err(|e| JsError::new(&format!("invalid policy: {e}")))?
+            serde_wasm_bindgen::from_value(policy).map_err(|e| JsError::new(&format!("invalid policy: {e}")))?
         };
-        Ok(Checker {
-            inner: primum_core::Checker::with_policy(&policy),
-        })
+        Ok(Checker { inner: primum_core::Checker::with_policy(&policy) })
     }
 
     /// Checks `text`; `context` is `{platform, lang}` or undefined. Returns the report as
@@ -75,9 +70,7 @@ impl Background {
     /// A background with the default policy.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Background {
-        Background {
-            state: protocol::State::new(),
-        }
+        Background { state: protocol::State::new() }
     }
 
     /// Handles one message from a content script, the popup or the options page and returns
@@ -85,9 +78,7 @@ impl Background {
     pub fn handle(&mut self, message: JsValue) -> JsValue {
         let response = match serde_wasm_bindgen::from_value::<Request>(message) {
             Ok(request) => self.state.handle(request),
-            Err(e) => Response::Error {
-                message: format!("Primum could not read the message: {e}"),
-            },
+            Err(e) => Response::Error { message: format!("Primum could not read the message: {e}") },
         };
         to_js(&response).unwrap_or_else(|e| {
             gloo::console::error!(format!("Primum: could not encode a reply: {e:?}"));

@@ -97,22 +97,17 @@ pub(crate) struct State {
 
 impl State {
     pub(crate) fn new() -> State {
-        State {
-            checker: Checker::new(),
-        }
+        State { checker: Checker::new() }
     }
 
     pub(crate) fn handle(&mut self, request: Request) -> Response {
         match request {
-            Request::Check { seq, text, context } => Response::Report {
-                seq,
-                report: self.checker.check(&text, &context),
-            },
+            Request::Check { seq, text, context } => {
+                Response::Report { seq, report: self.checker.check(&text, &context) }
+            }
             Request::SetPolicy { policy } => {
                 self.checker = Checker::with_policy(&policy);
-                Response::PolicySet {
-                    warnings: self.checker.warnings().to_vec(),
-                }
+                Response::PolicySet { warnings: self.checker.warnings().to_vec() }
             }
             Request::Rules => Response::Rules { rules: rule_docs() },
         }
@@ -130,9 +125,7 @@ mod tests {
             r#"{"type":"check","seq":7,"text":"MRN 12345678 is back","context":{"platform":"x"}}"#,
         )
         .unwrap();
-        let Response::Report { seq, report } = s.handle(req) else {
-            panic!("expected a report")
-        };
+        let Response::Report { seq, report } = s.handle(req) else { panic!("expected a report") };
         assert_eq!(seq, 7);
         assert_eq!(report.verdict, primum_core::Verdict::Stop);
     }
@@ -140,19 +133,13 @@ mod tests {
     #[test]
     fn set_policy_disables_a_category() {
         let mut s = State::new();
-        let req: Request = serde_json::from_str(
-            r#"{"type":"set-policy","policy":{"disabled":["patient-privacy","nope"]}}"#,
-        )
-        .unwrap();
-        let Response::PolicySet { warnings } = s.handle(req) else {
-            panic!("expected policy-set")
-        };
+        let req: Request =
+            serde_json::from_str(r#"{"type":"set-policy","policy":{"disabled":["patient-privacy","nope"]}}"#).unwrap();
+        let Response::PolicySet { warnings } = s.handle(req) else { panic!("expected policy-set") };
         assert_eq!(warnings.len(), 1);
-        let Response::Report { report, .. } = s.handle(Request::Check {
-            seq: 1,
-            text: "MRN 12345678".into(),
-            context: Context::default(),
-        }) else {
+        let Response::Report { report, .. } =
+            s.handle(Request::Check { seq: 1, text: "MRN 12345678".into(), context: Context::default() })
+        else {
             panic!("expected a report")
         };
         assert!(report.findings.is_empty());

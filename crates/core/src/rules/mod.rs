@@ -50,11 +50,7 @@ pub fn meta(id: &str) -> Option<&'static RuleMeta> {
 pub fn explain_markdown(m: &RuleMeta) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "## `{}`\n", m.id);
-    let _ = writeln!(
-        s,
-        "**{}** · category `{}` · default severity `{}`\n",
-        m.message, m.category, m.severity
-    );
+    let _ = writeln!(s, "**{}** · category `{}` · default severity `{}`\n", m.message, m.category, m.severity);
     let _ = writeln!(s, "{}\n", m.rationale);
     let _ = writeln!(s, "*Guidance:* {}\n", m.guidance);
     if !m.bad.is_empty() {

@@ -57,13 +57,7 @@ impl Normalized {
             if c == '#' {
                 let prev_word = units.last().is_some_and(|u: &Unit| u.c.is_alphanumeric());
                 if !prev_word && next.is_some_and(char::is_alphanumeric) {
-                    units.push(Unit {
-                        c,
-                        start,
-                        end,
-                        upper: false,
-                        hashtag: false,
-                    });
+                    units.push(Unit { c, start, end, upper: false, hashtag: false });
                     in_tag = true;
                     continue;
                 }
@@ -72,15 +66,7 @@ impl Normalized {
                 in_tag = false;
             }
             let upper = c.is_uppercase();
-            let mut push = |c: char| {
-                units.push(Unit {
-                    c,
-                    start,
-                    end,
-                    upper,
-                    hashtag: in_tag,
-                })
-            };
+            let mut push = |c: char| units.push(Unit { c, start, end, upper, hashtag: in_tag });
             match fold_char(c) {
                 Folded::Nothing => {}
                 Folded::One(a) => push(a),
@@ -108,14 +94,8 @@ impl Normalized {
                 i += 1;
             }
             let run = run_start..i;
-            let letters = units[run.clone()]
-                .iter()
-                .filter(|u| u.c.is_alphabetic())
-                .count();
-            let digits = units[run.clone()]
-                .iter()
-                .filter(|u| u.c.is_ascii_digit())
-                .count();
+            let letters = units[run.clone()].iter().filter(|u| u.c.is_alphabetic()).count();
+            let digits = units[run.clone()].iter().filter(|u| u.c.is_ascii_digit()).count();
             if letters == 0 {
                 continue;
             }
@@ -138,8 +118,7 @@ impl Normalized {
         }
         // A `#` or `*` between letters masks a letter: `f#ck`, `sh*t`.
         for k in 1..units.len().saturating_sub(1) {
-            if units[k].c == '#' && units[k - 1].c.is_alphabetic() && units[k + 1].c.is_alphabetic()
-            {
+            if units[k].c == '#' && units[k - 1].c.is_alphabetic() && units[k + 1].c.is_alphabetic() {
                 units[k].c = '*';
             }
         }
@@ -214,20 +193,16 @@ impl Normalized {
         let s = range.start.min(len);
         let e = range.end.clamp(s, len);
         let start = self.starts[s] as usize;
-        let end = if e > s {
-            self.ends[e - 1] as usize
-        } else {
-            start
-        };
+        let end = if e > s { self.ends[e - 1] as usize } else { start };
         start..end.max(start)
     }
 }
 
 /// Words a negation in the same clause turns around ("not a drug seeker").
 const NEGATORS: &[&str] = &[
-    "not", "no", "never", "dont", "don't", "doesnt", "doesn't", "isnt", "isn't", "wasnt", "wasn't",
-    "arent", "aren't", "werent", "weren't", "wont", "won't", "cant", "can't", "cannot", "without",
-    "nor", "stop", "nunca", "jamas", "jamais", "pas", "nicht", "kein", "keine", "nao", "nem", "ni",
+    "not", "no", "never", "dont", "don't", "doesnt", "doesn't", "isnt", "isn't", "wasnt", "wasn't", "arent", "aren't",
+    "werent", "weren't", "wont", "won't", "cant", "can't", "cannot", "without", "nor", "stop", "nunca", "jamas",
+    "jamais", "pas", "nicht", "kein", "keine", "nao", "nem", "ni",
 ];
 
 /// Normalized byte ranges of the words (letters, digits, in-word apostrophes and masks).
@@ -241,11 +216,7 @@ pub fn words(norm: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         let start = i + off;
         let mut end = start;
         for (o, c) in norm[start..].char_indices() {
-            let inner_apostrophe = c == '\''
-                && norm[start + o + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic);
+            let inner_apostrophe = c == '\'' && norm[start + o + 1..].chars().next().is_some_and(char::is_alphabetic);
             if is_word(c) || (inner_apostrophe && o > 0) {
                 end = start + o + c.len_utf8();
             } else {
@@ -262,9 +233,7 @@ pub fn words(norm: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 pub fn clause_start(norm: &str, at: usize) -> usize {
     let at = floor_boundary(norm, at);
     let head = &norm[..at];
-    let punct = head
-        .rfind(['.', '!', '?', ';', ',', ':', '\n'])
-        .map_or(0, |p| p + 1);
+    let punct = head.rfind(['.', '!', '?', ';', ',', ':', '\n']).map_or(0, |p| p + 1);
     let but = head.rfind(" but ").map_or(0, |p| p + 5);
     punct.max(but)
 }
@@ -275,11 +244,7 @@ pub fn is_negated(norm: &str, at: usize) -> bool {
     let at = floor_boundary(norm, at);
     let start = clause_start(norm, at);
     let before: Vec<Range<usize>> = words(&norm[start..at]).collect();
-    before
-        .iter()
-        .rev()
-        .take(4)
-        .any(|w| NEGATORS.contains(&&norm[start + w.start..start + w.end]))
+    before.iter().rev().take(4).any(|w| NEGATORS.contains(&&norm[start + w.start..start + w.end]))
 }
 
 /// Whether normalized offset `at` is inside double quotes on its line (reported speech,
@@ -324,10 +289,7 @@ mod tests {
         assert_eq!(norm("a$$"), "ass");
         assert_eq!(norm("sh!t"), "shit");
         assert_eq!(norm("f#ck"), "f*ck");
-        assert_eq!(
-            norm("bed 4, covid19, b12, $100, 1st, h1n1"),
-            "bed 4, covid19, b12, $100, 1st, h1n1"
-        );
+        assert_eq!(norm("bed 4, covid19, b12, $100, 1st, h1n1"), "bed 4, covid19, b12, $100, 1st, h1n1");
         assert_eq!(norm("wow!"), "wow!");
     }
 
@@ -335,11 +297,7 @@ mod tests {
     fn splits_camel_case_hashtags() {
         let n = Normalized::new("so tired #FrequentFlyer lol #covid19");
         assert_eq!(n.as_str(), "so tired #frequent flyer lol #covid 19");
-        let tags: Vec<&str> = n
-            .hashtags()
-            .iter()
-            .map(|r| &n.as_str()[r.clone()])
-            .collect();
+        let tags: Vec<&str> = n.hashtags().iter().map(|r| &n.as_str()[r.clone()]).collect();
         assert_eq!(tags, ["frequent flyer", "covid 19"]);
     }
 

@@ -13,16 +13,11 @@ mod record_number;
 mod room_or_bed;
 
 /// Words that put a text in a clinical setting.
-pub(crate) static CLINICAL_CONTEXT: Lexicon = Lexicon {
-    name: "patient-privacy/clinical-context",
-    source: include_str!("clinical_context.txt"),
-};
+pub(crate) static CLINICAL_CONTEXT: Lexicon =
+    Lexicon { name: "patient-privacy/clinical-context", source: include_str!("clinical_context.txt") };
 
 /// Consent and de-identification statements.
-pub(crate) static CONSENT: Lexicon = Lexicon {
-    name: "patient-privacy/consent",
-    source: include_str!("consent.txt"),
-};
+pub(crate) static CONSENT: Lexicon = Lexicon { name: "patient-privacy/consent", source: include_str!("consent.txt") };
 
 /// Whether the draft is set in a clinical context.
 pub(crate) fn clinical(doc: &Document<'_>) -> bool {
@@ -34,7 +29,9 @@ pub(crate) fn clinical(doc: &Document<'_>) -> bool {
 pub(crate) fn apply_consent(doc: &Document<'_>, finding: &mut Finding) {
     if doc.has(&CONSENT) {
         finding.severity = finding.severity.lowered();
-        finding.message.push_str(" (A consent or de-identification statement lowers this; make sure it covers every detail.)");
+        finding
+            .message
+            .push_str(" (A consent or de-identification statement lowers this; make sure it covers every detail.)");
     }
 }
 

@@ -130,11 +130,7 @@ impl Rule for PatientName {
             }
             let f = sink.push(name.range());
             f.fix = Some(replace(
-                all.start()
-                    + all
-                        .as_str()
-                        .find(|c: char| c.is_whitespace() || c == ',')
-                        .unwrap_or(0)..name.end(),
+                all.start() + all.as_str().find(|c: char| c.is_whitespace() || c == ',').unwrap_or(0)..name.end(),
                 "",
             ));
             apply_consent(doc, f);
@@ -150,14 +146,7 @@ impl Rule for PatientName {
 
 fn replace(range: std::ops::Range<usize>, with: &str) -> Fix {
     Fix {
-        label: if with.is_empty() {
-            "Remove the name".into()
-        } else {
-            format!("Replace with “{with}”")
-        },
-        edits: vec![Edit {
-            span: Span::bytes(range),
-            replacement: with.to_owned(),
-        }],
+        label: if with.is_empty() { "Remove the name".into() } else { format!("Replace with “{with}”") },
+        edits: vec![Edit { span: Span::bytes(range), replacement: with.to_owned() }],
     }
 }

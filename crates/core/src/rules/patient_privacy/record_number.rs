@@ -12,7 +12,8 @@ static META: RuleMeta = RuleMeta {
     category: Category::PatientPrivacy,
     severity: Severity::Critical,
     message: "This looks like a medical record or other patient number; it identifies the patient directly.",
-    rationale: "Record numbers (MRN, hospital or NHS number, accession, chart or account numbers) point to exactly one \
+    rationale:
+        "Record numbers (MRN, hospital or NHS number, accession, chart or account numbers) point to exactly one \
                 person. They never belong in a post, even a private one, and screenshots of charts carry them too.",
     guidance: "HIPAA Safe Harbor identifier 8 (medical record numbers); AMA Code of Medical Ethics 2.3.2",
     bad: &[
@@ -53,10 +54,7 @@ impl Rule for RecordNumber {
             let f = sink.push(m.range());
             f.fix = Some(Fix {
                 label: "Remove the number".into(),
-                edits: vec![Edit {
-                    span: Span::bytes(m.range()),
-                    replacement: "[record number removed]".into(),
-                }],
+                edits: vec![Edit { span: Span::bytes(m.range()), replacement: "[record number removed]".into() }],
             });
             apply_consent(doc, f);
         }

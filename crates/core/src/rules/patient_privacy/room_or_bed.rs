@@ -64,20 +64,14 @@ impl Rule for RoomOrBed {
                 continue;
             }
             let before = text[..all.start()].trim_end().to_lowercase();
-            if before.ends_with("conference")
-                || before.ends_with("meeting")
-                || before.ends_with("class")
-            {
+            if before.ends_with("conference") || before.ends_with("meeting") || before.ends_with("class") {
                 continue;
             }
             let label_end = all.start() + text[all.start()..number.start()].trim_end().len();
             let f = sink.push(all.start()..number.end());
             f.fix = Some(Fix {
                 label: "Remove the number".into(),
-                edits: vec![Edit {
-                    span: Span::bytes(label_end..number.end()),
-                    replacement: String::new(),
-                }],
+                edits: vec![Edit { span: Span::bytes(label_end..number.end()), replacement: String::new() }],
             });
             apply_consent(doc, f);
         }
