@@ -1,0 +1,54 @@
+// The popup imports the wasm module directly (extension pages allow 'wasm-unsafe-eval').
+import init, { Checker } from '../wasm/primum_wasm.js';
+import { localize, t } from '../shared/i18n.js';
+
+localize(document);
+
+const draft = document.getElementById('draft');
+const button = document.getElementById('check');
+const status = document.getElementById('status');
+const list = document.getElementById('findings');
+
+const checker = init({ module_or_path: new URL('../wasm/primum_wasm_bg.wasm', import.meta.url) })
+  .then(() => new Checker(undefined))
+  .catch((error) => {
+    status.textContent = t('checkerUnavailable', String(error));
+    return null;
+  });
+
+/** Renders one finding as text nodes only: post text is never parsed as HTML. */
+function item(text, finding) {
+  const li = document.createElement('li');
+  const severity = document.createElement('span');
+  severity.className = 'severity';
+  severity.textContent = `${finding.severity} · ${finding.category}`;
+  const message = document.createElement('div');
+  message.textContent = finding.message;
+  const quote = document.createElement('div');
+  for (const span of finding.spans) {
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(span.start_utf16, span.end_utf16);
+    quote.append(mark, ' ');
+  }
+  const guidance = document.createElement('div');
+  guidance.className = 'guidance';
+  guidance.textContent = finding.guidance;
+  li.append(severity, message, quote, guidance);
+  li.dataset.rule = finding.rule;
+  return li;
+}
+
+async function run() {
+  const c = await checker;
+  if (!c) return;
+  const text = draft.value;
+  const report = c.check(text, undefined);
+  status.dataset.verdict = report.verdict;
+  status.textContent = t(`verdict_${report.verdict}`, String(report.findings.length));
+  list.replaceChildren(...report.findings.map((f) => item(text, f)));
+}
+
+button.addEventListener('click', run);
+draft.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run();
+});
