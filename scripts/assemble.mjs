@@ -13,14 +13,14 @@ function firefoxManifest(m) {
   delete f.key; // Firefox identifies the extension by its gecko id instead
   f.background = { scripts: [m.background.service_worker], type: 'module' };
   f.browser_specific_settings = {
-    gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+    gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
   };
   return f;
 }
 
 const targets = {
   chrome: { manifest, esTarget: 'chrome116' },
-  firefox: { manifest: firefoxManifest(manifest), esTarget: 'firefox128' },
+  firefox: { manifest: firefoxManifest(manifest), esTarget: 'firefox142' },
 };
 
 for (const [name, { manifest: m, esTarget }] of Object.entries(targets)) {
