@@ -1,0 +1,70 @@
+//! `unsupported-claims/misinformation`: known health myths, conspiracy framing, and dismissing
+//! evidence-based care.
+
+use super::{debunks, DEBUNK, DISMISSAL, EVIDENCE_BASED};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::lexicon::Lexicon;
+use crate::rule::{Rule, RuleMeta, Sink};
+
+/// Known myths as they are asserted ("vaccines cause autism", "fluoride lowers IQ").
+static MYTH: Lexicon = Lexicon { name: "unsupported-claims/myth", source: include_str!("myth.txt") };
+
+/// "They don't want you to know", "every study is bought".
+static CONSPIRACY: Lexicon = Lexicon { name: "unsupported-claims/conspiracy", source: include_str!("conspiracy.txt") };
+
+static META: RuleMeta = RuleMeta {
+    id: "unsupported-claims/misinformation",
+    category: Category::UnsupportedClaims,
+    severity: Severity::Warning,
+    message: "This repeats health misinformation or dismisses evidence-based care; a clinician's word \
+              carries weight, so stick to what the evidence shows.",
+    rationale: "Myths such as vaccines causing autism, conspiracy framing (\"they don't want you to know\", \
+                \"every study is bought\") and calling proven treatments a scam or a placebo mislead the \
+                public and undermine trust in the profession. Coming from a clinician they are believed \
+                more, and people stop treatment because of them.",
+    guidance: "WMA 2011 statement on social media (provide factual information); expert rules: keep it \
+               evidence-based; AMA Code of Medical Ethics 2.3.2 (public trust in the profession)",
+    bad: &[
+        "Fifteen years a paeds nurse and I know what I've seen: vaccines cause autism.",
+        "Statins are just expensive placebos and the trials are all bought and paid for.",
+        "Big pharma doesn't want you to know how well fasting works for cancer.",
+    ],
+    good: &[
+        "No, vaccines do not cause autism. The original paper was retracted and its author struck off.",
+        "Myth of the week: 'the flu shot gives you the flu'. It can't, the vaccine has no live virus.",
+        "Detox teas are a scam; your liver and kidneys already do that job.",
+        "Evidence on statins for primary prevention in over-75s is still debated; here's the trial.",
+    ],
+    lexicons: &[&MYTH, &CONSPIRACY, &DISMISSAL, &EVIDENCE_BASED, &DEBUNK],
+};
+
+/// How close (normalized bytes) a dismissal must follow the treatment it dismisses.
+const GAP: u32 = 30;
+
+/// A myth, a conspiracy frame, or an evidence-based treatment dismissed.
+pub(crate) struct Misinformation;
+
+impl Rule for Misinformation {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        if debunks(doc) {
+            return;
+        }
+        for hit in doc.asserted_hits(&MYTH).chain(doc.asserted_hits(&CONSPIRACY)) {
+            sink.push(doc.original(hit.range()));
+            return;
+        }
+        // "chemo is a scam", "SSRIs are just expensive placebos", "the generic is garbage".
+        let treatments = doc.hits(&EVIDENCE_BASED);
+        for dismissal in doc.asserted_hits(&DISMISSAL) {
+            if let Some(t) = treatments.iter().find(|t| t.end <= dismissal.start && dismissal.start - t.end <= GAP) {
+                sink.push(doc.original(t.start as usize..dismissal.end as usize));
+                return;
+            }
+        }
+    }
+}
