@@ -1,0 +1,74 @@
+//! `patient-disparagement/contempt`: mocking a patient's intelligence, character or family.
+
+use super::{advocacy, asserted, same_sentence, PATIENT_TARGET, WORKPLACE};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::lexicon::Lexicon;
+use crate::rule::{Rule, RuleMeta, Sink};
+use crate::rules::colleague_disparagement::COLLEAGUE_TARGET;
+use crate::rules::discrimination::{ADVOCACY, BIAS_DISCLAIMER};
+
+/// Insults that need a patient word in the same sentence ("stupid", "liars", "feral").
+static CONTEMPT_WORDS: Lexicon =
+    Lexicon { name: "patient-disparagement/contempt-words", source: include_str!("contempt_words.txt") };
+
+/// Phrases of mockery distinctive enough to count anywhere in a post about work.
+static CONTEMPT_PHRASES: Lexicon =
+    Lexicon { name: "patient-disparagement/contempt-phrases", source: include_str!("contempt_phrases.txt") };
+
+static META: RuleMeta = RuleMeta {
+    id: "patient-disparagement/contempt",
+    category: Category::PatientDisparagement,
+    severity: Severity::Warning,
+    message: "This mocks a patient or their family; it reads as contempt for the people in your care.",
+    rationale: "Jokes about a patient's intelligence, character or family (\"can't fix stupid\", \"the family \
+                who never visited\", \"enjoy the consequences, champ\") ridicule people who cannot answer back. \
+                Venting is human, but in public it erodes the trust patients place in every clinician.",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust); GMC Doctors' use \
+               of social media §8; BMA: do not make gratuitous or disparaging comments about patients",
+    bad: &[
+        "Explained the same thing to this patient four times. You can't fix stupid.",
+        "Kid bit me during the exam and the parents just laughed. Feral, all of them.",
+        "Told him to keep the sling on. He didn't. Darwin award nominee, see you in theatre",
+        "Ce patient est vraiment débile, il n'écoute rien",
+    ],
+    good: &[
+        "Explained inhaler technique three times today; next time I'll use the teach-back method",
+        "Families are the experts on their loved ones; I learn from them every week",
+        "Health literacy is a system problem, not a personal failing of patients",
+    ],
+    lexicons: &[
+        &CONTEMPT_WORDS,
+        &CONTEMPT_PHRASES,
+        &PATIENT_TARGET,
+        &WORKPLACE,
+        &COLLEAGUE_TARGET,
+        &ADVOCACY,
+        &BIAS_DISCLAIMER,
+    ],
+};
+
+/// Contempt aimed at patients.
+pub(crate) struct Contempt;
+
+impl Rule for Contempt {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        if advocacy(doc) {
+            return;
+        }
+        let about_people = doc.has(&PATIENT_TARGET) || doc.has(&WORKPLACE);
+        let phrase = doc.hits(&CONTEMPT_PHRASES).iter().find(|h| about_people && asserted(doc, h));
+        let word = || {
+            doc.hits(&CONTEMPT_WORDS).iter().find(|h| {
+                asserted(doc, h) && same_sentence(doc, h, &PATIENT_TARGET) && !same_sentence(doc, h, &COLLEAGUE_TARGET)
+            })
+        };
+        if let Some(h) = phrase.or_else(word) {
+            sink.push(doc.original(h.range()));
+        }
+    }
+}
