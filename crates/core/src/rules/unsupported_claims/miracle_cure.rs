@@ -11,6 +11,9 @@ use regex::Regex;
 static CURE_CLAIM: Lexicon = Lexicon { name: "unsupported-claims/cure-claim", source: include_str!("cure_claim.txt") };
 /// Efficacy verbs that claim a result when a condition follows ("reverses", "melts", "cleared").
 static CURE_VERB: Lexicon = Lexicon { name: "unsupported-claims/cure-verb", source: include_str!("cure_verb.txt") };
+/// Efficacy verbs that are often true ("exercise lowers blood pressure"): they weigh one.
+static CURE_VERB_WEAK: Lexicon =
+    Lexicon { name: "unsupported-claims/cure-verb-weak", source: include_str!("cure_verb_weak.txt") };
 /// Diseases and body targets.
 static CONDITION: Lexicon = Lexicon { name: "unsupported-claims/condition", source: include_str!("condition.txt") };
 /// Modalities without good evidence for the usual claims.
@@ -50,6 +53,7 @@ static META: RuleMeta = RuleMeta {
     lexicons: &[
         &CURE_CLAIM,
         &CURE_VERB,
+        &CURE_VERB_WEAK,
         &CONDITION,
         &PSEUDO,
         &OUTCOME,
@@ -122,6 +126,16 @@ impl Rule for MiracleCure {
                 note(&Hit { end: c.end, ..*v }, &mut at);
                 break;
             }
+        }
+        let weak_verb = doc
+            .hits(&CURE_VERB_WEAK)
+            .iter()
+            .filter(|h| counts(doc, h))
+            .find(|v| conditions.iter().any(|c| c.start >= v.end && c.start - v.end <= OBJECT_GAP));
+        if let Some(v) = weak_verb {
+            score += 1;
+            claim = true;
+            note(v, &mut at);
         }
         if let Some(h) = doc.hits(&PSEUDO).iter().find(|h| counts(doc, h)) {
             score += 1;

@@ -13,6 +13,9 @@ static MYTH: Lexicon = Lexicon { name: "unsupported-claims/myth", source: includ
 /// "They don't want you to know", "every study is bought".
 static CONSPIRACY: Lexicon = Lexicon { name: "unsupported-claims/conspiracy", source: include_str!("conspiracy.txt") };
 
+/// Harms falsely pinned on evidence-based care ("causes infertility", "full of toxins").
+static HARM: Lexicon = Lexicon { name: "unsupported-claims/harm", source: include_str!("harm.txt") };
+
 static META: RuleMeta = RuleMeta {
     id: "unsupported-claims/misinformation",
     category: Category::UnsupportedClaims,
@@ -36,11 +39,11 @@ static META: RuleMeta = RuleMeta {
         "Detox teas are a scam; your liver and kidneys already do that job.",
         "Evidence on statins for primary prevention in over-75s is still debated; here's the trial.",
     ],
-    lexicons: &[&MYTH, &CONSPIRACY, &DISMISSAL, &EVIDENCE_BASED, &DEBUNK],
+    lexicons: &[&MYTH, &CONSPIRACY, &HARM, &DISMISSAL, &EVIDENCE_BASED, &DEBUNK],
 };
 
 /// How close (normalized bytes) a dismissal must follow the treatment it dismisses.
-const GAP: u32 = 30;
+const GAP: u32 = 40;
 
 /// A myth, a conspiracy frame, or an evidence-based treatment dismissed.
 pub(crate) struct Misinformation;
@@ -58,9 +61,9 @@ impl Rule for Misinformation {
             sink.push(doc.original(hit.range()));
             return;
         }
-        // "chemo is a scam", "SSRIs are just expensive placebos", "the generic is garbage".
+        // "chemo is a scam", "SSRIs are just expensive placebos", "the HPV vaccine causes infertility".
         let treatments = doc.hits(&EVIDENCE_BASED);
-        for dismissal in doc.asserted_hits(&DISMISSAL) {
+        for dismissal in doc.asserted_hits(&DISMISSAL).chain(doc.asserted_hits(&HARM)) {
             if let Some(t) = treatments.iter().find(|t| t.end <= dismissal.start && dismissal.start - t.end <= GAP) {
                 sink.push(doc.original(t.start as usize..dismissal.end as usize));
                 return;
