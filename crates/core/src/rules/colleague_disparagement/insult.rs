@@ -1,11 +1,11 @@
 //! `colleague-disparagement/insult`: insulting or ridiculing colleagues, another profession or
 //! the employer in public ("our PD is a clown", "admin couldn't run a lemonade stand").
 
-use super::{colleague_in_sentence, respectful, ATTACKS, COLLEAGUE_TARGET, EMPLOYER, INSULTS, RESPECTFUL};
+use super::{colleague_in_sentence, respectful, self_intro, ATTACKS, COLLEAGUE_TARGET, EMPLOYER, INSULTS, RESPECTFUL};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
-use crate::rules::patient_disparagement::asserted;
+use crate::rules::patient_disparagement::{asserted, sentence_of};
 
 static META: RuleMeta = RuleMeta {
     id: "colleague-disparagement/insult",
@@ -35,6 +35,20 @@ static META: RuleMeta = RuleMeta {
 /// An insult next to a colleague or the employer, or a distinctive attack in a post about them.
 pub(crate) struct Insult;
 
+/// A short verdict ("Total clowns.") right after a sentence that names colleagues or the employer.
+fn verdict_after_target(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, h.start as usize);
+    let short = norm.get(s.clone()).is_some_and(|t| crate::text::words(t).count() <= 4);
+    if !short || s.start < 2 {
+        return false;
+    }
+    let prev = sentence_of(norm, s.start - 2);
+    let inside = |x: &crate::lexicon::Hit| (x.start as usize) >= prev.start && (x.end as usize) <= prev.end;
+    doc.hits(&COLLEAGUE_TARGET).iter().any(|x| inside(x) && !self_intro(doc, x))
+        || doc.hits(&EMPLOYER).iter().any(inside)
+}
+
 impl Rule for Insult {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -47,7 +61,11 @@ impl Rule for Insult {
         }
         let attack = doc.hits(&ATTACKS).iter().find(|h| asserted(doc, h) && !respectful(doc, h));
         let insult = || {
-            doc.hits(&INSULTS).iter().find(|h| asserted(doc, h) && !respectful(doc, h) && colleague_in_sentence(doc, h))
+            doc.hits(&INSULTS).iter().find(|h| {
+                asserted(doc, h)
+                    && !respectful(doc, h)
+                    && (colleague_in_sentence(doc, h) || verdict_after_target(doc, h))
+            })
         };
         if let Some(h) = attack.or_else(insult) {
             sink.push(doc.original(h.range()));

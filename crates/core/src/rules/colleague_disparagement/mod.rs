@@ -48,7 +48,7 @@ pub(crate) fn self_intro(doc: &Document<'_>, hit: &Hit) -> bool {
     let line_start = norm[..start.min(norm.len())].rfind('\n').map_or(0, |p| p + 1);
     let early = start - line_start < 40;
     let before = norm.get(line_start..start).unwrap_or("").trim_end();
-    (early && (after.starts_with(':') || after.starts_with(" here")))
+    (early && !norm[start..end].ends_with('s') && (after.starts_with(':') || after.starts_with(" here")))
         || ["as a", "as an", "i'm a", "i am a", "im a", "fellow"].iter().any(|p| before.ends_with(p))
 }
 

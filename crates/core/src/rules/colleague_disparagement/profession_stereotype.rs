@@ -24,7 +24,7 @@ static META: RuleMeta = RuleMeta {
                and with respect); BMA social media guidance",
     bad: &[
         "Surgeons are all the same: cut first, think never",
-        "Radiologists never actually look at the clinical question",
+        "Radiologists are just overpaid spell-checkers for our requests",
         "Les pharmaciens sont tous des vendeurs de bonbons",
     ],
     good: &[

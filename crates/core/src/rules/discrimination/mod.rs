@@ -59,7 +59,13 @@ pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
 fn advised(doc: &Document<'_>, cue: &Hit) -> bool {
     let head = &doc.norm()[..(cue.start as usize).min(doc.norm().len())];
     let last = head.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let tail = doc.norm().get(cue.end as usize..).unwrap_or("");
+    let next = tail.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
     matches!(last, "should" | "must" | "please" | "to" | "can" | "may" | "will" | "debe" | "doit" | "sollte" | "deve")
+        || matches!(
+            next,
+            "deserve" | "deserves" | "need" | "needs" | "benefit" | "benefits" | "matter" | "matters" | "welcome"
+        )
 }
 
 /// The category's rules.

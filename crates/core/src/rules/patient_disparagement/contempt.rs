@@ -51,6 +51,27 @@ static META: RuleMeta = RuleMeta {
 /// Contempt aimed at patients.
 pub(crate) struct Contempt;
 
+/// Whether an insult word is aimed at the poster or a thing: "stupid question", "I felt so dumb".
+fn self_directed(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
+    let norm = doc.norm();
+    let tail = norm.get(h.end as usize..).unwrap_or("");
+    let next = tail.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    let head = norm.get(..h.start as usize).unwrap_or("").trim_end();
+    matches!(next, "question" | "questions" | "mistake" | "mistakes" | "me" | "luck" | "o'clock")
+        || ["i'm", "i am", "i feel", "i felt", "felt", "feel", "i was", "i look", "made me feel", "so"]
+            .iter()
+            .any(|p| head.ends_with(p))
+}
+
+/// Whether an insult stands as a noun for people ("these idiots", "what a moron") in a post about work.
+fn people_determiner(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
+    let head = doc.norm().get(..h.start as usize).unwrap_or("").trim_end();
+    (doc.has(&WORKPLACE) || doc.has(&PATIENT_TARGET))
+        && ["these", "those", "what an", "what a", "such an", "such a", "total", "absolute", "complete", "bunch of"]
+            .iter()
+            .any(|p| head.ends_with(p))
+}
+
 impl Rule for Contempt {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -64,7 +85,10 @@ impl Rule for Contempt {
         let phrase = doc.hits(&CONTEMPT_PHRASES).iter().find(|h| about_people && asserted(doc, h));
         let word = || {
             doc.hits(&CONTEMPT_WORDS).iter().find(|h| {
-                asserted(doc, h) && same_sentence(doc, h, &PATIENT_TARGET) && !same_sentence(doc, h, &COLLEAGUE_TARGET)
+                asserted(doc, h)
+                    && !self_directed(doc, h)
+                    && (same_sentence(doc, h, &PATIENT_TARGET) || people_determiner(doc, h))
+                    && !same_sentence(doc, h, &COLLEAGUE_TARGET)
             })
         };
         if let Some(h) = phrase.or_else(word) {
