@@ -57,7 +57,7 @@ impl Rule for Misinformation {
         if debunks(doc) {
             return;
         }
-        for hit in doc.asserted_hits(&MYTH).chain(doc.asserted_hits(&CONSPIRACY)) {
+        if let Some(hit) = doc.asserted_hits(&MYTH).chain(doc.asserted_hits(&CONSPIRACY)).next() {
             sink.push(doc.original(hit.range()));
             return;
         }
