@@ -31,13 +31,16 @@ static META: RuleMeta = RuleMeta {
 
 /// A call to action for something the poster sells.
 pub(crate) struct SelfPromotion {
-    /// A price: "$9/unit", "€40", "£25".
+    /// A price ("$9/unit", "€40", "£25") or a shop address ("nursesox.com").
     price: Regex,
 }
 
 impl SelfPromotion {
     pub(crate) fn new() -> SelfPromotion {
-        SelfPromotion { price: Regex::new(r"[$€£]\s?\d").unwrap_or_else(|e| panic!("built-in pattern: {e}")) }
+        SelfPromotion {
+            price: Regex::new(r"[$€£]\s?\d|\b[\w-]+\.(?:com|shop|store|co\.uk)\b")
+                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+        }
     }
 }
 

@@ -35,7 +35,7 @@ static META: RuleMeta = RuleMeta {
 
 /// A tie to a company and an endorsement in the same draft, with no disclosure.
 pub(crate) struct UndisclosedTie {
-    /// Time spent with a named company: "with Medistar Pharma", "with Orvane Therapeutics".
+    /// A named company: "Medistar Pharma", "Orvane Therapeutics", "Corvex Labs".
     company: Regex,
 }
 
@@ -43,7 +43,7 @@ impl UndisclosedTie {
     pub(crate) fn new() -> UndisclosedTie {
         UndisclosedTie {
             company: Regex::new(
-                r"\b(?:with|by|from)\s+(?:the\s+)?\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?\s+(?:Pharma|Pharmaceuticals?|Therapeutics|Biotech|Biosciences|Labs|Diagnostics|Medtech|Devices)\b",
+                r"\b\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?\s+(?:Pharma|Pharmaceuticals?|Therapeutics|Biotech|Biosciences|Labs|Diagnostics|Medtech|Devices)\b",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }

@@ -4,7 +4,7 @@
 use super::{debunks, DEBUNK, DISMISSAL, EVIDENCE_BASED};
 use crate::category::{Category, Severity};
 use crate::document::Document;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Hit, Lexicon};
 use crate::rule::{Rule, RuleMeta, Sink};
 
 /// Known myths as they are asserted ("vaccines cause autism", "fluoride lowers IQ").
@@ -48,6 +48,17 @@ const GAP: u32 = 40;
 /// A myth, a conspiracy frame, or an evidence-based treatment dismissed.
 pub(crate) struct Misinformation;
 
+impl Misinformation {
+    /// Whether a "doesn't work"-style dismissal is limited to an indication ("… against viruses",
+    /// "… for colds"), which is education rather than a dismissal of the treatment.
+    fn for_indication(&self, doc: &Document<'_>, dismissal: &Hit) -> bool {
+        let said = doc.norm().get(dismissal.range()).unwrap_or("");
+        let works = said.contains("work") || said.contains("nothing") || said.contains("useless");
+        let next = doc.norm().get(dismissal.end as usize..).unwrap_or("").trim_start();
+        works && ["against ", "for ", "on ", "in "].iter().any(|p| next.starts_with(p))
+    }
+}
+
 impl Rule for Misinformation {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -64,6 +75,10 @@ impl Rule for Misinformation {
         // "chemo is a scam", "SSRIs are just expensive placebos", "the HPV vaccine causes infertility".
         let treatments = doc.hits(&EVIDENCE_BASED);
         for dismissal in doc.asserted_hits(&DISMISSAL).chain(doc.asserted_hits(&HARM)) {
+            // "antibiotics don't work against viruses": an indication, not a dismissal.
+            if self.for_indication(doc, dismissal) {
+                continue;
+            }
             if let Some(t) = treatments.iter().find(|t| t.end <= dismissal.start && dismissal.start - t.end <= GAP) {
                 sink.push(doc.original(t.start as usize..dismissal.end as usize));
                 return;

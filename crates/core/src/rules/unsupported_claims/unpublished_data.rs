@@ -5,8 +5,14 @@ use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 
-/// Unpublished, embargoed, interim or confidential data.
+/// Unpublished or confidential data, leaked on its own terms ("our unpublished data", "don't tell the journal").
 static LEAK: Lexicon = Lexicon { name: "unsupported-claims/leak", source: include_str!("leak.txt") };
+
+/// Embargoed or interim data: a leak only when results are shared alongside.
+static LEAK_WEAK: Lexicon = Lexicon { name: "unsupported-claims/leak-weak", source: include_str!("leak_weak.txt") };
+
+/// Results being shared ("HR 0.41", "the drug works", "spoiler").
+static RESULT: Lexicon = Lexicon { name: "unsupported-claims/result", source: include_str!("result.txt") };
 
 /// Signs the data are already public (embargo lifted, paper published).
 static LEAK_OK: Lexicon = Lexicon { name: "unsupported-claims/leak-ok", source: include_str!("leak_ok.txt") };
@@ -32,8 +38,9 @@ static META: RuleMeta = RuleMeta {
         "The embargo has lifted: our trial is out today in The Lancet, open access.",
         "Preprint out: our cohort suggests an association; not peer reviewed yet, feedback welcome.",
         "Grateful to serve on a data monitoring committee; independent oversight protects patients.",
+        "Embargoed press releases make me wary; I wait for the full paper before commenting.",
     ],
-    lexicons: &[&LEAK, &LEAK_OK],
+    lexicons: &[&LEAK, &LEAK_WEAK, &RESULT, &LEAK_OK],
 };
 
 /// Unpublished or embargoed data shared before it is public.
@@ -48,7 +55,9 @@ impl Rule for UnpublishedData {
         if doc.has(&LEAK_OK) {
             return;
         }
-        if let Some(hit) = doc.asserted_hits(&LEAK).next() {
+        let sharing = doc.asserted_hits(&RESULT).next().is_some() || doc.text().contains('%');
+        let hit = doc.asserted_hits(&LEAK).next().or_else(|| doc.asserted_hits(&LEAK_WEAK).next().filter(|_| sharing));
+        if let Some(hit) = hit {
             sink.push(doc.original(hit.range()));
         }
     }
