@@ -5,7 +5,8 @@
 //! here run only when the draft has a digit (ages, times) or a capital letter (places).
 
 use super::{
-    AGE_WORDS, CIRCUMSTANCE, CONDITIONS, ENCOUNTER, PERSON, PLACES, PUBLIC_FIGURE, SEX, SPECIFIC_PATIENT, TIME_WORDS,
+    AGE_WORDS, CIRCUMSTANCE, CONDITIONS, ENCOUNTER, OCCUPATION, PERSON, PLACES, PUBLIC_FIGURE, RECENCY, SEX,
+    SPECIFIC_PATIENT, TIME_WORDS,
 };
 use crate::document::Document;
 use crate::text;
@@ -51,8 +52,9 @@ pub(crate) struct Scan {
     pub(crate) clues: Vec<Clue>,
     /// The first encounter cue (original bytes): the post is about a real, recent patient.
     pub(crate) encounter: Option<Range<usize>>,
-    /// Every encounter cue (original bytes), in text order.
-    pub(crate) encounters: Vec<Range<usize>>,
+    /// Every encounter cue (original bytes) in text order, and whether it is a strong one
+    /// (care given: "we had a", "my patient") rather than mere recency ("today").
+    pub(crate) encounters: Vec<(Range<usize>, bool)>,
     /// The first "my patient"-style phrase (original bytes), normalized start.
     pub(crate) specific: Option<(Range<usize>, usize)>,
     /// Whether some word refers to one person.
@@ -62,41 +64,31 @@ pub(crate) struct Scan {
 }
 
 impl Scan {
-    /// The distinct kinds, in a stable order.
-    pub(crate) fn kinds(&self) -> Vec<Kind> {
-        let mut k: Vec<Kind> = self.clues.iter().map(|c| c.kind).collect();
-        k.sort_unstable();
-        k.dedup();
-        k
-    }
-
-    /// The first clue of `kind`.
-    pub(crate) fn first(&self, kind: Kind) -> Option<&Clue> {
-        self.clues.iter().find(|c| c.kind == kind)
-    }
-
-    /// The encounter cue with the most distinct clue kinds near it, and those kinds. Details
-    /// far apart in a long post seldom describe the same person, so only a window counts.
-    pub(crate) fn best_window(&self) -> Option<(Range<usize>, Vec<Kind>)> {
+    /// The encounter cue with the most distinct clue kinds near it, whether any cue near it is
+    /// strong, and those kinds. Details far apart in a long post seldom describe the same person,
+    /// so only a window counts.
+    pub(crate) fn best_window(&self) -> Option<(Range<usize>, bool, Vec<Kind>)> {
         const BEFORE: usize = 300;
         const AFTER: usize = 400;
         self.encounters
             .iter()
-            .map(|e| {
+            .map(|(e, _)| {
                 let lo = e.start.saturating_sub(BEFORE);
                 let hi = e.end + AFTER;
                 let mut k: Vec<Kind> =
                     self.clues.iter().filter(|c| c.span.start >= lo && c.span.start <= hi).map(|c| c.kind).collect();
                 k.sort_unstable();
                 k.dedup();
-                (e.clone(), k)
+                let strong = self.encounters.iter().any(|(r, strong)| *strong && r.start >= lo && r.start <= hi);
+                (e.clone(), strong, k)
             })
-            .max_by_key(|(e, k)| (k.len(), std::cmp::Reverse(e.start)))
+            .max_by_key(|(e, strong, k)| (k.len() + usize::from(*strong), std::cmp::Reverse(e.start)))
     }
 }
 
 /// The compiled patterns behind [`Scan`].
 pub(crate) struct Clues {
+    had: Regex,
     age: Regex,
     time: Regex,
     place: Regex,
@@ -109,6 +101,9 @@ fn compile(p: &str) -> Regex {
 impl Clues {
     pub(crate) fn new() -> Clues {
         Clues {
+            had: compile(
+                r"\b(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}\b|young|old|older|elderly|little|lovely|sweet|poor|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|baby|teen|patient|pt|mum|mom|dad)|\bhad\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf]\b)|\b(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)\b",
+            ),
             // Matched on the normalized text (lowercase, accents folded).
             age: compile(
                 r"(?x)
@@ -145,7 +140,8 @@ impl Clues {
                     |Medical[\x20\t]Cent(?:er|re)|Mall|Airport|Bridge|Church|Heights|Grove|Valley|Park|Estate|Township|Parish)\b
                 | \b\d{1,2}[\x20\t](?:North|South|East|West)\b
                 | \bon[\x20\t]\d{1,3}(?:st|nd|rd|th)\b
-                | \b(?:Gymnasium|Klinikum|Schule|Krankenhaus|Klinik)[\x20\t](?:am|an[\x20\t]der|im|in)[\x20\t]\p{Lu}\p{L}+",
+                | \b(?:Gymnasium|Klinikum|Schule|Krankenhaus|Klinik)[\x20\t](?:am|an[\x20\t]der|im|in)[\x20\t]\p{Lu}\p{L}+
+                | \b(?:from|outside|near|behind|at|in|on)[\x20\t](?:the[\x20\t])?\p{Lu}[\p{Ll}'’]+(?:[\x20\t]\p{Lu}[\p{Ll}'’]+)?",
             ),
         }
     }
@@ -157,25 +153,46 @@ impl Clues {
         let text = doc.text();
         let orig = |r: Range<usize>| doc.original(r);
 
-        // Not negation-checked: "I will never forget today" is still today.
+        // "would not let her be admitted" describes no encounter; recency is not negated
+        // ("I will never forget today" is still today).
         for h in doc.hits(&ENCOUNTER).iter().chain(doc.hits(&SPECIFIC_PATIENT)) {
-            s.encounters.push(orig(h.range()));
+            if !doc.is_negated(h.start as usize) {
+                s.encounters.push((orig(h.range()), true));
+            }
         }
-        s.encounters.sort_by_key(|r| r.start);
-        s.encounter = s.encounters.first().cloned();
+        // "had a 23-year-old ...", "we had a lady ...": care given to one person.
+        if norm.contains("had ") {
+            for m in self.had.find_iter(norm) {
+                if !doc.is_negated(m.start()) {
+                    s.encounters.push((orig(m.range()), true));
+                }
+            }
+        }
+        for h in doc.hits(&RECENCY) {
+            s.encounters.push((orig(h.range()), false));
+        }
+        s.encounters.sort_by_key(|(r, _)| r.start);
+        s.encounter = s.encounters.first().map(|(r, _)| r.clone());
         if let Some(h) = doc.hits(&SPECIFIC_PATIENT).iter().find(|h| !doc.is_negated(h.start as usize)) {
             s.specific = Some((orig(h.range()), h.start as usize));
         }
         s.person = doc.has(&PERSON)
             || doc.has(&SEX)
+            || doc.has(&OCCUPATION)
             || doc.has(&AGE_WORDS)
-            || doc.has(&CIRCUMSTANCE)
             || doc.has(&PUBLIC_FIGURE)
             || s.specific.is_some();
 
         let add = |s: &mut Scan, kind: Kind, span: Range<usize>| s.clues.push(Clue { kind, span });
         for h in doc.hits(&SEX) {
-            add(&mut s, Kind::Sex, orig(h.range()));
+            if !own_circle(norm, h.start as usize) {
+                add(&mut s, Kind::Sex, orig(h.range()));
+            }
+        }
+        for h in doc.hits(&OCCUPATION) {
+            if !own_circle(norm, h.start as usize) {
+                add(&mut s, Kind::Circumstance, orig(h.range()));
+            }
         }
         for h in doc.hits(&AGE_WORDS) {
             add(&mut s, Kind::Age, orig(h.range()));
@@ -216,12 +233,36 @@ impl Clues {
         }
         if text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii() {
             for m in self.place.find_iter(text) {
+                let last = m.as_str().rsplit([' ', '\t']).next().unwrap_or("").to_lowercase();
+                let last = last.trim_end_matches(['\'', '’', 's']);
+                if NOT_PLACES.iter().any(|w| w.trim_end_matches('s') == last) {
+                    continue;
+                }
                 add(&mut s, Kind::Place, m.range());
             }
         }
         s.clues.sort_by_key(|c| c.span.start);
         s
     }
+}
+
+/// Capitalized words after "on"/"at"/"from" that are not places: platforms, days, months, titles.
+const NOT_PLACES: &[&str] = &[
+    "facebook", "instagram", "insta", "twitter", "x", "linkedin", "tiktok", "hinge", "tinder", "bumble", "reddit",
+    "youtube", "whatsapp", "messenger", "snapchat", "zoom", "teams", "google", "ig", "fb", "threads", "bluesky",
+    "mastodon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "christmas",
+    "easter", "i", "dr", "mr", "mrs", "ms", "nhs", "god", "covid", "jama", "bmj", "nejm", "lancet", "pubmed",
+    "radiopaedia", "nice", "who", "cdc", "fda", "ema", "uptodate", "epic", "cerner", "the",
+];
+
+/// Whether the word at normalized offset `at` is the poster's or reader's own circle ("my mum",
+/// "your dad", "our nurse"): family and colleagues, not a patient's sex or job.
+fn own_circle(norm: &str, at: usize) -> bool {
+    let before = norm[..at].trim_end();
+    ["my", "your", "our", "my own", "mi", "mon", "ma", "mein", "meine", "unsere", "meu", "minha", "nossa", "nosso"]
+        .iter()
+        .any(|p| before.ends_with(p) && (before.len() == p.len() || before[..before.len() - p.len()].ends_with([' ', '\n', '(', '"'])))
 }
 
 /// Whether the condition at normalized offset `at` is the poster's own ("I was diagnosed with",

@@ -89,7 +89,7 @@ impl Rule for ContactDetails {
         let patient = appointment
             || doc.has(&SPECIFIC_PATIENT)
             || (doc.has(&ENCOUNTER) && (doc.has(&PERSON) || doc.has(&SEX)))
-            || (doc.has(&PERSON) && clinical);
+            || ((doc.has(&PERSON) || doc.has(&SEX)) && clinical);
         if !patient || !clinical {
             return;
         }

@@ -35,6 +35,9 @@ pub(crate) static CONDITIONS: Lexicon =
 pub(crate) static ENCOUNTER: Lexicon =
     Lexicon { name: "patient-privacy/encounter", source: include_str!("encounter.txt") };
 
+/// Recency words: a weaker encounter cue.
+pub(crate) static RECENCY: Lexicon = Lexicon { name: "patient-privacy/recency", source: include_str!("recency.txt") };
+
 /// One particular patient of the poster's ("my patient", "her chart").
 pub(crate) static SPECIFIC_PATIENT: Lexicon =
     Lexicon { name: "patient-privacy/specific-patient", source: include_str!("specific_patient.txt") };
@@ -55,6 +58,10 @@ pub(crate) static PLACES: Lexicon = Lexicon { name: "patient-privacy/places", so
 /// Occupations, family situations, events, news coverage, rarity.
 pub(crate) static CIRCUMSTANCE: Lexicon =
     Lexicon { name: "patient-privacy/circumstance", source: include_str!("circumstance.txt") };
+
+/// Occupations and roles.
+pub(crate) static OCCUPATION: Lexicon =
+    Lexicon { name: "patient-privacy/occupation", source: include_str!("occupation.txt") };
 
 /// Days, months, holidays.
 pub(crate) static TIME_WORDS: Lexicon =
@@ -79,12 +86,14 @@ macro_rules! with_clue_lexicons {
         &[
             &super::CONDITIONS,
             &super::ENCOUNTER,
+            &super::RECENCY,
             &super::SPECIFIC_PATIENT,
             &super::PERSON,
             &super::SEX,
             &super::AGE_WORDS,
             &super::PLACES,
             &super::CIRCUMSTANCE,
+            &super::OCCUPATION,
             &super::TIME_WORDS,
             &super::PUBLIC_FIGURE,
             $($extra),*

@@ -61,7 +61,9 @@ impl Rule for PatientAge {
             return;
         }
         let clinical = clinical(doc);
-        let real_patient = scan.encounter.is_some();
+        let recent = scan.encounter.is_some();
+        // Exact ages need care given ("we admitted", "my patient"), not just "today".
+        let real_patient = scan.encounters.iter().any(|(_, strong)| *strong);
         let text = doc.text();
         for (range, value) in &scan.ages {
             let span = &text[range.clone()];
@@ -73,7 +75,7 @@ impl Rule for PatientAge {
                 }
             }
             let very_old = (90..=130).contains(value);
-            let severity = if very_old && (clinical || real_patient) && (clinical || scan.specific.is_some()) {
+            let severity = if very_old && (clinical || recent) && (clinical || scan.specific.is_some()) {
                 sink.severity()
             } else if real_patient && clinical && !very_old && *value < 130 {
                 sink.severity().min(Severity::Warning)

@@ -2,7 +2,8 @@
 //! announced in the post.
 
 use super::{
-    apply_consent, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, PERSON, SEX, SHOW, SPECIFIC_PATIENT,
+    apply_consent, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, PERSON, RECENCY, SEX, SHOW,
+    SPECIFIC_PATIENT,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -34,7 +35,7 @@ static META: RuleMeta = RuleMeta {
         "I can't tell what a rash is from a photo, please see your own GP",
         "Photo of our team at the charity run this morning 🏃",
     ],
-    lexicons: &[&IMAGE, &SHOW, &CONSENT, &CONDITIONS, &CLINICAL_CONTEXT, &ENCOUNTER, &SPECIFIC_PATIENT, &PERSON, &SEX],
+    lexicons: &[&IMAGE, &SHOW, &CONSENT, &CONDITIONS, &CLINICAL_CONTEXT, &ENCOUNTER, &RECENCY, &SPECIFIC_PATIENT, &PERSON, &SEX],
 };
 
 /// Words that say an identifier is on show in the image.
@@ -64,11 +65,13 @@ impl Rule for PatientImage {
         }
         let norm = doc.norm();
         let specific = doc.has(&SPECIFIC_PATIENT);
-        let encounter = doc.has(&ENCOUNTER);
+        let encounter = doc.has(&ENCOUNTER) || doc.has(&RECENCY);
         let person = doc.has(&PERSON) || doc.has(&SEX);
-        let clinical = doc.has(&CONDITIONS) || doc.has(&CLINICAL_CONTEXT) || norm.contains("specimen");
+        let specimen = norm.contains("specimen") || norm.contains("histo");
+        let condition = doc.has(&CONDITIONS);
+        let clinical = condition || doc.has(&CLINICAL_CONTEXT);
         // Of a patient (or their specimen/chart), not of the team at a charity run.
-        if !(specific || (clinical && (person || encounter))) {
+        if !(specific || specimen || (clinical && person) || (condition && encounter)) {
             return;
         }
         let visible = text::words(norm).any(|w| VISIBLE_IDENTIFIERS.contains(&&norm[w.clone()]))

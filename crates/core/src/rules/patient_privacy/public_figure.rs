@@ -1,6 +1,9 @@
 //! `patient-privacy/public-figure`: hints that a patient is a celebrity or local public figure.
 
-use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, PUBLIC_FIGURE, SPECIFIC_PATIENT, TEASE};
+use super::{
+    apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, PUBLIC_FIGURE, RECENCY, SPECIFIC_PATIENT,
+    TEASE,
+};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
@@ -25,7 +28,7 @@ static META: RuleMeta = RuleMeta {
         "Celebrity health myths debunked: a thread on detox teas",
         "Our MP visited the ward this afternoon to hear about staffing",
     ],
-    lexicons: &[&PUBLIC_FIGURE, &TEASE, &ENCOUNTER, &SPECIFIC_PATIENT, &CONDITIONS, &CLINICAL_CONTEXT, &CONSENT],
+    lexicons: &[&PUBLIC_FIGURE, &TEASE, &ENCOUNTER, &RECENCY, &SPECIFIC_PATIENT, &CONDITIONS, &CLINICAL_CONTEXT, &CONSENT],
 };
 
 /// Words that make the public figure a visitor or a topic, not a patient.
@@ -47,8 +50,11 @@ impl Rule for PublicFigure {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        let Some(figure) = doc.asserted_hits(&PUBLIC_FIGURE).next() else { return };
-        let encounter = doc.has(&ENCOUNTER) || doc.has(&SPECIFIC_PATIENT);
+        // Not negation-checked: "you'd never guess which footballer" is the tease itself.
+        let Some(figure) = doc.hits(&PUBLIC_FIGURE).iter().find(|h| !doc.is_quoted(h.start as usize)) else {
+            return;
+        };
+        let encounter = doc.has(&ENCOUNTER) || doc.has(&SPECIFIC_PATIENT) || doc.has(&RECENCY);
         if !encounter {
             return;
         }

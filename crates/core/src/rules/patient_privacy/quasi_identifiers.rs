@@ -16,8 +16,9 @@ static META: RuleMeta = RuleMeta {
     rationale: "No single detail names anyone, but a real, recent encounter (\"just saw\", \"tonight in the ED\", \
                 \"my patient\") plus an age, a sex, a diagnosis or injury, a place, a time, a job, a family detail \
                 or a newsworthy event narrows the field to one person that neighbours, colleagues or the patient \
-                can recognise. Two such details with an encounter are a warning, three or more are critical. Leave \
-                out every detail the story does not need.",
+                can recognise. Two such details with care given (\"we had a\", \"my patient\") are a warning, three or \
+                more are critical; with recency alone (\"today\") it takes one more. Leave out every detail the \
+                story does not need.",
     guidance: "GMC Doctors' use of social media §17 (small details add up: you may breach confidentiality even \
                without naming the patient); AMA Code of Medical Ethics 2.3.2; BMA social media guidance",
     bad: &[
@@ -56,16 +57,19 @@ impl Rule for QuasiIdentifiers {
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let scan = self.clues.scan(doc);
         // Without a real, recent encounter or a person, the details describe no one in particular.
-        let Some((encounter, kinds)) = scan.best_window() else { return };
+        let Some((encounter, strong, kinds)) = scan.best_window() else { return };
         if !scan.person {
             return;
         }
         let top = sink.severity();
-        let severity = match kinds.len() {
-            n if n >= 3 => top,
-            2 => top.min(Severity::Warning),
+        // Recency alone ("today's teaching point") is a weaker sign of a real patient than care
+        // given ("we had a", "my patient"), so it needs one more clue.
+        let n = kinds.len() + usize::from(strong);
+        let severity = match n {
+            n if n >= 4 => top,
+            3 => top.min(Severity::Warning),
             // "my patient's stage 4 cancer": health information tied to one named-by-role patient.
-            _ if specific_condition(doc, &scan) => top.min(Severity::Warning),
+            _ if strong && specific_condition(doc, &scan) => top.min(Severity::Warning),
             _ => return,
         };
         let enc_text = doc.text()[encounter.clone()].trim().to_owned();
