@@ -28,6 +28,14 @@ pub(crate) fn near_care(doc: &Document<'_>, hit: &Hit) -> bool {
     doc.hits(&CARE_REF).iter().any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
 }
 
+/// The normalized byte range of the sentence around `at` (between `.`, `!`, `?` or newlines).
+pub(crate) fn sentence(norm: &str, at: usize) -> std::ops::Range<usize> {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let start = norm.get(..at).and_then(|h| h.rfind(is_end)).map_or(0, |p| p + 1);
+    let end = norm.get(at..).and_then(|t| t.find(is_end)).map_or(norm.len(), |p| at + p);
+    start..end
+}
+
 /// Whether the draft sets or discusses a boundary instead of crossing one.
 pub(crate) fn sets_boundary(doc: &Document<'_>) -> bool {
     doc.has(&BOUNDARY_SETTING)

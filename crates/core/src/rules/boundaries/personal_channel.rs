@@ -1,6 +1,6 @@
 //! `boundaries/personal-channel`: friending patients, or care over personal phones, DMs and apps.
 
-use super::{near_care, sets_boundary, BOUNDARY_SETTING, CARE_REF};
+use super::{near_care, sentence, sets_boundary, BOUNDARY_SETTING, CARE_REF};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -8,6 +8,9 @@ use crate::rule::{Rule, RuleMeta, Sink};
 
 /// Personal channels: friend requests, follow-backs, personal numbers, messaging and payment apps.
 static CHANNEL: Lexicon = Lexicon { name: "boundaries/channel", source: include_str!("channel.txt") };
+
+/// "DM me", "text me": a boundary only when the same sentence addresses patients.
+static INVITE: Lexicon = Lexicon { name: "boundaries/invite", source: include_str!("invite.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "boundaries/personal-channel",
@@ -27,14 +30,16 @@ static META: RuleMeta = RuleMeta {
         "I give my post-op patients my personal cell so they can text me whenever",
         "A client keeps DMing my personal Instagram about her meds, so I just answer there",
         "Sorted out my patient's refill over WhatsApp from my own phone on Sunday",
+        "To all my clients: text me anytime between sessions if you need a quick chat",
     ],
     good: &[
         "Practice policy: we don't accept friend requests from patients on personal accounts.",
         "A patient sent me a friend request, I declined and pointed them to our clinic page",
         "Added my sister on Instagram and now I see her cat 40 times a day",
         "Please message the clinic through the patient portal, not my DMs",
+        "Building an app for patients with asthma. Looking for nurse testers, DM me if interested!",
     ],
-    lexicons: &[&CHANNEL, &CARE_REF, &BOUNDARY_SETTING],
+    lexicons: &[&CHANNEL, &INVITE, &CARE_REF, &BOUNDARY_SETTING],
 };
 
 /// A personal channel close to someone the poster treats.
@@ -50,6 +55,14 @@ impl Rule for PersonalChannel {
             return;
         }
         if let Some(hit) = doc.asserted_hits(&CHANNEL).find(|h| near_care(doc, h)) {
+            sink.push(doc.original(hit.range()));
+            return;
+        }
+        let care = doc.hits(&CARE_REF);
+        if let Some(hit) = doc.asserted_hits(&INVITE).find(|h| {
+            let s = sentence(doc.norm(), h.start as usize);
+            care.iter().any(|c| s.contains(&(c.start as usize)))
+        }) {
             sink.push(doc.original(hit.range()));
         }
     }
