@@ -49,6 +49,7 @@ static META: RuleMeta = RuleMeta {
         "There is no cure for type 1 diabetes yet, but closed-loop pumps are changing daily life.",
         "Our trial suggests exercise may reduce falls by about 20%; limitations in the thread.",
         "Chemo cured my lymphoma in 2019. Grateful every day to my oncology team.",
+        "For some people, weight loss can reverse type 2 diabetes; ask your GP about structured programmes.",
     ],
     lexicons: &[
         &CURE_CLAIM,
@@ -96,6 +97,20 @@ fn counts(doc: &Document<'_>, hit: &Hit) -> bool {
         && !just_before(doc, &EVIDENCE_BASED, hit, SUBJECT_GAP)
 }
 
+/// Modals that turn a verb into a possibility ("weight loss can reverse diabetes").
+const MODALS: &[&str] =
+    &["can", "may", "might", "could", "help", "helps", "often", "sometimes", "puede", "peut", "kann", "pode"];
+
+/// Whether a modal stands in the two words before `hit`, in its clause.
+fn modal_before(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    let at = hit.start as usize;
+    let start = crate::text::clause_start(norm, at);
+    let head = norm.get(start..at).unwrap_or("");
+    let words: Vec<_> = crate::text::words(head).collect();
+    words.iter().rev().take(2).any(|w| MODALS.contains(&&head[w.clone()]))
+}
+
 impl Rule for MiracleCure {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -119,7 +134,7 @@ impl Rule for MiracleCure {
             note(h, &mut at);
         }
         let conditions = doc.hits(&CONDITION);
-        for v in doc.hits(&CURE_VERB).iter().filter(|h| counts(doc, h)) {
+        for v in doc.hits(&CURE_VERB).iter().filter(|h| counts(doc, h) && !modal_before(doc, h)) {
             if let Some(c) = conditions.iter().find(|c| c.start >= v.end && c.start - v.end <= OBJECT_GAP) {
                 score += 2;
                 claim = true;
