@@ -1,12 +1,13 @@
 //! `patient-disparagement/contempt`: mocking a patient's intelligence, character or family.
 
-use super::{advocacy, asserted, same_sentence, PATIENT_TARGET, WORKPLACE};
+use super::{advocacy, asserted, same_sentence, sentence_of, PATIENT_TARGET, SNEER, WORKPLACE};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::colleague_disparagement::COLLEAGUE_TARGET;
 use crate::rules::discrimination::{ADVOCACY, BIAS_DISCLAIMER};
+use regex::Regex;
 
 /// Insults that need a patient word in the same sentence ("stupid", "liars", "feral").
 static CONTEMPT_WORDS: Lexicon =
@@ -43,13 +44,26 @@ static META: RuleMeta = RuleMeta {
         &PATIENT_TARGET,
         &WORKPLACE,
         &COLLEAGUE_TARGET,
+        &SNEER,
         &ADVOCACY,
         &BIAS_DISCLAIMER,
     ],
 };
 
 /// Contempt aimed at patients.
-pub(crate) struct Contempt;
+pub(crate) struct Contempt {
+    /// A short phrase in single quotes: scare quotes ("her 'migraine'") mock what a patient said.
+    scare_quotes: Regex,
+}
+
+impl Contempt {
+    pub(crate) fn new() -> Contempt {
+        Contempt {
+            scare_quotes: Regex::new(r"(?:^|[\s(])['‘]([^'‘’\n]{2,40})['’](?:[\s.,;:!?)]|$)")
+                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+        }
+    }
+}
 
 /// Whether an insult word is aimed at the poster or a thing: "stupid question", "I felt so dumb".
 fn self_directed(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
@@ -93,6 +107,22 @@ impl Rule for Contempt {
         };
         if let Some(h) = phrase.or_else(word) {
             sink.push(doc.original(h.range()));
+            return;
+        }
+        // Scare quotes plus an eye-roll, in a post about patients: "her 'migraine' 💅".
+        if about_people && doc.has(&SNEER) {
+            let quotes = self.scare_quotes.captures_iter(doc.text()).filter_map(|c| c.get(1));
+            // Sentences are found on the original text here: the quote is an original span.
+            let text = doc.text();
+            let near_sneer = |q: &regex::Match<'_>| {
+                let s = sentence_of(text, q.start());
+                let end = if s.end + 1 < text.len() { sentence_of(text, s.end + 1).end } else { s.end };
+                doc.hits(&SNEER).iter().map(|h| doc.original(h.range())).any(|r| r.start >= s.start && r.end <= end)
+            };
+            if let Some(q) = quotes.into_iter().find(near_sneer) {
+                let f = sink.push(q.range());
+                f.message = "Scare quotes and an eye-roll mock what a patient told you.".into();
+            }
         }
     }
 }

@@ -36,7 +36,7 @@ pub(crate) fn sentence_of(norm: &str, at: usize) -> Range<usize> {
         match bytes[i] {
             b'!' | b'?' | b';' | b'\n' => true,
             b'.' => {
-                let next_ok = bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace());
+                let next_ok = bytes.get(i + 1).map_or(true, |c| c.is_ascii_whitespace());
                 // An ellipsis ("outpatients... you're") trails off inside one thought.
                 let ellipsis = i > 0 && bytes[i - 1] == b'.';
                 let word: String = norm[..i].chars().rev().take_while(|c| c.is_alphanumeric()).collect::<String>();
@@ -89,7 +89,16 @@ pub(crate) fn near(doc: &Document<'_>, a: &Hit, b: &Hit, words: usize) -> bool {
     }
     let (from, to) = if b.start < a.start { (b.end, a.start) } else { (a.end, b.start) };
     let (from, to) = (from as usize, (to as usize).max(from as usize));
-    norm.get(from..to).is_none_or(|gap| crate::text::words(gap).count() <= words)
+    norm.get(from..to).map_or(true, |gap| crate::text::words(gap).count() <= words)
+}
+
+/// Whether a hit of `lexicon` stands in the sentence of normalized offset `at` or the next one
+/// (an eye-roll usually closes the joke).
+pub(crate) fn in_or_after_sentence(doc: &Document<'_>, at: usize, lexicon: &Lexicon) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, at);
+    let end = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end } else { s.end };
+    doc.hits(lexicon).iter().any(|h| (h.start as usize) >= s.start && (h.end as usize) <= end)
 }
 
 /// Whether the hit is reported speech aimed at the poster ("called me a useless…"): bias or
@@ -132,7 +141,7 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(stigmatising_label::StigmatisingLabel::new()),
         Box::new(disgust::Disgust),
-        Box::new(contempt::Contempt),
+        Box::new(contempt::Contempt::new()),
         Box::new(group_stereotype::GroupStereotype),
     ]
 }

@@ -1,7 +1,7 @@
 //! `patient-disparagement/stigmatising-label`: a derisive label for a patient ("frequent flyer",
 //! "drug seeker", "gomer"), or a clinical-sounding word used as a sneer ("noncompliant 🙄").
 
-use super::{advocacy, asserted, same_sentence, PATIENT_TARGET, SNEER, WORKPLACE};
+use super::{advocacy, asserted, in_or_after_sentence, same_sentence, PATIENT_TARGET, SNEER, WORKPLACE};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -83,12 +83,12 @@ impl Rule for StigmatisingLabel {
         if travel_sense(doc) {
             return;
         }
-        let sneer = doc.has(&SNEER);
         let strong = doc.hits(&LABELS).iter().filter(|h| asserted(doc, h));
-        let weak = doc
-            .hits(&WEAK_LABELS)
-            .iter()
-            .filter(|h| sneer && asserted(doc, h) && (same_sentence(doc, h, &PATIENT_TARGET) || doc.has(&WORKPLACE)));
+        let weak = doc.hits(&WEAK_LABELS).iter().filter(|h| {
+            in_or_after_sentence(doc, h.start as usize, &SNEER)
+                && asserted(doc, h)
+                && (same_sentence(doc, h, &PATIENT_TARGET) || doc.has(&WORKPLACE))
+        });
         let mut last_end = 0;
         let mut hits: Vec<_> = strong.chain(weak).collect();
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
