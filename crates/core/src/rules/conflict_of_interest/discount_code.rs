@@ -3,8 +3,12 @@
 use super::{add_ad, disclosed, selling, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE, SELF_PROMO, TIE};
 use crate::category::{Category, Severity};
 use crate::document::Document;
+use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 use regex::Regex;
+
+/// Words that introduce a code ("code", "coupon", "use"): the code pattern runs only after one.
+static CODE_WORD: Lexicon = Lexicon { name: "conflict-of-interest/code-word", source: include_str!("code_word.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "conflict-of-interest/discount-code",
@@ -29,7 +33,7 @@ static META: RuleMeta = RuleMeta {
         "Code Blue drill on ward 6 today, great teamwork everyone",
         "The hospital canteen has 20% off salads this week, treat yourselves",
     ],
-    lexicons: &[&COMMERCE, &DISCLOSURE, &ENDORSE, &TIE, &SELF_PROMO, &CTA_WEAK],
+    lexicons: &[&CODE_WORD, &COMMERCE, &DISCLOSURE, &ENDORSE, &TIE, &SELF_PROMO, &CTA_WEAK],
 };
 
 /// Discount codes, price cuts and affiliate URLs.
@@ -72,7 +76,8 @@ impl Rule for DiscountCode {
             return;
         }
         let text = doc.text();
-        let code = self.code.captures_iter(text).filter_map(|c| c.get(1)).find(|m| {
+        let codes = if doc.has(&CODE_WORD) { Some(self.code.captures_iter(text)) } else { None };
+        let code = codes.into_iter().flatten().filter_map(|c| c.get(1)).find(|m| {
             let t = m.as_str();
             // A code mixes in digits or is a made-up word; "code BLUE" and "use SPF" are not codes.
             (t.bytes().any(|b| b.is_ascii_digit()) || t.len() >= 6) && !NOT_CODES.contains(&t) && t != "BLUE"
@@ -80,8 +85,11 @@ impl Rule for DiscountCode {
         let range = code
             .map(|m| m.range())
             // A price cut alone may be a staff offer; with selling or recommending around it, it's promotion.
-            .or_else(|| self.price_cut.find(text).filter(|_| selling(doc)).map(|m| m.range()))
-            .or_else(|| self.link.find(text).map(|m| m.range()))
+            .or_else(|| {
+                let priced = text.contains(['%', '$', '€', '£']) && selling(doc);
+                priced.then(|| self.price_cut.find(text)).flatten().map(|m| m.range())
+            })
+            .or_else(|| text.contains(['/', '=']).then(|| self.link.find(text)).flatten().map(|m| m.range()))
             .or_else(|| doc.asserted_hits(&COMMERCE).next().map(|h| doc.original(h.range())));
         if let Some(range) = range {
             let fix = add_ad(doc);

@@ -55,8 +55,9 @@ impl Rule for SelfPromotion {
         }
         let strong = doc.asserted_hits(&SELF_PROMO).next();
         let hit = strong.or_else(|| {
-            let selling = doc.has(&ENDORSE) || doc.has(&TIE) || doc.has(&COMMERCE) || self.price.is_match(doc.text());
-            doc.asserted_hits(&CTA_WEAK).next().filter(|_| selling)
+            let selling =
+                || doc.has(&ENDORSE) || doc.has(&TIE) || doc.has(&COMMERCE) || self.price.is_match(doc.text());
+            doc.asserted_hits(&CTA_WEAK).next().filter(|_| selling())
         });
         if let Some(hit) = hit {
             let fix = add_ad(doc);
