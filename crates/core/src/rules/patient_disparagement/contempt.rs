@@ -1,6 +1,9 @@
 //! `patient-disparagement/contempt`: mocking a patient's intelligence, character or family.
 
-use super::{advocacy, asserted, same_sentence, sentence_of, PATIENT_TARGET, SNEER, WORKPLACE};
+use super::{
+    advocacy, aimed_at_colleague, asserted, same_sentence, sentence_of, verdict_after_patient, PATIENT_TARGET, SNEER,
+    WORKPLACE,
+};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -96,13 +99,18 @@ impl Rule for Contempt {
             return;
         }
         let about_people = doc.has(&PATIENT_TARGET) || doc.has(&WORKPLACE);
-        let phrase = doc.hits(&CONTEMPT_PHRASES).iter().find(|h| about_people && asserted(doc, h));
+        let phrase = doc
+            .hits(&CONTEMPT_PHRASES)
+            .iter()
+            .find(|h| about_people && asserted(doc, h) && !aimed_at_colleague(doc, h));
         let word = || {
             doc.hits(&CONTEMPT_WORDS).iter().find(|h| {
                 asserted(doc, h)
                     && !self_directed(doc, h)
-                    && (same_sentence(doc, h, &PATIENT_TARGET) || people_determiner(doc, h))
-                    && !same_sentence(doc, h, &COLLEAGUE_TARGET)
+                    && (same_sentence(doc, h, &PATIENT_TARGET)
+                        || people_determiner(doc, h)
+                        || verdict_after_patient(doc, h))
+                    && !aimed_at_colleague(doc, h)
             })
         };
         if let Some(h) = phrase.or_else(word) {

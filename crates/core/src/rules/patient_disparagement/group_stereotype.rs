@@ -1,7 +1,7 @@
 //! `patient-disparagement/group-stereotype`: a stereotype about a group, aimed at patients or
 //! their families ("Trans patients always…", "another <group> family with a list of demands").
 
-use super::{sentence_of, PATIENT_TARGET, WORKPLACE};
+use super::{sentence_of, GENERIC, PATIENT_TARGET, WORKPLACE};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -11,33 +11,6 @@ use crate::rules::discrimination::{stereotyped_groups, ADVOCACY, BIAS_DISCLAIMER
 
 /// Words that make a post about hiring or staffing rather than patients.
 static HIRING: Lexicon = Lexicon { name: "patient-disparagement/hiring", source: include_str!("hiring.txt") };
-
-/// Patient-target words too generic to show the group is patients.
-const GENERIC: &[&str] = &[
-    "he",
-    "she",
-    "they",
-    "them",
-    "their",
-    "his",
-    "her",
-    "him",
-    "people",
-    "folks",
-    "someone",
-    "somebody",
-    "everyone",
-    "person",
-    "man",
-    "woman",
-    "gente",
-    "la gente",
-    "les gens",
-    "leute",
-    "die leute",
-    "pessoas",
-    "as pessoas",
-];
 
 static META: RuleMeta = RuleMeta {
     id: "patient-disparagement/group-stereotype",

@@ -27,6 +27,70 @@ pub(crate) static SNEER: Lexicon = Lexicon { name: "patient-disparagement/sneer"
 pub(crate) static WORKPLACE: Lexicon =
     Lexicon { name: "patient-disparagement/workplace", source: include_str!("workplace.txt") };
 
+/// Patient-target words too generic to show the group is patients.
+pub(crate) const GENERIC: &[&str] = &[
+    "he",
+    "son",
+    "type",
+    "cara",
+    "esse",
+    "essa",
+    "she",
+    "they",
+    "them",
+    "their",
+    "his",
+    "her",
+    "him",
+    "people",
+    "folks",
+    "someone",
+    "somebody",
+    "everyone",
+    "person",
+    "man",
+    "woman",
+    "gente",
+    "la gente",
+    "les gens",
+    "leute",
+    "die leute",
+    "pessoas",
+    "as pessoas",
+];
+
+/// Whether the sentence of `hit` names a patient with a noun (not just "he" or "people").
+pub(crate) fn patient_noun_in_sentence(doc: &Document<'_>, hit: &Hit) -> bool {
+    let s = sentence_of(doc.norm(), hit.start as usize);
+    doc.hits(&PATIENT_TARGET).iter().any(|x| {
+        (x.start as usize) >= s.start
+            && (x.end as usize) <= s.end
+            && (x.start, x.end) != (hit.start, hit.end)
+            && !GENERIC.contains(&&doc.norm()[x.range()])
+    })
+}
+
+/// Whether a cue is aimed at a colleague rather than a patient: a colleague word shares its
+/// sentence and no patient noun does.
+pub(crate) fn aimed_at_colleague(doc: &Document<'_>, hit: &Hit) -> bool {
+    use crate::rules::colleague_disparagement::COLLEAGUE_TARGET;
+    same_sentence(doc, hit, &COLLEAGUE_TARGET) && !patient_noun_in_sentence(doc, hit)
+}
+
+/// A short verdict sentence ("Selfish much?", "Épuisante.") right after one naming a patient.
+pub(crate) fn verdict_after_patient(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, hit.start as usize);
+    let short = norm.get(s.clone()).is_some_and(|t| crate::text::words(t).count() <= 4);
+    if !short || s.start < 2 {
+        return false;
+    }
+    let prev = sentence_of(norm, s.start - 2);
+    doc.hits(&PATIENT_TARGET).iter().any(|x| {
+        (x.start as usize) >= prev.start && (x.end as usize) <= prev.end && !GENERIC.contains(&&norm[x.range()])
+    })
+}
+
 /// The normalized byte range of the sentence around `at`: between `.`, `!`, `?`, `;`,
 /// newlines (a `.` after a short abbreviation such as "Dr." or "St." does not end a sentence).
 pub(crate) fn sentence_of(norm: &str, at: usize) -> Range<usize> {
