@@ -95,11 +95,22 @@ impl Rule for RageVenting {
         let text = doc.text();
         let caps = capitals(text);
         let caps = caps.runs.first().or(caps.emphasis.first()).cloned();
-        let bangs = bang_runs(text).into_iter().next();
+        let bang_list = bang_runs(text);
+        let bangs = bang_list.first().cloned();
+        // Two separate bursts of "?!?!" are two signs ("Why?!?! … 40 minutes!!!").
+        let more_bangs = bang_list.get(1).cloned();
         let swear = profanity::any_profanity(doc, &self.candidates).map(|r| doc.original(r));
-        let anger = doc.asserted_hits(&ANGER_WORDS).next().map(|h| doc.original(h.range()));
+        // A swear that is also an anger word ("shitshow") counts once.
+        let mut angry = doc
+            .asserted_hits(&ANGER_WORDS)
+            .map(|h| doc.original(h.range()))
+            .filter(|a| swear.as_ref().map_or(true, |s| a.end <= s.start || a.start >= s.end));
+        let anger = angry.next();
+        // Two different anger words ("ready to quit. Ugh.") are two signs.
+        let more_anger = angry.find(|a| anger.as_ref().is_some_and(|f| a.start >= f.end));
         let workplace = doc.has(&WORKPLACE);
-        let mut signs: Vec<Range<usize>> = [caps, bangs, swear.clone(), anger.clone()].into_iter().flatten().collect();
+        let mut signs: Vec<Range<usize>> =
+            [caps, bangs, more_bangs, swear.clone(), anger.clone(), more_anger].into_iter().flatten().collect();
         signs.sort_unstable_by_key(|r| r.start);
         let aimed = swear.is_some() && workplace;
         // Capitals and "!!!" together are excitement in a happy post ("PASSED!!!").

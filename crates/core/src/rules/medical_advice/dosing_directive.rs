@@ -61,7 +61,11 @@ impl Rule for DosingDirective {
             let start = norm[..r.start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
             let words = super::word_list(norm, start..super::sentence_end(norm, r.end));
             words.iter().any(|w| {
-                ["you", "your", "you're", "youre", "u", "ur", "you'll", "you'd", "you've", "yourself"].contains(w)
+                [
+                    "you", "your", "you're", "youre", "u", "ur", "you'll", "you'd", "you've", "yourself", "vous",
+                    "votre", "tu", "ton", "ta", "usted", "voce", "du", "dein", "deine", "deinen",
+                ]
+                .contains(w)
             })
         };
         let Some(d) = directives(doc, p).into_iter().find(|d| d.personal || (d.dosed && to_reader(&d.norm))) else {

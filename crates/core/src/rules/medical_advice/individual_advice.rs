@@ -81,6 +81,9 @@ const ONLINE: &[&str] = &[
     "telegram",
 ];
 
+/// Words that aim an order at one person: "give him", "her dose", "your leftover".
+const PERSONAL_OBJECTS: &[&str] = &["him", "her", "his", "your", "leftover", "leftovers", "them", "their"];
+
 /// Diagnosis or treatment addressed to one person.
 pub(crate) struct IndividualAdvice {
     patterns: Patterns,
@@ -101,8 +104,15 @@ impl Rule for IndividualAdvice {
         let p = &self.patterns;
         let norm = doc.norm();
         let medical = medical_word(doc, p);
-        let orders: Vec<Range<usize>> = directives(doc, p).into_iter().map(|d| doc.original(d.norm)).collect();
-        let order = orders.first().cloned();
+        let found = directives(doc, p);
+        let order = found.first().map(|d| doc.original(d.norm.clone()));
+        let personal_order = found
+            .iter()
+            .find(|d| {
+                text::words(&norm[d.norm.clone()])
+                    .any(|w| PERSONAL_OBJECTS.contains(&&norm[d.norm.start + w.start..d.norm.start + w.end]))
+            })
+            .map(|d| doc.original(d.norm.clone()));
         let no_care = if medical { discourages_care(doc) } else { None };
         let mut parts: Vec<Range<usize>> = Vec::new();
         if let Some(to) = addressee(doc, p).filter(|_| medical) {
@@ -113,9 +123,14 @@ impl Rule for IndividualAdvice {
             }
         }
         if parts.is_empty() && medical && (order.is_some() || no_care.is_some()) {
-            if let Some(said) = diagnosis(doc, &DIAGNOSIS_STRONG) {
+            // A confident diagnosis with an order, or any diagnosis with "no need to see anyone".
+            let said = diagnosis(doc, &DIAGNOSIS_STRONG).or_else(|| no_care.as_ref().and(diagnosis(doc, &DIAGNOSIS)));
+            if let Some(said) = said {
                 parts.push(said);
                 parts.extend([order.clone(), no_care.clone()].into_iter().flatten());
+            } else if let (Some(o), Some(n)) = (personal_order, no_care.clone()) {
+                // "Give him the leftover amoxicillin, no need for the GP."
+                parts.extend([o, n]);
             }
         }
         if parts.is_empty() {

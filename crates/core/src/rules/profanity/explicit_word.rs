@@ -52,7 +52,7 @@ impl Rule for ExplicitWord {
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let mut ranges: Vec<_> = doc.hits(&SWEAR_WORDS).iter().map(|h| h.range()).collect();
         ranges.extend(name_like_hits(doc).map(|h| h.range()));
-        ranges.extend(embedded_swears(doc.norm()));
+        ranges.extend(embedded_swears(doc, &self.candidates));
         for r in outermost(ranges) {
             let span = doc.original(r);
             let fix = mask_fix(doc.text(), span.clone(), &self.candidates);

@@ -76,18 +76,50 @@ pub(crate) fn masked_words(norm: &str, candidates: &[String]) -> Vec<Range<usize
     text::words(norm).filter(|w| is_masked_profanity(&norm[w.clone()], candidates)).collect()
 }
 
-/// Normalized ranges of words that embed a swear inside a longer word (`clusterfuck`,
-/// `absofuckinglutely`, `horseshit`), which whole-word lists cannot see.
-pub(crate) fn embedded_swears(norm: &str) -> Vec<Range<usize>> {
-    if !norm.contains("fuck") && !norm.contains("shit") {
-        return Vec::new();
-    }
+/// Normalized ranges of swears whole-word lists cannot see: embedded in a longer word
+/// (`clusterfuck`, `absofuckinglutely`), stretched (`fuuuck`) or run into "!!" (`shit!!`).
+pub(crate) fn embedded_swears(doc: &Document<'_>, candidates: &[String]) -> Vec<Range<usize>> {
+    let norm = doc.norm();
     text::words(norm)
         .filter(|w| {
             let s = &norm[w.clone()];
-            s.contains("fuck") || s.ends_with("shit") || s.ends_with("shits") || s.contains("shitt")
+            // The normalizer reads "!" inside a leet run as "i", so "shit!!" arrives as
+            // "shiti": check the original word without its exclamation marks.
+            let original = doc.text().get(doc.original(w.clone())).unwrap_or("");
+            if original.ends_with('!') {
+                let bare = Normalized::new(original.trim_end_matches('!'));
+                if candidates.binary_search_by(|c| c.as_str().cmp(bare.as_str())).is_ok() {
+                    return true;
+                }
+            }
+            s.contains("fuck")
+                || s.ends_with("shit")
+                || s.ends_with("shits")
+                || s.contains("shitt")
+                || [1, 2].iter().any(|&k| stretched(s, k).is_some_and(|c| candidates.binary_search(&c).is_ok()))
         })
         .collect()
+}
+
+/// A word with letters held down ("fuuuck", "shiiiit", "asssss") squeezed back: runs of three
+/// or more of the same letter become `keep` letters. `None` when nothing is stretched.
+fn stretched(word: &str, keep: usize) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if !chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_alphabetic()) {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let mut j = i;
+        while j < chars.len() && chars[j] == chars[i] {
+            j += 1;
+        }
+        let n = if j - i >= 3 { keep } else { j - i };
+        out.extend(std::iter::repeat(chars[i]).take(n));
+        i = j;
+    }
+    Some(out)
 }
 
 /// Hits of the name-like list that are profane here: typed in lower case ("what a dick"),
@@ -101,7 +133,7 @@ pub(crate) fn name_like_hits<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = 
 pub(crate) fn any_profanity(doc: &Document<'_>, candidates: &[String]) -> Option<Range<usize>> {
     let mut best: Option<Range<usize>> = None;
     let mut take = |r: Range<usize>| {
-        if best.as_ref().is_none_or(|b| r.start < b.start) {
+        if best.as_ref().map_or(true, |b| r.start < b.start) {
             best = Some(r);
         }
     };
@@ -117,7 +149,7 @@ pub(crate) fn any_profanity(doc: &Document<'_>, candidates: &[String]) -> Option
     if let Some(r) = masked_words(doc.norm(), candidates).into_iter().next() {
         take(r);
     }
-    if let Some(r) = embedded_swears(doc.norm()).into_iter().next() {
+    if let Some(r) = embedded_swears(doc, candidates).into_iter().next() {
         take(r);
     }
     best
