@@ -1,8 +1,51 @@
-//! Rules of this category (see the module's files).
+//! Boundaries: blurring the line between clinician and patient online.
+//!
+//! Every rule here pairs two things: a cue of a personal relationship (a personal channel, a look
+//! at someone's private posts, flirting) and, close by, a reference to someone the poster treats.
+//! Either alone is ordinary; together they describe a crossed line (AMA 2.3.2, WMA). Drafts that
+//! *set* a boundary ("we don't connect with clients on personal accounts") are left alone.
 
+use crate::document::Document;
+use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
+
+mod patient_social_media;
+mod personal_channel;
+mod romantic_or_social;
+
+/// Someone the poster treats: "my patient", "a client", "the climber I splinted".
+pub(crate) static CARE_REF: Lexicon = Lexicon { name: "boundaries/care-ref", source: include_str!("care_ref.txt") };
+
+/// Policies, refusals and questions about boundaries.
+pub(crate) static BOUNDARY_SETTING: Lexicon =
+    Lexicon { name: "boundaries/boundary-setting", source: include_str!("boundary_setting.txt") };
+
+/// How far (normalized bytes) a care reference may stand from the cue: about two sentences.
+const RADIUS: u32 = 160;
+
+/// Whether a care reference stands within [`RADIUS`] of `hit`.
+pub(crate) fn near_care(doc: &Document<'_>, hit: &Hit) -> bool {
+    doc.hits(&CARE_REF).iter().any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
+}
+
+/// The normalized byte range of the sentence around `at` (between `.`, `!`, `?` or newlines).
+pub(crate) fn sentence(norm: &str, at: usize) -> std::ops::Range<usize> {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let start = norm.get(..at).and_then(|h| h.rfind(is_end)).map_or(0, |p| p + 1);
+    let end = norm.get(at..).and_then(|t| t.find(is_end)).map_or(norm.len(), |p| at + p);
+    start..end
+}
+
+/// Whether the draft sets or discusses a boundary instead of crossing one.
+pub(crate) fn sets_boundary(doc: &Document<'_>) -> bool {
+    doc.has(&BOUNDARY_SETTING)
+}
 
 /// The category's rules.
 pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
-    vec![]
+    vec![
+        Box::new(personal_channel::PersonalChannel),
+        Box::new(patient_social_media::PatientSocialMedia),
+        Box::new(romantic_or_social::RomanticOrSocial),
+    ]
 }

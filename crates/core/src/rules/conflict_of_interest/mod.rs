@@ -1,8 +1,83 @@
-//! Rules of this category (see the module's files).
+//! Conflict of interest: promotion, discount codes, gifts and industry ties without disclosure.
+//!
+//! Recommending a product is fine; recommending it while being paid, gifted, hosted or selling
+//! it, without saying so, is not (WMA: declare any conflicts of interest). A clear disclosure
+//! anywhere in the draft (`#ad`, "Disclosure:", "paid partnership", "I consult for…") settles it.
 
+use crate::document::Document;
+use crate::finding::{Edit, Fix, Span};
+use crate::lexicon::Lexicon;
 use crate::rule::Rule;
+
+mod discount_code;
+mod self_promotion;
+mod undisclosed_tie;
+
+/// Clear disclosures: `#ad`, "Disclosure:", "paid partnership", "I receive royalties".
+pub(crate) static DISCLOSURE: Lexicon =
+    Lexicon { name: "conflict-of-interest/disclosure", source: include_str!("disclosure.txt") };
+
+/// Endorsements of a product or service ("the only one I recommend", "ask for it by name").
+pub(crate) static ENDORSE: Lexicon =
+    Lexicon { name: "conflict-of-interest/endorse", source: include_str!("endorse.txt") };
+
+/// Softer praise ("my favourite", "game changer"); counts with a firm tie.
+pub(crate) static ENDORSE_WEAK: Lexicon =
+    Lexicon { name: "conflict-of-interest/endorse-weak", source: include_str!("endorse_weak.txt") };
+
+/// Possible ties ("sent me", "pharma", "trip to"); count only with a firm endorsement.
+pub(crate) static TIE_WEAK: Lexicon =
+    Lexicon { name: "conflict-of-interest/tie-weak", source: include_str!("tie_weak.txt") };
+
+/// Selling calls to action ("intro price", "mention this post", "grab yours").
+pub(crate) static SELF_PROMO: Lexicon =
+    Lexicon { name: "conflict-of-interest/self-promo", source: include_str!("self_promo.txt") };
+
+/// Weaker calls to action ("link in bio", "book now"); selling only with other signs.
+pub(crate) static CTA_WEAK: Lexicon =
+    Lexicon { name: "conflict-of-interest/cta-weak", source: include_str!("cta_weak.txt") };
+
+/// Ties to a company: gifts, hospitality, paid roles, one's own product.
+pub(crate) static TIE: Lexicon = Lexicon { name: "conflict-of-interest/tie", source: include_str!("tie.txt") };
+
+/// Discount and affiliate language.
+pub(crate) static COMMERCE: Lexicon =
+    Lexicon { name: "conflict-of-interest/commerce", source: include_str!("commerce.txt") };
+
+/// Whether the draft discloses a relationship (a "no conflicts" statement does not count).
+pub(crate) fn disclosed(doc: &Document<'_>) -> bool {
+    doc.asserted_hits(&DISCLOSURE).next().is_some()
+}
+
+/// Whether the draft sells or recommends something (so a "% off" is the poster's promotion,
+/// not a staff-canteen offer).
+pub(crate) fn selling(doc: &Document<'_>) -> bool {
+    [&ENDORSE, &TIE, &COMMERCE, &SELF_PROMO, &CTA_WEAK].iter().any(|l| doc.has(l))
+}
+
+/// Appends ` #ad` after the last non-blank character.
+pub(crate) fn add_ad(doc: &Document<'_>) -> Fix {
+    let end = doc.text().trim_end().len();
+    Fix { label: "Add #ad".into(), edits: vec![Edit { span: Span::bytes(end..end), replacement: " #ad".into() }] }
+}
+
+/// Appends a disclosure line for the author to complete.
+pub(crate) fn add_disclosure(doc: &Document<'_>) -> Fix {
+    let end = doc.text().trim_end().len();
+    Fix {
+        label: "Add a disclosure".into(),
+        edits: vec![Edit {
+            span: Span::bytes(end..end),
+            replacement: "\n\nDisclosure: [describe your relationship with the company]".into(),
+        }],
+    }
+}
 
 /// The category's rules.
 pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
-    vec![]
+    vec![
+        Box::new(discount_code::DiscountCode::new()),
+        Box::new(self_promotion::SelfPromotion::new()),
+        Box::new(undisclosed_tie::UndisclosedTie::new()),
+    ]
 }

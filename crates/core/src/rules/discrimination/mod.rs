@@ -1,8 +1,74 @@
-//! Rules of this category (see the module's files).
+//! Discrimination: disparaging people for race, ethnicity, nationality, religion, gender,
+//! sexual orientation, gender identity, disability, age or weight.
+//!
+//! A group word alone is never a finding (research on disparities and advocacy name groups
+//! all the time). What counts is a slur, or a group word joined to a generalisation or an
+//! exclusion in the same sentence ("<group> are always…", "another <group> family…",
+//! "think twice about candidates over 55"), unless the post argues against bias.
 
+use crate::document::Document;
+use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
+use crate::rules::patient_disparagement::{asserted, near};
+
+mod group_generalisation;
+mod slur;
+
+/// Protected groups (race, religion, gender, orientation, disability, age, weight, …).
+pub(crate) static GROUPS: Lexicon = Lexicon { name: "discrimination/groups", source: include_str!("groups.txt") };
+
+/// Generalisations and exclusions ("always", "typical", "shouldn't be allowed").
+pub(crate) static GENERALISATIONS: Lexicon =
+    Lexicon { name: "discrimination/generalisations", source: include_str!("generalisations.txt") };
+
+/// Advocacy against stigma and bias, research on disparities, bias suffered.
+pub(crate) static ADVOCACY: Lexicon = Lexicon { name: "discrimination/advocacy", source: include_str!("advocacy.txt") };
+
+/// "Not trying to be racist but…": disowning bias just before voicing it.
+pub(crate) static BIAS_DISCLAIMER: Lexicon =
+    Lexicon { name: "discrimination/bias-disclaimer", source: include_str!("bias_disclaimer.txt") };
+
+/// Demands that people speak the majority language ("learn English or…"), aimed at migrants.
+pub(crate) static LANGUAGE_DEMANDS: Lexicon =
+    Lexicon { name: "discrimination/language-demands", source: include_str!("language_demands.txt") };
+
+/// How many words may separate a group word from its generalisation.
+const NEAR: usize = 8;
+
+/// The group words of `doc` that carry a generalisation (or follow a bias disclaimer),
+/// unless the post is advocacy. Shared with `patient-disparagement/group-stereotype`.
+pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
+    if crate::rules::patient_disparagement::advocacy(doc) {
+        return Vec::new();
+    }
+    let disclaimer = doc.has(&BIAS_DISCLAIMER);
+    doc.hits(&GROUPS)
+        .iter()
+        .filter(|h| {
+            !doc.is_quoted(h.start as usize)
+                && (disclaimer
+                    || doc
+                        .hits(&GENERALISATIONS)
+                        .iter()
+                        .any(|g| asserted(doc, g) && !advised(doc, g) && near(doc, h, g, NEAR)))
+        })
+        .collect()
+}
+
+/// Whether a cue is care advice ("should always get the vaccine", "must never skip"), not a judgement.
+fn advised(doc: &Document<'_>, cue: &Hit) -> bool {
+    let head = &doc.norm()[..(cue.start as usize).min(doc.norm().len())];
+    let last = head.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let tail = doc.norm().get(cue.end as usize..).unwrap_or("");
+    let next = tail.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    matches!(last, "should" | "must" | "please" | "to" | "can" | "may" | "will" | "debe" | "doit" | "sollte" | "deve")
+        || matches!(
+            next,
+            "deserve" | "deserves" | "need" | "needs" | "benefit" | "benefits" | "matter" | "matters" | "welcome"
+        )
+}
 
 /// The category's rules.
 pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
-    vec![]
+    vec![Box::new(slur::Slur), Box::new(group_generalisation::GroupGeneralisation)]
 }

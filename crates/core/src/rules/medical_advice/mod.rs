@@ -1,8 +1,299 @@
-//! Rules of this category (see the module's files).
+//! Medical advice: an individual diagnosis or treatment given to one person online.
+//!
+//! The line the guidance draws is between education (general, evidence-based, "see your own
+//! clinician") and advice to a person about their own case, given without examination or a
+//! clinical relationship. So the rules look for the parts of a consultation in a post: who
+//! is addressed (a reply, "your son's fever", "the rash in your pic"), a diagnosis ("that's
+//! classic plantar fasciitis"), a treatment order ("take 50 mg…", "stop your levothyroxine")
+//! and a "no need to see anyone".
 
+use crate::document::Document;
+use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
+use crate::text;
+use regex::Regex;
+use std::ops::Range;
+
+mod dosing_directive;
+mod individual_advice;
+mod remote_assessment;
+
+/// Signs the post answers one person.
+pub(crate) static ADDRESSEE: Lexicon =
+    Lexicon { name: "medical-advice/addressee", source: include_str!("addressee.txt") };
+
+/// Telling someone what they have.
+pub(crate) static DIAGNOSIS: Lexicon =
+    Lexicon { name: "medical-advice/diagnosis", source: include_str!("diagnosis.txt") };
+
+/// Confident diagnosis wording.
+pub(crate) static DIAGNOSIS_STRONG: Lexicon =
+    Lexicon { name: "medical-advice/diagnosis-strong", source: include_str!("diagnosis_strong.txt") };
+
+/// "No need to see anyone."
+pub(crate) static DISCOURAGE_CARE: Lexicon =
+    Lexicon { name: "medical-advice/discourage-care", source: include_str!("discourage_care.txt") };
+
+/// Treatment imperatives.
+pub(crate) static DIRECTIVE_VERBS: Lexicon =
+    Lexicon { name: "medical-advice/directive-verbs", source: include_str!("directive_verbs.txt") };
+
+/// Drugs, supplements, treatments.
+pub(crate) static MEDICINES: Lexicon =
+    Lexicon { name: "medical-advice/medicines", source: include_str!("medicines.txt") };
+
+/// Conditions and symptoms.
+pub(crate) static CONDITIONS: Lexicon =
+    Lexicon { name: "medical-advice/conditions", source: include_str!("conditions.txt") };
+
+/// Education and referral statements.
+pub(crate) static DISCLAIMER: Lexicon =
+    Lexicon { name: "medical-advice/disclaimer", source: include_str!("disclaimer.txt") };
+
+/// Offers to assess people remotely.
+pub(crate) static SOLICIT: Lexicon = Lexicon { name: "medical-advice/solicit", source: include_str!("solicit.txt") };
+
+/// What people send for a remote opinion.
+pub(crate) static CLINICAL_OBJECTS: Lexicon =
+    Lexicon { name: "medical-advice/clinical-objects", source: include_str!("clinical_objects.txt") };
+
+/// Changing one person's own medicine.
+pub(crate) static PERSONAL_CHANGE: Lexicon =
+    Lexicon { name: "medical-advice/personal-change", source: include_str!("personal_change.txt") };
+
+/// The disclaimer the fixes insert.
+pub(crate) const DISCLAIMER_TEXT: &str =
+    "This is general information, not medical advice — please talk to your own clinician.";
+
+/// Patterns compiled once per rule.
+pub(crate) struct Patterns {
+    /// A dose, a frequency or a course ("50 mg", "three times a day", "cada 8 horas").
+    dose: Regex,
+    /// A reply to an @handle (not an e-mail address).
+    handle: Regex,
+    /// "told him to …", "advised her to …".
+    told: Regex,
+}
+
+impl Patterns {
+    pub(crate) fn new() -> Patterns {
+        let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
+        Patterns {
+            dose: re(
+                r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|ug|µg|g|ml|iu|units?|tabs?|tablets?|pills?|puffs?|drops?|scoops?|capsules?|caps|comprimidos?)\b|\b\d+(?:[.,]\d+)?\s?%|\b(?:once|twice|three times|four times|\d+ times|\d+x) (?:a|per) day\b|\bevery \d+ (?:hours|hrs|h)\b|\bcada \d+ ?(?:horas|h)\b|\bde \d+ em \d+ ?(?:horas|h)\b|\btoutes les \d+ ?h|\balle \d+ stunden\b|\b(?:bid|tid|qid|qds|tds)\b|\b\d+ (?:scoops|tablets|pills) a day\b|\b\d+ three times\b|\b\d+x\d+\b",
+            ),
+            handle: re(r"(?:^|[\s(])@[A-Za-z0-9_][A-Za-z0-9_.]*"),
+            told: re(
+                r"\b(?:told|tell|telling|advised|advise|asked) (?:him|her|them|the patient|my patient|the pt|the mum|the mom|the dad|the parents)\b (?:to|that|he|she|they)\b",
+            ),
+        }
+    }
+}
+
+/// Words that make a clause conditional and general ("if your child…", "when you…").
+const CONDITIONAL: &[&str] =
+    &["if", "when", "whenever", "unless", "should", "si", "cuando", "quand", "wenn", "falls", "se", "caso", "quando"];
+
+/// Words that may stand before an imperative in its clause ("just take", "then stop").
+const LEAD_INS: &[&str] = &[
+    "just",
+    "then",
+    "and",
+    "so",
+    "please",
+    "simply",
+    "maybe",
+    "also",
+    "definitely",
+    "def",
+    "honestly",
+    "seriously",
+    "hun",
+    "hon",
+    "babe",
+    "sis",
+    "bro",
+    "girl",
+    "safely",
+    "immediately",
+    "now",
+    "tonight",
+    "today",
+    "first",
+    "really",
+    "probably",
+    "prob",
+    "y",
+    "e",
+    "et",
+    "und",
+    "only",
+    "right",
+    "away",
+    "ok",
+    "okay",
+];
+
+/// Words after which a verb is an order: "you should take", "I'd start", "she should ice".
+const MODALS: &[&str] = &["should", "can", "could", "must", "i'd", "id", "would", "to", "gotta", "better", "need"];
+
+pub(crate) fn word_list(norm: &str, range: Range<usize>) -> Vec<&str> {
+    text::words(&norm[range.clone()]).map(|w| &norm[range.start + w.start..range.start + w.end]).collect()
+}
+
+/// The end of the clause that contains normalized offset `at`.
+fn clause_end(norm: &str, at: usize) -> usize {
+    let mut at = at.min(norm.len());
+    while !norm.is_char_boundary(at) {
+        at -= 1;
+    }
+    norm[at..].find(['.', '!', '?', ';', ',', ':', '\n']).map_or(norm.len(), |p| at + p)
+}
+
+/// The end of the sentence that contains normalized offset `at`.
+pub(crate) fn sentence_end(norm: &str, at: usize) -> usize {
+    let mut at = at.min(norm.len());
+    while !norm.is_char_boundary(at) {
+        at -= 1;
+    }
+    // A decimal point ("0.5 mg") does not end a sentence.
+    let b = norm.as_bytes();
+    let mut i = at;
+    while i < b.len() {
+        let c = b[i];
+        let decimal = c == b'.' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if (c == b'.' && !decimal) || c == b'!' || c == b'?' || c == b'\n' {
+            return i;
+        }
+        i += 1;
+    }
+    norm.len()
+}
+
+/// Whether the clause before `at` makes it conditional ("if your son has a fever…").
+fn conditional(norm: &str, at: usize) -> bool {
+    let start = text::clause_start(norm, at);
+    word_list(norm, start..at).iter().any(|w| CONDITIONAL.contains(w))
+}
+
+/// Whether any hit of `lex` lies in the normalized range.
+fn has_in(doc: &Document<'_>, lex: &Lexicon, range: Range<usize>) -> bool {
+    doc.hits(lex).iter().any(|h| h.start as usize >= range.start && (h.start as usize) < range.end)
+}
+
+/// The first sign that the post answers one person, as an original range.
+pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Option<Range<usize>> {
+    let norm = doc.norm();
+    let listed = doc
+        .hits(&ADDRESSEE)
+        .iter()
+        .find(|h| !doc.is_quoted(h.start as usize) && !conditional(norm, h.start as usize))
+        .map(|h| doc.original(h.range()));
+    let handle = p.handle.find(doc.text()).map(|m| {
+        let s = m.as_str();
+        let lead = s.len() - s.trim_start_matches([' ', '\t', '\n', '\r', '(']).len();
+        m.start() + lead..m.end()
+    });
+    match (listed, handle) {
+        (Some(a), Some(b)) => Some(if a.start <= b.start { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Whether the post names a condition, a medicine or a dose.
+pub(crate) fn medical_word(doc: &Document<'_>, p: &Patterns) -> bool {
+    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || p.dose.is_match(doc.norm())
+}
+
+/// The first asserted diagnosis wording from `lex`, as an original range.
+pub(crate) fn diagnosis(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize>> {
+    doc.asserted_hits(lex).next().map(|h| doc.original(h.range()))
+}
+
+/// The first asserted "no need to see anyone", as an original range.
+pub(crate) fn discourages_care(doc: &Document<'_>) -> Option<Range<usize>> {
+    doc.asserted_hits(&DISCOURAGE_CARE).next().map(|h| doc.original(h.range()))
+}
+
+/// A treatment order found in the text.
+pub(crate) struct Directive {
+    /// Normalized range from the verb to the end of what it orders.
+    pub(crate) norm: Range<usize>,
+    /// Whether it carries a dose, a frequency or a course.
+    pub(crate) dosed: bool,
+    /// Whether it changes someone's own medicine ("stop your…", "double her…").
+    pub(crate) personal: bool,
+}
+
+/// Whether the verb hit is an order: first in its clause (after lead-ins) or after a modal
+/// with a personal subject ("you should", "she should", "I'd").
+fn imperative(norm: &str, h: &Hit) -> bool {
+    let start = text::clause_start(norm, h.start as usize);
+    let mut before = word_list(norm, start..h.start as usize);
+    while before.last().is_some_and(|w| LEAD_INS.contains(w)) {
+        before.pop();
+    }
+    match before.as_slice() {
+        [] => true,
+        [.., m] if ["i'd", "id", "i'll", "i'll"].contains(m) => true,
+        [.., subj, m] if MODALS.contains(m) => {
+            ["you", "u", "she", "he", "they", "i", "we", "need", "have", "want", "going", "gonna"].contains(subj)
+        }
+        _ => false,
+    }
+}
+
+/// Treatment orders: an imperative verb followed in its clause by a medicine or a dose, and
+/// personal medicine changes ("stop your levothyroxine").
+pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
+    let norm = doc.norm();
+    let mut out = Vec::new();
+    let object = |from: usize, to: usize| has_in(doc, &MEDICINES, from..to) || p.dose.is_match(&norm[from..to]);
+    for h in doc.hits(&DIRECTIVE_VERBS) {
+        if doc.is_negated(h.start as usize) || doc.is_quoted(h.start as usize) || !imperative(norm, h) {
+            continue;
+        }
+        let end = sentence_end(norm, h.end as usize).max(clause_end(norm, h.end as usize));
+        let clause = clause_end(norm, h.end as usize);
+        if !object(h.end as usize, clause) && !object(h.end as usize, end.min(clause + 40)) {
+            continue;
+        }
+        let dosed = p.dose.is_match(&norm[h.start as usize..end]);
+        out.push(Directive { norm: h.start as usize..clause, dosed, personal: false });
+    }
+    for h in doc.asserted_hits(&PERSONAL_CHANGE) {
+        let clause = clause_end(norm, h.end as usize);
+        let within = clause.min(h.end as usize + 40);
+        if !object(h.end as usize, within) {
+            continue;
+        }
+        let end = sentence_end(norm, h.end as usize);
+        let dosed = p.dose.is_match(&norm[h.start as usize..end]);
+        out.push(Directive { norm: h.start as usize..clause, dosed, personal: true });
+    }
+    out.sort_unstable_by_key(|d| d.norm.start);
+    out
+}
+
+/// "I told him to chew an aspirin": advice given to a patient, reported, with a medicine.
+pub(crate) fn told_to_take(doc: &Document<'_>, p: &Patterns) -> Option<Range<usize>> {
+    let norm = doc.norm();
+    let m = p.told.find(norm)?;
+    let end = sentence_end(norm, m.end());
+    let medicine = has_in(doc, &MEDICINES, m.end()..end) || p.dose.is_match(&norm[m.end()..end]);
+    (medicine && !doc.is_negated(m.start())).then(|| doc.original(m.start()..end))
+}
+
+/// Whether the post says it is general education or refers to the reader's own clinician.
+pub(crate) fn disclaimed(doc: &Document<'_>) -> bool {
+    doc.has(&DISCLAIMER)
+}
 
 /// The category's rules.
 pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
-    vec![]
+    vec![
+        Box::new(individual_advice::IndividualAdvice::new()),
+        Box::new(remote_assessment::RemoteAssessment::new()),
+        Box::new(dosing_directive::DosingDirective::new()),
+    ]
 }

@@ -1,8 +1,211 @@
-//! Rules of this category (see the module's files).
+//! Patient disparagement: mocking, judging or labelling patients or their families.
+//!
+//! The rules look for a *cue* (a stigmatising label, disgust, contempt, a sneer) that is
+//! asserted (not negated, not in double quotes) and aimed at a *patient* (a patient word in
+//! the same sentence, or a clinical setting). Posts that argue *against* such language
+//! (advocacy, teaching about stigma) are left alone. The sentence helpers here are shared by
+//! the colleague-disparagement and discrimination rules, which follow the same pattern.
 
+use crate::document::Document;
+use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
+use std::ops::Range;
+
+mod contempt;
+mod disgust;
+mod group_stereotype;
+mod stigmatising_label;
+
+/// Words that point at patients, their families, or people met at work.
+pub(crate) static PATIENT_TARGET: Lexicon =
+    Lexicon { name: "patient-disparagement/patient-target", source: include_str!("patient_target.txt") };
+
+/// Markers of a sneer: eye-rolls, "classic", "lol", "#nursehumor".
+pub(crate) static SNEER: Lexicon = Lexicon { name: "patient-disparagement/sneer", source: include_str!("sneer.txt") };
+
+/// Words that set a post in a clinical workplace.
+pub(crate) static WORKPLACE: Lexicon =
+    Lexicon { name: "patient-disparagement/workplace", source: include_str!("workplace.txt") };
+
+/// Patient-target words too generic to show the group is patients.
+pub(crate) const GENERIC: &[&str] = &[
+    "he",
+    "son",
+    "type",
+    "cara",
+    "esse",
+    "essa",
+    "she",
+    "they",
+    "them",
+    "their",
+    "his",
+    "her",
+    "him",
+    "people",
+    "folks",
+    "someone",
+    "somebody",
+    "everyone",
+    "person",
+    "man",
+    "woman",
+    "gente",
+    "la gente",
+    "les gens",
+    "leute",
+    "die leute",
+    "pessoas",
+    "as pessoas",
+];
+
+/// Whether the sentence of `hit` names a patient with a noun (not just "he" or "people").
+pub(crate) fn patient_noun_in_sentence(doc: &Document<'_>, hit: &Hit) -> bool {
+    let s = sentence_of(doc.norm(), hit.start as usize);
+    doc.hits(&PATIENT_TARGET).iter().any(|x| {
+        (x.start as usize) >= s.start
+            && (x.end as usize) <= s.end
+            && (x.start, x.end) != (hit.start, hit.end)
+            && !GENERIC.contains(&&doc.norm()[x.range()])
+    })
+}
+
+/// Whether a cue is aimed at a colleague rather than a patient: a colleague word shares its
+/// sentence and no patient noun does.
+pub(crate) fn aimed_at_colleague(doc: &Document<'_>, hit: &Hit) -> bool {
+    use crate::rules::colleague_disparagement::COLLEAGUE_TARGET;
+    same_sentence(doc, hit, &COLLEAGUE_TARGET) && !patient_noun_in_sentence(doc, hit)
+}
+
+/// A short verdict sentence ("Selfish much?", "Épuisante.") right after one naming a patient.
+pub(crate) fn verdict_after_patient(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, hit.start as usize);
+    let short = norm.get(s.clone()).is_some_and(|t| crate::text::words(t).count() <= 4);
+    if !short || s.start < 2 {
+        return false;
+    }
+    let prev = sentence_of(norm, s.start - 2);
+    doc.hits(&PATIENT_TARGET).iter().any(|x| {
+        (x.start as usize) >= prev.start && (x.end as usize) <= prev.end && !GENERIC.contains(&&norm[x.range()])
+    })
+}
+
+/// The normalized byte range of the sentence around `at`: between `.`, `!`, `?`, `;`,
+/// newlines (a `.` after a short abbreviation such as "Dr." or "St." does not end a sentence).
+pub(crate) fn sentence_of(norm: &str, at: usize) -> Range<usize> {
+    let at = floor(norm, at);
+    let bytes = norm.as_bytes();
+    let ends_here = |i: usize| -> bool {
+        match bytes[i] {
+            b'!' | b'?' | b';' | b'\n' => true,
+            b'.' => {
+                let next_ok = bytes.get(i + 1).map_or(true, |c| c.is_ascii_whitespace());
+                // An ellipsis ("outpatients... you're") trails off inside one thought.
+                let ellipsis = i > 0 && bytes[i - 1] == b'.';
+                let word: String = norm[..i].chars().rev().take_while(|c| c.is_alphanumeric()).collect::<String>();
+                next_ok
+                    && !ellipsis
+                    && !matches!(word.as_str(), "rd" | "ts" | "rm" | "srm" | "sm" | "sv" | "tp" | "g.e" | "e.i")
+            }
+            _ => false,
+        }
+    };
+    let mut start = 0;
+    for i in (0..at).rev() {
+        if ends_here(i) {
+            start = i + 1;
+            break;
+        }
+    }
+    let mut end = norm.len();
+    for i in at..norm.len() {
+        if ends_here(i) {
+            end = i;
+            break;
+        }
+    }
+    start..end
+}
+
+fn floor(s: &str, mut at: usize) -> usize {
+    at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Whether a hit of `lexicon` lies in the same sentence as `hit` (and is not `hit` itself).
+pub(crate) fn same_sentence(doc: &Document<'_>, hit: &Hit, lexicon: &Lexicon) -> bool {
+    let s = sentence_of(doc.norm(), hit.start as usize);
+    doc.hits(lexicon)
+        .iter()
+        .any(|h| (h.start as usize) >= s.start && (h.end as usize) <= s.end && (h.start, h.end) != (hit.start, hit.end))
+}
+
+/// Whether `a` and `b` are different hits in one sentence with at most `words` words between.
+pub(crate) fn near(doc: &Document<'_>, a: &Hit, b: &Hit, words: usize) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, a.start as usize);
+    if (b.start as usize) < s.start || (b.end as usize) > s.end || (a.start, a.end) == (b.start, b.end) {
+        return false;
+    }
+    let (from, to) = if b.start < a.start { (b.end, a.start) } else { (a.end, b.start) };
+    let (from, to) = (from as usize, (to as usize).max(from as usize));
+    norm.get(from..to).map_or(true, |gap| crate::text::words(gap).count() <= words)
+}
+
+/// Whether a hit of `lexicon` stands in the sentence of normalized offset `at` or the next one
+/// (an eye-roll usually closes the joke).
+pub(crate) fn in_or_after_sentence(doc: &Document<'_>, at: usize, lexicon: &Lexicon) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, at);
+    let end = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end } else { s.end };
+    doc.hits(lexicon).iter().any(|h| (h.start as usize) >= s.start && (h.end as usize) <= end)
+}
+
+/// Whether the hit is reported speech aimed at the poster ("called me a useless…"): bias or
+/// abuse suffered, not voiced.
+pub(crate) fn reported(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    let at = floor(norm, hit.start as usize);
+    let head = &norm[crate::text::clause_start(norm, at)..at];
+    [
+        "called me",
+        "call me",
+        "told me i",
+        "said i was",
+        "said i'm",
+        "calls me",
+        "labelled me",
+        "labeled me",
+        "me llamo",
+        "m'a traite",
+        "hat mich",
+        "me chamou",
+    ]
+    .iter()
+    .any(|p| head.contains(p))
+}
+
+/// Whether the hit is asserted: not negated and not inside double quotes.
+pub(crate) fn asserted(doc: &Document<'_>, hit: &Hit) -> bool {
+    !doc.is_negated(hit.start as usize) && !doc.is_quoted(hit.start as usize) && !reported(doc, hit)
+}
+
+/// Whether the post argues against stigma or bias (and does not disown it: "not racist but").
+pub(crate) fn advocacy(doc: &Document<'_>) -> bool {
+    use crate::rules::discrimination::{ADVOCACY, BIAS_DISCLAIMER};
+    doc.asserted_hits(&ADVOCACY).next().is_some() && !doc.has(&BIAS_DISCLAIMER)
+}
 
 /// The category's rules.
 pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
-    vec![]
+    vec![
+        Box::new(stigmatising_label::StigmatisingLabel::new()),
+        Box::new(disgust::Disgust),
+        Box::new(contempt::Contempt::new()),
+        Box::new(group_stereotype::GroupStereotype),
+    ]
 }

@@ -1,14 +1,22 @@
 //! Patient privacy: anything that could identify a patient or disclose their information.
 //!
-//! The heart of Primum. Direct identifiers (names, record numbers, beds) are critical on their
-//! own; weaker clues are scored together, because small details add up (GMC).
+//! The heart of Primum. Direct identifiers (names, record numbers, beds, dates, contact details,
+//! photos) are flagged on their own; weaker clues are scored together in
+//! `quasi-identifiers`, because small details add up (GMC).
 
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::lexicon::Lexicon;
 use crate::rule::Rule;
 
+mod clues;
+mod contact_details;
+mod patient_age;
+mod patient_date;
+mod patient_image;
 mod patient_name;
+mod public_figure;
+mod quasi_identifiers;
 mod record_number;
 mod room_or_bed;
 
@@ -19,9 +27,84 @@ pub(crate) static CLINICAL_CONTEXT: Lexicon =
 /// Consent and de-identification statements.
 pub(crate) static CONSENT: Lexicon = Lexicon { name: "patient-privacy/consent", source: include_str!("consent.txt") };
 
+/// Diagnoses, injuries, procedures and telling medicines.
+pub(crate) static CONDITIONS: Lexicon =
+    Lexicon { name: "patient-privacy/conditions", source: include_str!("conditions.txt") };
+
+/// Cues that a real, recent patient encounter is being described.
+pub(crate) static ENCOUNTER: Lexicon =
+    Lexicon { name: "patient-privacy/encounter", source: include_str!("encounter.txt") };
+
+/// Recency words: a weaker encounter cue.
+pub(crate) static RECENCY: Lexicon = Lexicon { name: "patient-privacy/recency", source: include_str!("recency.txt") };
+
+/// One particular patient of the poster's ("my patient", "her chart").
+pub(crate) static SPECIFIC_PATIENT: Lexicon =
+    Lexicon { name: "patient-privacy/specific-patient", source: include_str!("specific_patient.txt") };
+
+/// Words that refer to one person.
+pub(crate) static PERSON: Lexicon = Lexicon { name: "patient-privacy/person", source: include_str!("person.txt") };
+
+/// Sex and gender words.
+pub(crate) static SEX: Lexicon = Lexicon { name: "patient-privacy/sex", source: include_str!("sex.txt") };
+
+/// Age groups in words.
+pub(crate) static AGE_WORDS: Lexicon =
+    Lexicon { name: "patient-privacy/age-words", source: include_str!("age_words.txt") };
+
+/// Places outside the clinic.
+pub(crate) static PLACES: Lexicon = Lexicon { name: "patient-privacy/places", source: include_str!("places.txt") };
+
+/// Occupations, family situations, events, news coverage, rarity.
+pub(crate) static CIRCUMSTANCE: Lexicon =
+    Lexicon { name: "patient-privacy/circumstance", source: include_str!("circumstance.txt") };
+
+/// Occupations and roles.
+pub(crate) static OCCUPATION: Lexicon =
+    Lexicon { name: "patient-privacy/occupation", source: include_str!("occupation.txt") };
+
+/// Days, months, holidays.
+pub(crate) static TIME_WORDS: Lexicon =
+    Lexicon { name: "patient-privacy/time-words", source: include_str!("time_words.txt") };
+
+/// Public figures.
+pub(crate) static PUBLIC_FIGURE: Lexicon =
+    Lexicon { name: "patient-privacy/public-figure", source: include_str!("public_figure.txt") };
+
+/// Hints that invite readers to guess who.
+pub(crate) static TEASE: Lexicon = Lexicon { name: "patient-privacy/tease", source: include_str!("tease.txt") };
+
+/// Images, scans, records.
+pub(crate) static IMAGE: Lexicon = Lexicon { name: "patient-privacy/image", source: include_str!("image.txt") };
+
+/// Words that announce or show an image in the post.
+pub(crate) static SHOW: Lexicon = Lexicon { name: "patient-privacy/show", source: include_str!("show.txt") };
+
+/// The word lists [`clues::Clues::scan`] reads, plus `extra`: for a rule's `lexicons`.
+macro_rules! with_clue_lexicons {
+    ($($extra:expr),* $(,)?) => {
+        &[
+            &super::CONDITIONS,
+            &super::ENCOUNTER,
+            &super::RECENCY,
+            &super::SPECIFIC_PATIENT,
+            &super::PERSON,
+            &super::SEX,
+            &super::AGE_WORDS,
+            &super::PLACES,
+            &super::CIRCUMSTANCE,
+            &super::OCCUPATION,
+            &super::TIME_WORDS,
+            &super::PUBLIC_FIGURE,
+            $($extra),*
+        ]
+    };
+}
+pub(crate) use with_clue_lexicons;
+
 /// Whether the draft is set in a clinical context.
 pub(crate) fn clinical(doc: &Document<'_>) -> bool {
-    doc.has(&CLINICAL_CONTEXT)
+    doc.has(&CLINICAL_CONTEXT) || doc.has(&CONDITIONS)
 }
 
 /// Lowers a privacy finding one step when the draft says the case is shared with consent
@@ -41,5 +124,11 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(patient_name::PatientName::new()),
         Box::new(record_number::RecordNumber::new()),
         Box::new(room_or_bed::RoomOrBed::new()),
+        Box::new(patient_date::PatientDate::new()),
+        Box::new(patient_age::PatientAge::new()),
+        Box::new(contact_details::ContactDetails::new()),
+        Box::new(patient_image::PatientImage::new()),
+        Box::new(public_figure::PublicFigure::new()),
+        Box::new(quasi_identifiers::QuasiIdentifiers::new()),
     ]
 }

@@ -22,11 +22,16 @@ static META: RuleMeta = RuleMeta {
         "My patient John Peters refused the scan again today",
         "pt J.S. came back to the ED with the same complaint",
         "La Sra. García volvió a urgencias con la misma queja",
+        "So glad the stent went well Mrs. K, see you at clinic",
+        "My resident RB on the memory unit turned 95 today",
+        "Mme Dubois est revenue aux urgences cette nuit",
     ],
     good: &[
         "Patient Safety Week starts Monday: here's our checklist",
         "Mr. Rogers taught us kindness; so do our nurses",
         "Thank you Dr. Okafor for a brilliant grand rounds",
+        "Our resident MD training programme opens applications today",
+        "Patient RN ratios matter on every ward",
     ],
     lexicons: &[&CLINICAL_CONTEXT, &CONSENT],
 };
@@ -77,6 +82,12 @@ const NOT_NAMES: &[&str] = &[
     "I",
 ];
 
+/// Two-letter capitals that follow "patient"/"resident" without being initials.
+const ACRONYMS: &[&str] = &[
+    "MD", "DO", "RN", "NP", "PA", "GP", "ED", "ER", "OR", "IV", "UK", "US", "OK", "AM", "PM", "CT", "IT", "HR", "QI", "PT",
+    "OT", "ID", "MS", "AI", "TV", "UX", "EU",
+];
+
 /// A patient's name with a courtesy title, or after the word "patient", or initials.
 pub(crate) struct PatientName {
     titled: Regex,
@@ -89,7 +100,7 @@ impl PatientName {
         let name = r"\p{Lu}\p{M}*[\p{Ll}\p{M}'’\-]+";
         PatientName {
             titled: Regex::new(&format!(
-                r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Sra|Srta|Sr|Señora|Señor|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona)\.?[ \t]+{name}(?:[ \t]+{name})?|\bM\.[ \t]+{name}"
+                r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona)\.?[ \t]+(?:{name}(?:[ \t]+{name})?|\p{{Lu}}\b\.?)|\bM\.[ \t]+{name}"
             ))
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             after_patient: Regex::new(&format!(
@@ -97,7 +108,7 @@ impl PatientName {
             ))
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             initials: Regex::new(
-                r"\b(?i:patient|pt|paciente|patiente|mr|mrs|ms|miss)\.?[ \t]+(\p{Lu}\.[ \t]?\p{Lu}\.?|\p{Lu}\p{Lu}\b)",
+                r"\b(?i:patient|pt|paciente|patiente|patientin|doente|utente|resident|client|bewohner(?:in)?|mr|mrs|ms|miss)\.?[ \t]+(\p{Lu}\.[ \t]?\p{Lu}\.?|\p{Lu}\p{Lu}\b)",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
@@ -137,6 +148,10 @@ impl Rule for PatientName {
         }
         for c in self.initials.captures_iter(text) {
             let Some(initials) = c.get(1) else { continue };
+            // Credentials and wards, not initials.
+            if ACRONYMS.contains(&initials.as_str()) {
+                continue;
+            }
             let f = sink.push(initials.range());
             f.fix = Some(replace(initials.range(), "(initials removed)"));
             apply_consent(doc, f);

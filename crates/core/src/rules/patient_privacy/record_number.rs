@@ -20,6 +20,7 @@ static META: RuleMeta = RuleMeta {
         "Can someone look at MRN 00482913 for me? weird labs",
         "Accession #S24-11873 came back malignant, poor guy",
         "NHS number 943 476 5919 keeps getting mixed up",
+        "MRN ending 4471 needs a potassium recheck tonight",
     ],
     good: &[
         "We cut MRN lookup time by 40% with the new EHR search",
@@ -31,6 +32,7 @@ static META: RuleMeta = RuleMeta {
 /// A labelled record number.
 pub(crate) struct RecordNumber {
     labelled: Regex,
+    partial: Regex,
 }
 
 impl RecordNumber {
@@ -38,6 +40,11 @@ impl RecordNumber {
         RecordNumber {
             labelled: Regex::new(
                 r"(?i)\b(?:mrn|medical record(?: number| no\.?| #)?|record (?:number|no\.?|#)|hospital (?:number|no\.?)|nhs (?:number|no\.?)|accession(?: number| no\.?)?|chart (?:number|no\.?)|patient (?:id|number)|account (?:number|no\.?)|ssn|social security(?: number)?|n[uú]mero de historia|historia cl[ií]nica|num[ée]ro de dossier|ipp|fallnummer|patientennummer|n[uú]mero do prontu[aá]rio|prontu[aá]rio)\s*(?:[:#]|no\.?|nr\.?|n[ºo°])?\s*[A-Z]{0,3}-?\d[\d \-/]{3,}\d",
+            )
+            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            // "MRN ending 4471": a partial number still picks out one patient on the unit.
+            partial: Regex::new(
+                r"(?i)\b(?:mrn|medical record(?: number)?|record number|hospital number|nhs number|patient id|chart number|accession)\s+(?:number\s+|#\s*)?(?:ending|ends|ending in|ends in|ending with|last (?:4|four) digits?)\s*(?:in\s+|with\s+)?:?\s*\d{2,}",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
@@ -50,7 +57,9 @@ impl Rule for RecordNumber {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        for m in self.labelled.find_iter(doc.text()) {
+        let text = doc.text();
+        let partial = self.partial.find_iter(text).filter(|p| !self.labelled.is_match(p.as_str()));
+        for m in self.labelled.find_iter(text).chain(partial) {
             let f = sink.push(m.range());
             f.fix = Some(Fix {
                 label: "Remove the number".into(),

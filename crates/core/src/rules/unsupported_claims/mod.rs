@@ -1,8 +1,59 @@
-//! Rules of this category (see the module's files).
+//! Unsupported claims: miracle cures, misinformation, overclaiming, leaked trial data.
+//!
+//! A claim is judged by what is asserted, not by which words appear: debunking ("the myth that…"),
+//! negation ("does not cure"), honest hedging ("suggests", "limitations") and dismissing
+//! pseudoscience ("detox teas are a scam") all leave a draft alone (WMA: factual information;
+//! expert rules: keep it evidence-based).
 
+use crate::document::Document;
+use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
+
+mod miracle_cure;
+mod misinformation;
+mod unpublished_data;
+
+/// Debunking and correction markers.
+pub(crate) static DEBUNK: Lexicon = Lexicon { name: "unsupported-claims/debunk", source: include_str!("debunk.txt") };
+
+/// Words that dismiss a treatment ("scam", "placebo", "doesn't work").
+pub(crate) static DISMISSAL: Lexicon =
+    Lexicon { name: "unsupported-claims/dismissal", source: include_str!("dismissal.txt") };
+
+/// Evidence-based treatments and public-health measures.
+pub(crate) static EVIDENCE_BASED: Lexicon =
+    Lexicon { name: "unsupported-claims/evidence-based", source: include_str!("evidence_based.txt") };
+
+/// Whether the draft corrects a claim somewhere (myth-busting, "no evidence", "misinformation").
+pub(crate) fn debunks(doc: &Document<'_>) -> bool {
+    doc.has(&DEBUNK)
+}
+
+/// The normalized byte range of the clause around `at` (between `.!?;,:` or newlines).
+pub(crate) fn clause(norm: &str, at: usize) -> std::ops::Range<usize> {
+    let start = crate::text::clause_start(norm, at);
+    let at = start.max(at.min(norm.len()));
+    let end =
+        norm.get(at..).and_then(|rest| rest.find(['.', '!', '?', ';', ',', ':', '\n'])).map_or(norm.len(), |p| at + p);
+    start..end
+}
+
+/// Whether any hit of `lexicon` lies in the clause of `hit`.
+pub(crate) fn in_clause(doc: &Document<'_>, lexicon: &Lexicon, hit: &Hit) -> bool {
+    let c = clause(doc.norm(), hit.start as usize);
+    doc.hits(lexicon).iter().any(|h| (h.start as usize) >= c.start && (h.end as usize) <= c.end)
+}
+
+/// Whether a hit of `lexicon` ends at most `gap` normalized bytes before `hit` starts.
+pub(crate) fn just_before(doc: &Document<'_>, lexicon: &Lexicon, hit: &Hit, gap: u32) -> bool {
+    doc.hits(lexicon).iter().any(|h| h.end <= hit.start && hit.start - h.end <= gap)
+}
 
 /// The category's rules.
 pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
-    vec![]
+    vec![
+        Box::new(miracle_cure::MiracleCure::new()),
+        Box::new(misinformation::Misinformation),
+        Box::new(unpublished_data::UnpublishedData),
+    ]
 }

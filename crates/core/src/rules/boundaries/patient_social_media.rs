@@ -1,0 +1,66 @@
+//! `boundaries/patient-social-media`: looking patients up online, liking or commenting on their posts.
+
+use super::{near_care, sets_boundary, BOUNDARY_SETTING, CARE_REF};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::lexicon::Lexicon;
+use crate::rule::{Rule, RuleMeta, Sink};
+
+/// What is done to a profile: looked up, googled, liked, commented on.
+static SOCIAL_VERB: Lexicon = Lexicon { name: "boundaries/social-verb", source: include_str!("social_verb.txt") };
+
+/// Where: a platform or a personal post (selfie, wedding pics, her profile).
+static SOCIAL_PLACE: Lexicon = Lexicon { name: "boundaries/social-place", source: include_str!("social_place.txt") };
+
+static META: RuleMeta = RuleMeta {
+    id: "boundaries/patient-social-media",
+    category: Category::Boundaries,
+    severity: Severity::Warning,
+    message: "Looking patients up online or engaging with their personal posts crosses a professional \
+              boundary.",
+    rationale: "Searching for a patient's (or their family's) profiles, or liking and commenting on their \
+                personal posts, uses the clinical relationship to enter their private life. It can reveal \
+                that they are your patient and damages the trust the relationship depends on.",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (maintain appropriate boundaries of the patient-physician \
+               relationship online); WMA 2011 statement on social media",
+    bad: &[
+        "Googled my new patient and found her on TikTok, she has 40k followers lol",
+        "Liked all of my client's holiday pics on Instagram, she's earned it",
+        "Commented on my patient's gym selfie, those rebuilt knees look great",
+    ],
+    good: &[
+        "Patients often ask if they can find us on Instagram: yes, the clinic page!",
+        "I looked up the patient's labs before rounds, as one does",
+        "Liked all of my cousin's wedding pics on Facebook",
+    ],
+    lexicons: &[&SOCIAL_VERB, &SOCIAL_PLACE, &CARE_REF, &BOUNDARY_SETTING],
+};
+
+/// How far the platform or post may stand from the verb (normalized bytes).
+const SPAN: u32 = 90;
+
+/// A social verb with a platform or personal post nearby, close to someone the poster treats.
+pub(crate) struct PatientSocialMedia;
+
+impl Rule for PatientSocialMedia {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        if sets_boundary(doc) {
+            return;
+        }
+        let places = doc.hits(&SOCIAL_PLACE);
+        for verb in doc.asserted_hits(&SOCIAL_VERB) {
+            let place = places.iter().find(|p| p.start <= verb.end + SPAN && verb.start <= p.end + SPAN);
+            if let Some(place) = place {
+                if near_care(doc, verb) {
+                    let (s, e) = (verb.start.min(place.start) as usize, verb.end.max(place.end) as usize);
+                    sink.push(doc.original(s..e));
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! `boundaries/personal-channel`: friending patients, or care over personal phones, DMs and apps.
+
+use super::{near_care, sentence, sets_boundary, BOUNDARY_SETTING, CARE_REF};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::lexicon::Lexicon;
+use crate::rule::{Rule, RuleMeta, Sink};
+
+/// Personal channels: friend requests, follow-backs, personal numbers, messaging and payment apps.
+static CHANNEL: Lexicon = Lexicon { name: "boundaries/channel", source: include_str!("channel.txt") };
+
+/// "DM me", "text me": a boundary only when the same sentence addresses patients.
+static INVITE: Lexicon = Lexicon { name: "boundaries/invite", source: include_str!("invite.txt") };
+
+static META: RuleMeta = RuleMeta {
+    id: "boundaries/personal-channel",
+    category: Category::Boundaries,
+    severity: Severity::Warning,
+    message: "This connects with a patient through a personal account, number or app; keep contact in \
+              professional, secure channels.",
+    rationale: "Friending or following patients, giving them a personal number, or handling care over \
+                WhatsApp, DMs or payment apps blurs the clinician–patient relationship, exposes your private \
+                life to them and theirs to you, and moves clinical information outside secure, documented \
+                channels. Use the practice page and the patient portal instead.",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (maintain appropriate boundaries when interacting with \
+               patients online; separate personal and professional content); WMA 2011 statement on social \
+               media; GMC Doctors' use of social media (professional boundaries)",
+    bad: &[
+        "Accepted a friend request from one of my dialysis patients today, she's a hoot",
+        "I give my post-op patients my personal cell so they can text me whenever",
+        "A client keeps DMing my personal Instagram about her meds, so I just answer there",
+        "Sorted out my patient's refill over WhatsApp from my own phone on Sunday",
+        "To all my clients: text me anytime between sessions if you need a quick chat",
+    ],
+    good: &[
+        "Practice policy: we don't accept friend requests from patients on personal accounts.",
+        "A patient sent me a friend request, I declined and pointed them to our clinic page",
+        "Added my sister on Instagram and now I see her cat 40 times a day",
+        "Please message the clinic through the patient portal, not my DMs",
+        "Building an app for patients with asthma. Looking for nurse testers, DM me if interested!",
+    ],
+    lexicons: &[&CHANNEL, &INVITE, &CARE_REF, &BOUNDARY_SETTING],
+};
+
+/// A personal channel close to someone the poster treats.
+pub(crate) struct PersonalChannel;
+
+impl Rule for PersonalChannel {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        if sets_boundary(doc) {
+            return;
+        }
+        if let Some(hit) = doc.asserted_hits(&CHANNEL).find(|h| near_care(doc, h)) {
+            sink.push(doc.original(hit.range()));
+            return;
+        }
+        let care = doc.hits(&CARE_REF);
+        if let Some(hit) = doc.asserted_hits(&INVITE).find(|h| {
+            let s = sentence(doc.norm(), h.start as usize);
+            care.iter().any(|c| s.contains(&(c.start as usize)))
+        }) {
+            sink.push(doc.original(hit.range()));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! `boundaries/romantic-or-social`: flirting with, dating or socialising with patients.
+
+use super::{near_care, sets_boundary, BOUNDARY_SETTING, CARE_REF};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::lexicon::Lexicon;
+use crate::rule::{Rule, RuleMeta, Sink};
+
+/// Flirting, dating, drinks and outings, dating apps.
+static ROMANCE: Lexicon = Lexicon { name: "boundaries/romance", source: include_str!("romance.txt") };
+
+static META: RuleMeta = RuleMeta {
+    id: "boundaries/romantic-or-social",
+    category: Category::Boundaries,
+    severity: Severity::Warning,
+    message: "Flirting with, dating or socialising with a patient crosses a professional boundary.",
+    rationale: "Romantic or sexual interest in a current or recent patient, or turning patients into a \
+                social circle, exploits the trust and the power imbalance of the clinical relationship. \
+                Posting about it also tells the world who your patients are.",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (maintain appropriate boundaries of the patient-physician \
+               relationship); AMA Code 9.1.1 (romantic or sexual relationships with patients); WMA 2011 \
+               statement on social media",
+    bad: &[
+        "The guy I stitched up on Friday just asked me out. Saying yes 😏",
+        "Cutest patient ever today, if he's single I'm writing my number on his chart",
+        "Drinks with two of my physio clients tonight, they're my besties now",
+    ],
+    good: &[
+        "A patient asked me out once; I said no and handed over their care. Boundaries matter.",
+        "Drinks with the ward team tonight to celebrate Sam's promotion 🥂",
+        "Dating apps are full of people who think nurses are on call for them",
+    ],
+    lexicons: &[&ROMANCE, &CARE_REF, &BOUNDARY_SETTING],
+};
+
+/// A romantic or social cue close to someone the poster treats.
+pub(crate) struct RomanticOrSocial;
+
+impl Rule for RomanticOrSocial {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        if sets_boundary(doc) {
+            return;
+        }
+        if let Some(hit) = doc.asserted_hits(&ROMANCE).find(|h| near_care(doc, h)) {
+            sink.push(doc.original(hit.range()));
+        }
+    }
+}

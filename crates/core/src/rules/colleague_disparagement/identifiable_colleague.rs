@@ -1,0 +1,63 @@
+//! `colleague-disparagement/identifiable-colleague`: criticism aimed at a named or identifiable
+//! member of staff ("Dr. Pellegrini in radiology…", "the day-shift nurse on 4B").
+
+use super::{respectful, ATTACKS, COLLEAGUE_TARGET, EMPLOYER, INSULTS, RESPECTFUL};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::rule::{Rule, RuleMeta, Sink};
+use crate::rules::patient_disparagement::asserted;
+use regex::Regex;
+
+static META: RuleMeta = RuleMeta {
+    id: "colleague-disparagement/identifiable-colleague",
+    category: Category::ColleagueDisparagement,
+    severity: Severity::Critical,
+    message: "This criticises a named or identifiable colleague in public.",
+    rationale: "Naming (or all but naming) a colleague next to an insult is public shaming: the person cannot \
+                answer, colleagues and patients recognise them, and it can amount to bullying or defamation. \
+                Concerns about a colleague's practice belong with your manager or the regulator.",
+    guidance: "GMC Doctors' use of social media §9–10 (do not bully or harass colleagues; raise concerns \
+               through appropriate channels); GMC Raising and acting on concerns; AMA Code of Medical Ethics 2.3.2",
+    bad: &[
+        "Dr. Hargreaves in cardiology is a clown. Avoid him if you can.",
+        "To the night nurse on 6B who left my patient soaked: you know who you are",
+    ],
+    good: &[
+        "Huge thanks to Dr. Hargreaves in cardiology for staying late with our team",
+        "The night nurse on 6B caught a sepsis early tonight. Brilliant work.",
+    ],
+    lexicons: &[&INSULTS, &ATTACKS, &COLLEAGUE_TARGET, &EMPLOYER, &RESPECTFUL],
+};
+
+/// A titled name or a role pinned to a place, in a post that insults.
+pub(crate) struct IdentifiableColleague {
+    who: Regex,
+}
+
+impl IdentifiableColleague {
+    pub(crate) fn new() -> IdentifiableColleague {
+        IdentifiableColleague {
+            who: Regex::new(
+                r"\b(?:Dr|Doctor|Prof|Professor|Nurse|Sister|Matron|Dra|Doktor|Docteur|Doutor|Doutora)\.?[ \t]+\p{Lu}[\p{L}'’\-]*|\b(?i:the|to the|our|that)[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}(?i:nurse|doctor|resident|intern|attending|consultant|registrar|tech|pharmacist|surgeon|anaesthetist|anesthetist|physio|midwife|medic|paramedic|hospitalist|radiologist)[ \t]+(?i:on|in|at|from)[ \t]+(?:\d{1,3}[A-Za-z]?\b|\p{Lu}[\p{L}]*)",
+            )
+            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+        }
+    }
+}
+
+impl Rule for IdentifiableColleague {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let negative =
+            doc.hits(&ATTACKS).iter().chain(doc.hits(&INSULTS)).any(|h| asserted(doc, h) && !respectful(doc, h));
+        if !negative {
+            return;
+        }
+        if let Some(m) = self.who.find(doc.text()) {
+            sink.push(m.range());
+        }
+    }
+}

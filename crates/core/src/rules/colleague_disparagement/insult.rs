@@ -1,0 +1,74 @@
+//! `colleague-disparagement/insult`: insulting or ridiculing colleagues, another profession or
+//! the employer in public ("our PD is a clown", "admin couldn't run a lemonade stand").
+
+use super::{colleague_in_sentence, respectful, self_intro, ATTACKS, COLLEAGUE_TARGET, EMPLOYER, INSULTS, RESPECTFUL};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::rule::{Rule, RuleMeta, Sink};
+use crate::rules::patient_disparagement::{asserted, sentence_of};
+
+static META: RuleMeta = RuleMeta {
+    id: "colleague-disparagement/insult",
+    category: Category::ColleagueDisparagement,
+    severity: Severity::Warning,
+    message: "This publicly insults colleagues, another profession or your employer.",
+    rationale: "Mocking a colleague, a specialty or your hospital in public undermines the team patients rely on \
+                and the public's trust in it, and identifiable staff can be hurt or harassed. Raise concerns \
+                through proper channels; disagree with ideas and evidence, respectfully, not with people.",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust in the profession); \
+               GMC Doctors' use of social media §9–10 (do not bully, harass or make gratuitous comments about \
+               colleagues; raise concerns properly); BMA social media guidance",
+    bad: &[
+        "Our charge nurse is a total idiot and everyone knows it",
+        "Hospital admin here are clowns, the whole lot of them",
+        "Management spent our bonus on a new logo. This place is a clown show.",
+        "Die Verwaltung ist komplett inkompetent, wie immer",
+    ],
+    good: &[
+        "I respectfully disagree with my surgical colleagues on drain use; here is the evidence",
+        "Our charge nurse stayed two hours late to cover a sick call. Legend.",
+        "I think the new rota is a mistake and I've raised it with our manager",
+    ],
+    lexicons: &[&INSULTS, &ATTACKS, &COLLEAGUE_TARGET, &EMPLOYER, &RESPECTFUL],
+};
+
+/// An insult next to a colleague or the employer, or a distinctive attack in a post about them.
+pub(crate) struct Insult;
+
+/// A short verdict ("Total clowns.") right after a sentence that names colleagues or the employer.
+fn verdict_after_target(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, h.start as usize);
+    let short = norm.get(s.clone()).is_some_and(|t| crate::text::words(t).count() <= 4);
+    if !short || s.start < 2 {
+        return false;
+    }
+    let prev = sentence_of(norm, s.start - 2);
+    let inside = |x: &crate::lexicon::Hit| (x.start as usize) >= prev.start && (x.end as usize) <= prev.end;
+    doc.hits(&COLLEAGUE_TARGET).iter().any(|x| inside(x) && !self_intro(doc, x))
+        || doc.hits(&EMPLOYER).iter().any(inside)
+}
+
+impl Rule for Insult {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let about_colleagues = doc.has(&COLLEAGUE_TARGET) || doc.has(&EMPLOYER);
+        if !about_colleagues {
+            return;
+        }
+        let attack = doc.hits(&ATTACKS).iter().find(|h| asserted(doc, h) && !respectful(doc, h));
+        let insult = || {
+            doc.hits(&INSULTS).iter().find(|h| {
+                asserted(doc, h)
+                    && !respectful(doc, h)
+                    && (colleague_in_sentence(doc, h) || verdict_after_target(doc, h))
+            })
+        };
+        if let Some(h) = attack.or_else(insult) {
+            sink.push(doc.original(h.range()));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! `conflict-of-interest/self-promotion`: selling one's own clinic, product or service without saying so.
+
+use super::{add_ad, disclosed, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE, SELF_PROMO, TIE};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::rule::{Rule, RuleMeta, Sink};
+use regex::Regex;
+
+static META: RuleMeta = RuleMeta {
+    id: "conflict-of-interest/self-promotion",
+    category: Category::ConflictOfInterest,
+    severity: Severity::Warning,
+    message: "This sells your own product or service; make the commercial interest clear (e.g. add #ad).",
+    rationale: "Promoting a clinic, a treatment package or products you sell is advertising. When it reads \
+                like clinical advice, followers cannot weigh the recommendation against your financial \
+                interest. Say that it is your business and keep claims factual.",
+    guidance: "WMA 2011 statement on social media (declare any conflicts of interest; factual information); \
+               expert rules: declare conflicts of interest in public-facing content",
+    bad: &[
+        "New hydration IV menu at my clinic 💧 intro price this month, mention this post at booking!",
+        "My own sleep tea blend is finally here, grab yours through the link in bio 🌙",
+    ],
+    good: &[
+        "Our clinic offers physiotherapy for chronic back pain; fees are on our website and a GP referral \
+         isn't needed.",
+        "Free CPR class Saturday, limited spots, link in bio to sign up!",
+        "Flu jabs available now: book online or call today, it's free for over-65s.",
+    ],
+    lexicons: &[&SELF_PROMO, &CTA_WEAK, &ENDORSE, &TIE, &COMMERCE, &DISCLOSURE],
+};
+
+/// A call to action for something the poster sells.
+pub(crate) struct SelfPromotion {
+    /// A price ("$9/unit", "€40", "£25") or a shop address ("nursesox.com").
+    price: Regex,
+}
+
+impl SelfPromotion {
+    pub(crate) fn new() -> SelfPromotion {
+        SelfPromotion {
+            price: Regex::new(r"[$€£]\s?\d|\b[\w-]+\.(?:com|shop|store|co\.uk)\b")
+                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+        }
+    }
+}
+
+impl Rule for SelfPromotion {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        if disclosed(doc) {
+            return;
+        }
+        let strong = doc.asserted_hits(&SELF_PROMO).next();
+        let hit = strong.or_else(|| {
+            let selling =
+                || doc.has(&ENDORSE) || doc.has(&TIE) || doc.has(&COMMERCE) || self.price.is_match(doc.text());
+            doc.asserted_hits(&CTA_WEAK).next().filter(|_| selling())
+        });
+        if let Some(hit) = hit {
+            let fix = add_ad(doc);
+            sink.push(doc.original(hit.range())).fix = Some(fix);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! `conflict-of-interest/undisclosed-tie`: endorsing a product after gifts, hospitality or a paid role,
+//! or one's own product, without disclosure.
+
+use super::{add_disclosure, disclosed, DISCLOSURE, ENDORSE, ENDORSE_WEAK, TIE, TIE_WEAK};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::rule::{Rule, RuleMeta, Sink};
+use regex::Regex;
+
+static META: RuleMeta = RuleMeta {
+    id: "conflict-of-interest/undisclosed-tie",
+    category: Category::ConflictOfInterest,
+    severity: Severity::Warning,
+    message: "You endorse a product from a company you have ties to (gifts, hospitality, a role or your own \
+              product); disclose the relationship.",
+    rationale: "Free products, sponsored dinners and trips, speaker and board roles, and designing or selling \
+                a product all create a conflict of interest. Recommending that product is acceptable only \
+                when readers can see the relationship and weigh the recommendation accordingly.",
+    guidance: "WMA 2011 statement on social media (declare any conflicts of interest); expert rules: declare \
+               conflicts of interest in public-facing content; AMA Code of Medical Ethics 2.3.2",
+    bad: &[
+        "Thanks to NovaDerm for sending me their new SPF 50 💛 it's the only one I recommend now",
+        "Great speaker dinner with the Zentiva team last night. Their new statin is my first line from now on.",
+        "I helped develop the FlexiCast splint, so ask your orthopaedic team for it by name",
+        "Ski week in Whistler with Orvane Therapeutics 🎿 their new biologic is a game changer",
+    ],
+    good: &[
+        "Disclosure: I'm on the speakers bureau for Zentiva. Here's my honest take on the new statin trial.",
+        "Great dinner with the department last night, my favourite team to work with!",
+        "Our rep meeting policy: no gifts, no meals, information by email only.",
+        "My colleague sent me this review on wound care, highly recommend it",
+    ],
+    lexicons: &[&TIE, &TIE_WEAK, &ENDORSE, &ENDORSE_WEAK, &DISCLOSURE],
+};
+
+/// A tie to a company and an endorsement in the same draft, with no disclosure.
+pub(crate) struct UndisclosedTie {
+    /// A named company: "Medistar Pharma", "Orvane Therapeutics", "Corvex Labs".
+    company: Regex,
+}
+
+impl UndisclosedTie {
+    pub(crate) fn new() -> UndisclosedTie {
+        UndisclosedTie {
+            company: Regex::new(
+                r"\b\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?\s+(?:Pharma|Pharmaceuticals?|Therapeutics|Biotech|Biosciences|Labs|Diagnostics|Medtech|Devices)\b",
+            )
+            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+        }
+    }
+}
+
+impl Rule for UndisclosedTie {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        if disclosed(doc) {
+            return;
+        }
+        let firm = doc.asserted_hits(&ENDORSE).next().is_some();
+        let soft = firm || doc.asserted_hits(&ENDORSE_WEAK).next().is_some();
+        if !soft {
+            return;
+        }
+        // A firm tie needs any praise; a possible tie needs a firm endorsement.
+        let tie = doc.asserted_hits(&TIE).next().map(|h| doc.original(h.range())).or_else(|| {
+            self.company
+                .find(doc.text())
+                .map(|m| m.range())
+                .or_else(|| doc.asserted_hits(&TIE_WEAK).next().filter(|_| firm).map(|h| doc.original(h.range())))
+        });
+        if let Some(range) = tie {
+            let fix = add_disclosure(doc);
+            sink.push(range).fix = Some(fix);
+        }
+    }
+}

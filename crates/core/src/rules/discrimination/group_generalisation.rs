@@ -1,0 +1,56 @@
+//! `discrimination/group-generalisation`: a stereotype or an exclusion aimed at a protected group.
+
+use super::{stereotyped_groups, ADVOCACY, BIAS_DISCLAIMER, GENERALISATIONS, GROUPS, LANGUAGE_DEMANDS};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::rule::{Rule, RuleMeta, Sink};
+use crate::rules::patient_disparagement::{advocacy, asserted};
+
+static META: RuleMeta = RuleMeta {
+    id: "discrimination/group-generalisation",
+    category: Category::Discrimination,
+    severity: Severity::Warning,
+    message: "This generalises about a group of people (race, religion, gender, age, disability, weight…).",
+    rationale: "\"<Group> are always…\", \"another <group> family…\", \"think twice about candidates over 55\": \
+                a judgement about a whole group, from a clinician, signals that members of that group will be \
+                treated differently, and in hiring it is unlawful discrimination. Writing about disparities, \
+                bias or inclusion names groups too, and is left alone.",
+    guidance: "AMA Code of Medical Ethics 2.3.2; GMC Good medical practice §56 (treat people fairly, do not \
+               unfairly discriminate); WMA statement on the professional use of social media",
+    bad: &[
+        "Another Muslim family demanding a side room, typical",
+        "Women surgeons always quit once they have kids",
+        "I'm not racist but immigrants clog up our clinic",
+        "Autistic nurses are not suited to the emergency department",
+        "Learn English or find another clinic, I'm done repeating myself",
+    ],
+    good: &[
+        "Black patients are under-diagnosed with melanoma; equity in dermatology education matters",
+        "Older adults are under-represented in trials, which is ageism in research",
+        "Welcoming two new Filipino nurses to our unit, their experience already helps",
+        "Pregnant women should always get the flu vaccine; ask your midwife",
+    ],
+    lexicons: &[&GROUPS, &GENERALISATIONS, &LANGUAGE_DEMANDS, &ADVOCACY, &BIAS_DISCLAIMER],
+};
+
+/// A group word generalised about in the same sentence.
+pub(crate) struct GroupGeneralisation;
+
+impl Rule for GroupGeneralisation {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        if let Some(h) = stereotyped_groups(doc).first() {
+            sink.push(doc.original(h.range()));
+            return;
+        }
+        if advocacy(doc) {
+            return;
+        }
+        if let Some(h) = doc.hits(&LANGUAGE_DEMANDS).iter().find(|h| asserted(doc, h)) {
+            sink.push(doc.original(h.range()));
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! `impulsive-tone/intoxication-at-work`: being drunk, high or hungover tied to work, or
+//! drinking before or during duty.
+
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::lexicon::{Hit, Lexicon};
+use crate::rule::{Rule, RuleMeta, Sink};
+use crate::text;
+
+/// Being drunk, high or hungover.
+pub(crate) static INTOXICANTS: Lexicon =
+    Lexicon { name: "impulsive-tone/intoxicants", source: include_str!("intoxicants.txt") };
+
+/// Drinks and drugs that matter only before or during duty.
+pub(crate) static DRINKS: Lexicon = Lexicon { name: "impulsive-tone/drinks", source: include_str!("drinks.txt") };
+
+/// Working or about to work.
+pub(crate) static ON_DUTY: Lexicon = Lexicon { name: "impulsive-tone/on-duty", source: include_str!("on_duty.txt") };
+
+/// Timing that puts a drink before or during work.
+pub(crate) static BEFORE_DUTY: Lexicon =
+    Lexicon { name: "impulsive-tone/before-duty", source: include_str!("before_duty.txt") };
+
+static META: RuleMeta = RuleMeta {
+    id: "impulsive-tone/intoxication-at-work",
+    category: Category::ImpulsiveTone,
+    severity: Severity::Warning,
+    message:
+        "Posting about being drunk, high or hungover around work tells patients and employers you worked impaired.",
+    rationale: "A post that ties alcohol or drugs to a shift — drinking before on-call, coming in hungover, \
+                pre-drinks in the locker room — reads as an admission of practising while impaired. It can \
+                trigger a fitness-to-practise investigation and it erodes patients' trust. Drinks off duty, \
+                clearly off duty, are your own business.",
+    guidance: "GMC Good medical practice (do not practise while impaired; conduct that could undermine public \
+               trust); AMA Code of Medical Ethics 2.3.2 (professional standards online); THINK",
+    bad: &[
+        "Absolutely hungover on call today, pray for my patients",
+        "Couple of beers before my night shift, nobody will notice",
+        "Still tipsy from the leaving do and my clinic starts at 9",
+        "Got so drunk after shift, back on at 7 lol",
+    ],
+    good: &[
+        "Celebrated 20 years on the ward with cake and one glass of prosecco. Not on call!",
+        "Another drunk patient took a swing at our triage nurse tonight; violence is not part of the job",
+        "Alcohol awareness week: cutting down before surgery reduces complications",
+        "Made a 'drug cocktail' of ginger, lemon and honey for my sore throat",
+    ],
+    lexicons: &[&INTOXICANTS, &DRINKS, &ON_DUTY, &BEFORE_DUTY],
+};
+
+/// Words that make someone else the drinker ("the guy rolled in drunk", "a drunk patient").
+const OTHERS: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "his",
+    "her",
+    "their",
+    "guy",
+    "dude",
+    "man",
+    "woman",
+    "lady",
+    "gentleman",
+    "someone",
+    "somebody",
+    "patient",
+    "patients",
+    "pt",
+    "pts",
+    "relative",
+    "relatives",
+    "family",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "mum",
+    "mom",
+    "dad",
+    "kid",
+    "kids",
+    "teen",
+    "teens",
+    "people",
+    "driver",
+    "drivers",
+    "student",
+    "students",
+    "sir",
+    "bloke",
+    "chap",
+    "visitor",
+    "visitors",
+    "who",
+    "whose",
+    "him",
+    "them",
+    "friend",
+    "everyone",
+];
+
+/// First-person words: the poster is the one drinking.
+const SELF: &[&str] = &["i", "i'm", "im", "i've", "i'd", "me", "my", "we", "we're", "our", "us", "myself"];
+
+/// Intoxication and drinks tied to work.
+pub(crate) struct Intoxication;
+
+impl Intoxication {
+    pub(crate) fn new() -> Intoxication {
+        Intoxication
+    }
+}
+
+/// The normalized text of the sentence around `at` (from the last `.`, `!`, `?` or newline
+/// before it to the next one).
+fn sentence(norm: &str, at: usize) -> std::ops::Range<usize> {
+    let mut at = at.min(norm.len());
+    while !norm.is_char_boundary(at) {
+        at -= 1;
+    }
+    let start = norm[..at].rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
+    let end = norm[at..].find(['.', '!', '?', '\n']).map_or(norm.len(), |p| at + p);
+    start..end
+}
+
+/// Whether someone other than the poster is the subject of the clause at `hit`, or the
+/// word is used of someone else ("drunk patients").
+fn about_someone_else(norm: &str, hit: &Hit) -> bool {
+    let start = text::clause_start(norm, hit.start as usize);
+    let before: Vec<_> = text::words(&norm[start..hit.start as usize]).collect();
+    if before.iter().any(|w| OTHERS.contains(&&norm[start + w.start..start + w.end])) {
+        return true;
+    }
+    let after = hit.end as usize;
+    text::words(&norm[after..]).next().is_some_and(|w| OTHERS.contains(&&norm[after + w.start..after + w.end]))
+}
+
+fn has_self(norm: &str, range: std::ops::Range<usize>) -> bool {
+    text::words(&norm[range.clone()]).any(|w| SELF.contains(&&norm[range.start + w.start..range.start + w.end]))
+}
+
+impl Rule for Intoxication {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let on_duty = doc.asserted_hits(&ON_DUTY).next().is_some();
+        if !on_duty {
+            return;
+        }
+        let norm = doc.norm();
+        // Drunk, high or hungover near a mention of work: unless someone else is.
+        if let Some(h) = doc.asserted_hits(&INTOXICANTS).find(|h| !about_someone_else(norm, h)) {
+            sink.push(doc.original(h.range()));
+            return;
+        }
+        // A drink is only a problem before or during duty, and only the poster's own.
+        let timed = doc.asserted_hits(&BEFORE_DUTY).next().is_some();
+        if !timed {
+            return;
+        }
+        if let Some(h) = doc.asserted_hits(&DRINKS).find(|h| {
+            let s = sentence(norm, h.start as usize);
+            !about_someone_else(norm, h)
+                && (has_self(norm, s.clone()) || text::clause_start(norm, h.start as usize) == s.start)
+        }) {
+            sink.push(doc.original(h.range()));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! `impulsive-tone/rage-venting`: rage, venting and workplace rants.
+
+use super::{bang_runs, capitals, CELEBRATION};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::finding::Span;
+use crate::lexicon::Lexicon;
+use crate::rule::{Rule, RuleMeta, Sink};
+use crate::rules::profanity;
+use regex::Regex;
+use std::ops::Range;
+
+/// Rage and venting that needs nothing else to be impulsive.
+pub(crate) static VENTING: Lexicon = Lexicon { name: "impulsive-tone/venting", source: include_str!("venting.txt") };
+
+/// Weaker signs of anger: two different signs make a rant.
+pub(crate) static ANGER_WORDS: Lexicon =
+    Lexicon { name: "impulsive-tone/anger-words", source: include_str!("anger_words.txt") };
+
+/// The workplace as the target of a rant.
+pub(crate) static WORKPLACE: Lexicon =
+    Lexicon { name: "impulsive-tone/workplace", source: include_str!("workplace.txt") };
+
+static META: RuleMeta = RuleMeta {
+    id: "impulsive-tone/rage-venting",
+    category: Category::ImpulsiveTone,
+    severity: Severity::Warning,
+    message: "This reads as a post written in anger; vent offline and post when calm.",
+    rationale: "Rage posts — fury, threats to walk out or flip a desk, hatred of your job, swearing at your \
+                employer, calling colleagues out publicly — are the posts clinicians most often regret. They \
+                reflect on the profession and on your workplace, and they can be read by your patients and \
+                your regulator. Raise concerns through the proper channels; honest reflection on burnout and \
+                calm advocacy are fine.",
+    guidance: "THINK (is it true, helpful, inspiring, necessary, kind?); GMC Doctors' use of social media (raise \
+               concerns through the appropriate channels); AMA Code of Medical Ethics 2.3.2",
+    bad: &[
+        "I'm so done with this trust. Honestly I want to scream at the next person who says 'resilience'",
+        "I hate my job and I hate this ward and I don't care who sees this",
+        "Screw this place, I'm walking out mid-shift tomorrow and they can let it all burn",
+        "Another rota change with two days' notice?!?! This is an absolute joke",
+        "F*cking management cut our breaks again. Unreal.",
+        "J'en ai marre de cet hôpital, vraiment marre",
+    ],
+    good: &[
+        "Burnout check-in: I'm exhausted, so I've dropped a shift and booked my EAP session. Look after yourselves.",
+        "Honest question, not a rant: how do your units cover breaks when short-staffed?",
+        "Safe staffing saves lives. Write to your representative before the budget vote.",
+        "Hell week is over! Finals done, sleeping until Thursday.",
+        "PASSED MY BOARDS!!! Thank you to everyone who quizzed me",
+        "Use it or lose it: the strength you build before surgery speeds your recovery after",
+    ],
+    lexicons: &[
+        &VENTING,
+        &ANGER_WORDS,
+        &CELEBRATION,
+        &WORKPLACE,
+        &profanity::SWEAR_WORDS,
+        &profanity::NAME_LIKE,
+        &profanity::ABBREVIATIONS,
+    ],
+};
+
+/// Rage and venting, outright or by accumulation.
+pub(crate) struct RageVenting {
+    candidates: Vec<String>,
+    let_burn: Regex,
+}
+
+impl RageVenting {
+    pub(crate) fn new() -> RageVenting {
+        RageVenting {
+            candidates: profanity::mask_candidates(),
+            let_burn: Regex::new(r"\blet (?:[\w']+ ){1,3}burn\b").unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+        }
+    }
+}
+
+impl Rule for RageVenting {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let norm = doc.norm();
+        let mut strong: Vec<Range<usize>> = doc.asserted_hits(&VENTING).map(|h| doc.original(h.range())).collect();
+        if norm.contains("burn") {
+            strong.extend(self.let_burn.find_iter(norm).map(|m| doc.original(m.range())));
+        }
+        if let Some(first) = strong.iter().min_by_key(|r| r.start) {
+            sink.push(first.clone());
+            return;
+        }
+        // Accumulated signs, each counted once: capitals, !!!/???, profanity, anger words;
+        // profanity aimed at the workplace is a rant by itself.
+        let text = doc.text();
+        let caps = capitals(text);
+        let caps = caps.runs.first().or(caps.emphasis.first()).cloned();
+        let bang_list = bang_runs(text);
+        let bangs = bang_list.first().cloned();
+        // Two separate bursts of "?!?!" are two signs ("Why?!?! … 40 minutes!!!").
+        let more_bangs = bang_list.get(1).cloned();
+        let swear = profanity::any_profanity(doc, &self.candidates).map(|r| doc.original(r));
+        // A swear that is also an anger word ("shitshow") counts once.
+        let mut angry = doc
+            .asserted_hits(&ANGER_WORDS)
+            .map(|h| doc.original(h.range()))
+            .filter(|a| swear.as_ref().map_or(true, |s| a.end <= s.start || a.start >= s.end));
+        let anger = angry.next();
+        // Two different anger words ("ready to quit. Ugh.") are two signs.
+        let more_anger = angry.find(|a| anger.as_ref().is_some_and(|f| a.start >= f.end));
+        let workplace = doc.has(&WORKPLACE);
+        let mut signs: Vec<Range<usize>> =
+            [caps, bangs, more_bangs, swear.clone(), anger.clone(), more_anger].into_iter().flatten().collect();
+        signs.sort_unstable_by_key(|r| r.start);
+        let aimed = swear.is_some() && workplace;
+        // Capitals and "!!!" together are excitement in a happy post ("PASSED!!!").
+        let joyful = swear.is_none() && anger.is_none() && doc.has(&CELEBRATION);
+        if (signs.len() >= 2 && !joyful) || aimed {
+            if let Some((first, rest)) = signs.split_first() {
+                let f = sink.push(first.clone());
+                f.spans.extend(rest.iter().map(|r| Span::bytes(r.clone())));
+            }
+        }
+    }
+}

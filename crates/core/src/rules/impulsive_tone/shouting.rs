@@ -1,0 +1,102 @@
+//! `impulsive-tone/shouting`: a run of all-caps words (not acronyms such as ICU, COVID, NHS).
+
+use super::rage_venting::{ANGER_WORDS, VENTING};
+use super::{capitals, classify, Tok, CELEBRATION};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::finding::{Edit, Fix, Span};
+use crate::rule::{Rule, RuleMeta, Sink};
+
+static META: RuleMeta = RuleMeta {
+    id: "impulsive-tone/shouting",
+    category: Category::ImpulsiveTone,
+    severity: Severity::Warning,
+    message: "Writing in capitals reads as shouting; posts written in anger are the ones people regret.",
+    rationale: "A run of capital letters signals rage, and posts written in the heat of the moment are the ones \
+                that end up in screenshots and complaints. Acronyms (ICU, NHS, PPE, COVID) are not counted. Wait, \
+                reread, and post when calm — or not at all.",
+    guidance: "THINK (is it true, helpful, inspiring, necessary, kind?); expert rules for clinicians on social \
+               media (pause before posting when emotional); GMC Doctors' use of social media",
+    bad: &[
+        "I CANNOT BELIEVE THEY CANCELLED ANOTHER NIGHT SHIFT BREAK",
+        "Four admissions, no porter, and now THEY WANT ME TO COVER THE WARD ALONE",
+        "ESTOY HARTA DE ESTA GUARDIA",
+    ],
+    good: &[
+        "ICU nurses: the NHS PPE guidance changed again, read the COVID update",
+        "Our meta-analysis did NOT show a benefit; negative results matter",
+        "Great talk on POCUS and ECMO at ESC today",
+        "WE MATCHED INTO EMERGENCY MEDICINE!!! So proud of this cohort",
+    ],
+    lexicons: &[&CELEBRATION, &VENTING, &ANGER_WORDS],
+};
+
+/// All-caps runs.
+pub(crate) struct Shouting;
+
+impl Shouting {
+    pub(crate) fn new() -> Shouting {
+        Shouting
+    }
+}
+
+/// Lower-cases the shouted words of a run, keeping acronyms, the pronoun "I" and the run's
+/// first capital.
+fn calm_down(run: &str) -> String {
+    let mut out = String::with_capacity(run.len());
+    let mut first = true;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String, first: &mut bool| {
+        if word.is_empty() {
+            return;
+        }
+        let w = word.replace('’', "'");
+        let keep = classify(&w) != Tok::Shout || w == "I" || w.starts_with("I'");
+        if keep {
+            out.push_str(word);
+        } else {
+            let lower = word.to_lowercase();
+            let mut cs = lower.chars();
+            if *first {
+                out.extend(cs.next().into_iter().flat_map(char::to_uppercase));
+            }
+            out.extend(cs);
+        }
+        *first = false;
+        word.clear();
+    };
+    for c in run.chars() {
+        if c.is_alphabetic() || ((c == '\'' || c == '’') && !word.is_empty()) {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out, &mut first);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out, &mut first);
+    out
+}
+
+impl Rule for Shouting {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let text = doc.text();
+        // Capitals of joy ("WE MATCHED!!!") are not rage, unless anger is there too.
+        if doc.has(&CELEBRATION) && !doc.has(&VENTING) && !doc.has(&ANGER_WORDS) {
+            return;
+        }
+        for run in capitals(text).runs {
+            let calm = calm_down(&text[run.clone()]);
+            let f = sink.push(run.clone());
+            if calm != text[run.clone()] {
+                f.fix = Some(Fix {
+                    label: "Turn off the capitals".into(),
+                    edits: vec![Edit { span: Span::bytes(run), replacement: calm }],
+                });
+            }
+        }
+    }
+}

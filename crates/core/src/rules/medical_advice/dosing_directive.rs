@@ -1,0 +1,85 @@
+//! `medical-advice/dosing-directive`: telling readers to start, stop or change a medicine at
+//! a dose, with no sign that it is general information.
+
+use super::{
+    addressee, directives, disclaimed, Patterns, ADDRESSEE, DIRECTIVE_VERBS, DISCLAIMER, DISCLAIMER_TEXT, MEDICINES,
+    PERSONAL_CHANGE,
+};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::finding::{Edit, Fix, Span};
+use crate::rule::{Rule, RuleMeta, Sink};
+
+static META: RuleMeta = RuleMeta {
+    id: "medical-advice/dosing-directive",
+    category: Category::MedicalAdvice,
+    severity: Severity::Warning,
+    message: "This tells readers to change a medicine or take a dose; say it is general information and send them to their own clinician.",
+    rationale: "'Stop your metformin', 'double your dose', 'take 600 mg three times a day' read as instructions \
+                to whoever sees them, whatever their kidneys, pregnancy or other medicines. General education is \
+                welcome; frame it as general, and point people to the clinician who knows their case.",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (online interactions and the patient-physician relationship); \
+               GMC Doctors' use of social media (do not give individual advice online)",
+    bad: &[
+        "You should stop your metformin before any big night out",
+        "Not sleeping? Double your melatonin to 10 mg, works every time",
+        "Sore back: take 600 mg ibuprofen three times a day for two weeks, you'll thank me",
+    ],
+    good: &[
+        "Please don't stop your antibiotics early without asking whoever prescribed them",
+        "Paracetamol maximum 4 g/day in healthy adults; check the BNF",
+        "Never double your dose to catch up on a missed one - ask your pharmacist what to do",
+        "Take your blood pressure tablets at the same time every day. General tips only - your own GP knows best.",
+    ],
+    lexicons: &[&ADDRESSEE, &DIRECTIVE_VERBS, &MEDICINES, &PERSONAL_CHANGE, &DISCLAIMER],
+};
+
+/// Generic medicine orders without an education framing.
+pub(crate) struct DosingDirective {
+    patterns: Patterns,
+}
+
+impl DosingDirective {
+    pub(crate) fn new() -> DosingDirective {
+        DosingDirective { patterns: Patterns::new() }
+    }
+}
+
+impl Rule for DosingDirective {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let p = &self.patterns;
+        // Replies to one person are individual-advice's; education framing lifts this rule.
+        if disclaimed(doc) || addressee(doc, p).is_some() {
+            return;
+        }
+        let norm = doc.norm();
+        let to_reader = |r: &std::ops::Range<usize>| {
+            let start = norm[..r.start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+            let words = super::word_list(norm, start..super::sentence_end(norm, r.end));
+            words.iter().any(|w| {
+                [
+                    "you", "your", "you're", "youre", "u", "ur", "you'll", "you'd", "you've", "yourself", "vous",
+                    "votre", "tu", "ton", "ta", "usted", "voce", "du", "dein", "deine", "deinen",
+                ]
+                .contains(w)
+            })
+        };
+        let Some(d) = directives(doc, p).into_iter().find(|d| d.personal || (d.dosed && to_reader(&d.norm))) else {
+            return;
+        };
+        let text = doc.text();
+        let sep = if text.ends_with(char::is_whitespace) || text.is_empty() { "" } else { " " };
+        let f = sink.push(doc.original(d.norm));
+        f.fix = Some(Fix {
+            label: "Add a general-information disclaimer".into(),
+            edits: vec![Edit {
+                span: Span::bytes(text.len()..text.len()),
+                replacement: format!("{sep}{DISCLAIMER_TEXT}"),
+            }],
+        });
+    }
+}

@@ -1,0 +1,149 @@
+//! `medical-advice/individual-advice`: a diagnosis or treatment given to one person online.
+
+use super::{
+    addressee, diagnosis, directives, discourages_care, medical_word, told_to_take, Patterns, ADDRESSEE, CONDITIONS,
+    DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCOURAGE_CARE, MEDICINES, PERSONAL_CHANGE,
+};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::finding::Span;
+use crate::rule::{Rule, RuleMeta, Sink};
+use crate::text;
+use std::ops::Range;
+
+static META: RuleMeta = RuleMeta {
+    id: "medical-advice/individual-advice",
+    category: Category::MedicalAdvice,
+    severity: Severity::Warning,
+    message: "This gives one person a diagnosis or treatment without examining them; a disclaimer does not fix that.",
+    rationale: "Answering someone's own symptoms in a reply or a comment — 'that's classic plantar fasciitis', \
+                'stop your levothyroxine', 'no need to see anyone' — creates a clinical relationship without \
+                history, examination or records, and the person may act on it. Share general, evidence-based \
+                information instead and send them to their own clinician.",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (online interactions and the patient-physician relationship); \
+               GMC Doctors' use of social media (do not give individual advice online); WMA statement on the \
+               professional use of social media",
+    bad: &[
+        "@marco_runs that's classic Achilles tendinopathy, take 400mg ibuprofen three times a day and skip the physio",
+        "Hun your son's rash in that pic is 100% eczema, grab some hydrocortisone cream from the chemist",
+        "From what you're describing it's a UTI, just use your leftover antibiotics, you'll be fine",
+        "Sounds like shingles. Take valacyclovir and no need to see the GP",
+        "A patient messaged my Instagram about her BP so I told her to double her ramipril",
+        "Señora, su hija tiene gripe seguro, dele ibuprofeno cada 8 horas",
+    ],
+    good: &[
+        "If your child has a fever over 39 for more than three days, see a doctor. General info only.",
+        "Pharmacist here: ibuprofen and paracetamol can be taken together by many adults, but ask your own pharmacist first",
+        "@dr_amy thanks, that's a great point about the trial's endpoint",
+        "Got a DM about a medication change. I can't give advice here - please contact your own prescriber.",
+        "Reminder for students: adrenaline for anaphylaxis in adults is 0.5 mg IM; know your local protocol",
+    ],
+    lexicons: &[
+        &ADDRESSEE,
+        &DIAGNOSIS,
+        &DIAGNOSIS_STRONG,
+        &DISCOURAGE_CARE,
+        &DIRECTIVE_VERBS,
+        &MEDICINES,
+        &CONDITIONS,
+        &PERSONAL_CHANGE,
+    ],
+};
+
+/// Channels through which a patient reaches a clinician outside care.
+const ONLINE: &[&str] = &[
+    "dm",
+    "dms",
+    "dmed",
+    "messaged",
+    "messaging",
+    "message",
+    "messages",
+    "texted",
+    "texting",
+    "text",
+    "whatsapp",
+    "instagram",
+    "ig",
+    "insta",
+    "facebook",
+    "fb",
+    "snapchat",
+    "tiktok",
+    "inbox",
+    "online",
+    "replied",
+    "comment",
+    "comments",
+    "twitter",
+    "number",
+    "messenger",
+    "telegram",
+];
+
+/// Words that aim an order at one person: "give him", "her dose", "your leftover".
+const PERSONAL_OBJECTS: &[&str] = &["him", "her", "his", "your", "leftover", "leftovers", "them", "their"];
+
+/// Diagnosis or treatment addressed to one person.
+pub(crate) struct IndividualAdvice {
+    patterns: Patterns,
+}
+
+impl IndividualAdvice {
+    pub(crate) fn new() -> IndividualAdvice {
+        IndividualAdvice { patterns: Patterns::new() }
+    }
+}
+
+impl Rule for IndividualAdvice {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let p = &self.patterns;
+        let norm = doc.norm();
+        let medical = medical_word(doc, p);
+        let found = directives(doc, p);
+        let order = found.first().map(|d| doc.original(d.norm.clone()));
+        let personal_order = found
+            .iter()
+            .find(|d| {
+                text::words(&norm[d.norm.clone()])
+                    .any(|w| PERSONAL_OBJECTS.contains(&&norm[d.norm.start + w.start..d.norm.start + w.end]))
+            })
+            .map(|d| doc.original(d.norm.clone()));
+        let no_care = if medical { discourages_care(doc) } else { None };
+        let mut parts: Vec<Range<usize>> = Vec::new();
+        if let Some(to) = addressee(doc, p).filter(|_| medical) {
+            let said = diagnosis(doc, &DIAGNOSIS);
+            if said.is_some() || order.is_some() || no_care.is_some() {
+                parts.push(to);
+                parts.extend([said, order.clone(), no_care.clone()].into_iter().flatten());
+            }
+        }
+        if parts.is_empty() && medical && (order.is_some() || no_care.is_some()) {
+            // A confident diagnosis with an order, or any diagnosis with "no need to see anyone".
+            let said = diagnosis(doc, &DIAGNOSIS_STRONG).or_else(|| no_care.as_ref().and(diagnosis(doc, &DIAGNOSIS)));
+            if let Some(said) = said {
+                parts.push(said);
+                parts.extend([order.clone(), no_care.clone()].into_iter().flatten());
+            } else if let (Some(o), Some(n)) = (personal_order, no_care.clone()) {
+                // "Give him the leftover amoxicillin, no need for the GP."
+                parts.extend([o, n]);
+            }
+        }
+        if parts.is_empty() {
+            let online = text::words(norm).any(|w| ONLINE.contains(&&norm[w]));
+            if let Some(told) = told_to_take(doc, p).filter(|_| online) {
+                parts.push(told);
+            }
+        }
+        parts.sort_unstable_by_key(|r| r.start);
+        parts.dedup();
+        if let Some((first, rest)) = parts.split_first() {
+            let f = sink.push(first.clone());
+            f.spans.extend(rest.iter().map(|r| Span::bytes(r.clone())));
+        }
+    }
+}

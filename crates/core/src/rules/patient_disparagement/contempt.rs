@@ -1,0 +1,136 @@
+//! `patient-disparagement/contempt`: mocking a patient's intelligence, character or family.
+
+use super::{
+    advocacy, aimed_at_colleague, asserted, same_sentence, sentence_of, verdict_after_patient, PATIENT_TARGET, SNEER,
+    WORKPLACE,
+};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::lexicon::Lexicon;
+use crate::rule::{Rule, RuleMeta, Sink};
+use crate::rules::colleague_disparagement::COLLEAGUE_TARGET;
+use crate::rules::discrimination::{ADVOCACY, BIAS_DISCLAIMER};
+use regex::Regex;
+
+/// Insults that need a patient word in the same sentence ("stupid", "liars", "feral").
+static CONTEMPT_WORDS: Lexicon =
+    Lexicon { name: "patient-disparagement/contempt-words", source: include_str!("contempt_words.txt") };
+
+/// Phrases of mockery distinctive enough to count anywhere in a post about work.
+static CONTEMPT_PHRASES: Lexicon =
+    Lexicon { name: "patient-disparagement/contempt-phrases", source: include_str!("contempt_phrases.txt") };
+
+static META: RuleMeta = RuleMeta {
+    id: "patient-disparagement/contempt",
+    category: Category::PatientDisparagement,
+    severity: Severity::Warning,
+    message: "This mocks a patient or their family; it reads as contempt for the people in your care.",
+    rationale: "Jokes about a patient's intelligence, character or family (\"can't fix stupid\", \"the family \
+                who never visited\", \"enjoy the consequences, champ\") ridicule people who cannot answer back. \
+                Venting is human, but in public it erodes the trust patients place in every clinician.",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust); GMC Doctors' use \
+               of social media §8; BMA: do not make gratuitous or disparaging comments about patients",
+    bad: &[
+        "Explained the same thing to this patient four times. You can't fix stupid.",
+        "Kid bit me during the exam and the parents just laughed. Feral, all of them.",
+        "Told him to keep the sling on. He didn't. Darwin award nominee, see you in theatre",
+        "Ce patient est vraiment débile, il n'écoute rien",
+    ],
+    good: &[
+        "Explained inhaler technique three times today; next time I'll use the teach-back method",
+        "Families are the experts on their loved ones; I learn from them every week",
+        "Health literacy is a system problem, not a personal failing of patients",
+    ],
+    lexicons: &[
+        &CONTEMPT_WORDS,
+        &CONTEMPT_PHRASES,
+        &PATIENT_TARGET,
+        &WORKPLACE,
+        &COLLEAGUE_TARGET,
+        &SNEER,
+        &ADVOCACY,
+        &BIAS_DISCLAIMER,
+    ],
+};
+
+/// Contempt aimed at patients.
+pub(crate) struct Contempt {
+    /// A short phrase in single quotes: scare quotes ("her 'migraine'") mock what a patient said.
+    scare_quotes: Regex,
+}
+
+impl Contempt {
+    pub(crate) fn new() -> Contempt {
+        Contempt {
+            scare_quotes: Regex::new(r"(?:^|[\s(])['‘]([^'‘’\n]{2,40})['’](?:[\s.,;:!?)]|$)")
+                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+        }
+    }
+}
+
+/// Whether an insult word is aimed at the poster or a thing: "stupid question", "I felt so dumb".
+fn self_directed(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
+    let norm = doc.norm();
+    let tail = norm.get(h.end as usize..).unwrap_or("");
+    let next = tail.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    let head = norm.get(..h.start as usize).unwrap_or("").trim_end();
+    matches!(next, "question" | "questions" | "mistake" | "mistakes" | "me" | "luck" | "o'clock")
+        || ["i'm", "i am", "i feel", "i felt", "felt", "feel", "i was", "i look", "made me feel", "so"]
+            .iter()
+            .any(|p| head.ends_with(p))
+}
+
+/// Whether an insult stands as a noun for people ("these idiots", "what a moron") in a post about work.
+fn people_determiner(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
+    let head = doc.norm().get(..h.start as usize).unwrap_or("").trim_end();
+    (doc.has(&WORKPLACE) || doc.has(&PATIENT_TARGET))
+        && ["these", "those", "what an", "what a", "such an", "such a", "total", "absolute", "complete", "bunch of"]
+            .iter()
+            .any(|p| head.ends_with(p))
+}
+
+impl Rule for Contempt {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        if advocacy(doc) {
+            return;
+        }
+        let about_people = doc.has(&PATIENT_TARGET) || doc.has(&WORKPLACE);
+        let phrase = doc
+            .hits(&CONTEMPT_PHRASES)
+            .iter()
+            .find(|h| about_people && asserted(doc, h) && !aimed_at_colleague(doc, h));
+        let word = || {
+            doc.hits(&CONTEMPT_WORDS).iter().find(|h| {
+                asserted(doc, h)
+                    && !self_directed(doc, h)
+                    && (same_sentence(doc, h, &PATIENT_TARGET)
+                        || people_determiner(doc, h)
+                        || verdict_after_patient(doc, h))
+                    && !aimed_at_colleague(doc, h)
+            })
+        };
+        if let Some(h) = phrase.or_else(word) {
+            sink.push(doc.original(h.range()));
+            return;
+        }
+        // Scare quotes plus an eye-roll, in a post about patients: "her 'migraine' 💅".
+        if about_people && doc.has(&SNEER) {
+            let quotes = self.scare_quotes.captures_iter(doc.text()).filter_map(|c| c.get(1));
+            // Sentences are found on the original text here: the quote is an original span.
+            let text = doc.text();
+            let near_sneer = |q: &regex::Match<'_>| {
+                let s = sentence_of(text, q.start());
+                let end = if s.end + 1 < text.len() { sentence_of(text, s.end + 1).end } else { s.end };
+                doc.hits(&SNEER).iter().map(|h| doc.original(h.range())).any(|r| r.start >= s.start && r.end <= end)
+            };
+            if let Some(q) = quotes.into_iter().find(near_sneer) {
+                let f = sink.push(q.range());
+                f.message = "Scare quotes and an eye-roll mock what a patient told you.".into();
+            }
+        }
+    }
+}

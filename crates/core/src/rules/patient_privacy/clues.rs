@@ -1,0 +1,286 @@
+//! Quasi-identifier clues shared by the privacy rules: what kind of detail, and where.
+//!
+//! Each clue alone is harmless; the scorer (`quasi_identifiers.rs`) counts distinct kinds
+//! around an encounter cue. Lexicon hits are free (one automaton pass); the three patterns
+//! here run only when the draft has a digit (ages, times) or a capital letter (places).
+
+use super::{
+    AGE_WORDS, CIRCUMSTANCE, CONDITIONS, ENCOUNTER, OCCUPATION, PERSON, PLACES, PUBLIC_FIGURE, RECENCY, SEX,
+    SPECIFIC_PATIENT, TIME_WORDS,
+};
+use crate::document::Document;
+use crate::text;
+use regex::Regex;
+use std::ops::Range;
+
+/// The kinds of detail that, together, point to one patient.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    Age,
+    Sex,
+    Condition,
+    Place,
+    Time,
+    Circumstance,
+}
+
+impl Kind {
+    /// How the message names the kind.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Kind::Age => "age",
+            Kind::Sex => "sex",
+            Kind::Condition => "diagnosis/injury",
+            Kind::Place => "place",
+            Kind::Time => "time",
+            Kind::Circumstance => "unusual detail (job, family, event)",
+        }
+    }
+}
+
+/// One clue: its kind and original byte range.
+#[derive(Clone, Debug)]
+pub(crate) struct Clue {
+    pub(crate) kind: Kind,
+    pub(crate) span: Range<usize>,
+}
+
+/// Everything the privacy rules need to know about who and what a draft describes.
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
+    /// Clues in text order.
+    pub(crate) clues: Vec<Clue>,
+    /// The first encounter cue (original bytes): the post is about a real, recent patient.
+    pub(crate) encounter: Option<Range<usize>>,
+    /// Every encounter cue (original bytes) in text order, and whether it is a strong one
+    /// (care given: "we had a", "my patient") rather than mere recency ("today").
+    pub(crate) encounters: Vec<(Range<usize>, bool)>,
+    /// The first "my patient"-style phrase (original bytes), normalized start.
+    pub(crate) specific: Option<(Range<usize>, usize)>,
+    /// Whether some word refers to one person.
+    pub(crate) person: bool,
+    /// Exact ages found, with their original range.
+    pub(crate) ages: Vec<(Range<usize>, u32)>,
+}
+
+impl Scan {
+    /// The encounter cue with the most distinct clue kinds near it, whether any cue near it is
+    /// strong, and those kinds. Details far apart in a long post seldom describe the same person,
+    /// so only a window counts.
+    pub(crate) fn best_window(&self) -> Option<(Range<usize>, bool, Vec<Kind>)> {
+        const BEFORE: usize = 300;
+        const AFTER: usize = 400;
+        self.encounters
+            .iter()
+            .map(|(e, _)| {
+                let lo = e.start.saturating_sub(BEFORE);
+                let hi = e.end + AFTER;
+                let mut k: Vec<Kind> =
+                    self.clues.iter().filter(|c| c.span.start >= lo && c.span.start <= hi).map(|c| c.kind).collect();
+                k.sort_unstable();
+                k.dedup();
+                let strong = self.encounters.iter().any(|(r, strong)| *strong && r.start >= lo && r.start <= hi);
+                (e.clone(), strong, k)
+            })
+            .max_by_key(|(e, strong, k)| (k.len() + usize::from(*strong), std::cmp::Reverse(e.start)))
+    }
+}
+
+/// The compiled patterns behind [`Scan`].
+pub(crate) struct Clues {
+    had: Regex,
+    age: Regex,
+    time: Regex,
+    place: Regex,
+}
+
+fn compile(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"))
+}
+
+impl Clues {
+    pub(crate) fn new() -> Clues {
+        Clues {
+            had: compile(
+                r"\b(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}\b|young|old|older|elderly|little|lovely|sweet|poor|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|baby|teen|patient|pt|mum|mom|dad)|\bhad\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf]\b)|\b(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)\b",
+            ),
+            // Matched on the normalized text (lowercase, accents folded).
+            age: compile(
+                r"(?x)
+                \b(\d{1,3})\s?-?\s?(?:years?|yrs?)[\s-]?old\b
+                | \b(\d{1,3})\s?(?:yo|y/o|y\.o)\b
+                | \b([1-9]\d)[mf]\b
+                | \b(\d0)-?somethings?\b
+                | \bin\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(\d0)'?s\b
+                | \bin\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b
+                | \b(\d{1,3})-?jahrige[nrs]?\b
+                | \b(\d{1,3})\sjahre\salt\b
+                | \bde\s(\d{1,3})\s(?:anos|ans)\b
+                | \b(\d{1,3})\sanos\sde\sidade\b
+                | \b(\d{1,3})(?:st|nd|rd|th)\sbirthday\b
+                | \b(?:aged|age)\s(\d{1,3})\b
+                | [a-z],\s(\d{2}),\s",
+            ),
+            time: compile(
+                r"(?x)
+                \b\d{1,2}[:h]\d{2}\b
+                | \b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)
+                | \ba\slas\s\d{1,2}\b
+                | \bum\s\d{1,2}(?::\d{2})?\s?uhr\b
+                | \b(?:vers|as)\s\d{1,2}\s?h\b",
+            ),
+            // Matched on the original text: capitals mark names.
+            place: compile(
+                r"(?x)
+                \b(?:Route|Rte|Highway|Hwy|Interstate|Exit|Junction|Station|Terminal|Gate|Ward|Pod|Platform|Lake|Mount|Mt|Saint|St|San|Santa|Sankt
+                    |Hospital|Cl[íi]nica|H[ôo]pital|Klinikum|Krankenhaus|Colegio|Col[ée]gio|Escuela|Instituto|[ÉE]cole|Lyc[ée]e|Gymnasium|Escola
+                    |Rua|Calle|Avenida|Rue)\.?[\x20\t]+(?:\p{Lu}[\p{L}'’]*|\d+[A-Za-z]?)\b
+                | \b\p{Lu}[\p{L}'’]+(?:[\x20\t]\p{Lu}[\p{L}'’]+){0,2}[\x20\t](?:County|Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Boulevard|Blvd
+                    |Close|Crescent|Square|High|Primary|Elementary|Academy|School|Hospital|General|Memorial|Infirmary|Maternity
+                    |Medical[\x20\t]Cent(?:er|re)|Mall|Airport|Bridge|Church|Heights|Grove|Valley|Park|Estate|Township|Parish)\b
+                | \b\d{1,2}[\x20\t](?:North|South|East|West)\b
+                | \bon[\x20\t]\d{1,3}(?:st|nd|rd|th)\b
+                | \b(?:Gymnasium|Klinikum|Schule|Krankenhaus|Klinik)[\x20\t](?:am|an[\x20\t]der|im|in)[\x20\t]\p{Lu}\p{L}+
+                | \b(?:from|outside|near|behind|at|in|on)[\x20\t](?:the[\x20\t])?\p{Lu}[\p{Ll}'’]+(?:[\x20\t]\p{Lu}[\p{Ll}'’]+)?",
+            ),
+        }
+    }
+
+    /// Collects the clues of `doc`.
+    pub(crate) fn scan(&self, doc: &Document<'_>) -> Scan {
+        let mut s = Scan::default();
+        let norm = doc.norm();
+        let text = doc.text();
+        let orig = |r: Range<usize>| doc.original(r);
+
+        // "would not let her be admitted" describes no encounter; recency is not negated
+        // ("I will never forget today" is still today).
+        for h in doc.hits(&ENCOUNTER).iter().chain(doc.hits(&SPECIFIC_PATIENT)) {
+            if !doc.is_negated(h.start as usize) {
+                s.encounters.push((orig(h.range()), true));
+            }
+        }
+        // "had a 23-year-old ...", "we had a lady ...": care given to one person.
+        if norm.contains("had ") {
+            for m in self.had.find_iter(norm) {
+                if !doc.is_negated(m.start()) {
+                    s.encounters.push((orig(m.range()), true));
+                }
+            }
+        }
+        for h in doc.hits(&RECENCY) {
+            s.encounters.push((orig(h.range()), false));
+        }
+        s.encounters.sort_by_key(|(r, _)| r.start);
+        s.encounter = s.encounters.first().map(|(r, _)| r.clone());
+        if let Some(h) = doc.hits(&SPECIFIC_PATIENT).iter().find(|h| !doc.is_negated(h.start as usize)) {
+            s.specific = Some((orig(h.range()), h.start as usize));
+        }
+        s.person = doc.has(&PERSON)
+            || doc.has(&SEX)
+            || doc.has(&OCCUPATION)
+            || doc.has(&AGE_WORDS)
+            || doc.has(&PUBLIC_FIGURE)
+            || s.specific.is_some();
+
+        let add = |s: &mut Scan, kind: Kind, span: Range<usize>| s.clues.push(Clue { kind, span });
+        for h in doc.hits(&SEX) {
+            if !own_circle(norm, h.start as usize) {
+                add(&mut s, Kind::Sex, orig(h.range()));
+            }
+        }
+        for h in doc.hits(&OCCUPATION) {
+            if !own_circle(norm, h.start as usize) {
+                add(&mut s, Kind::Circumstance, orig(h.range()));
+            }
+        }
+        for h in doc.hits(&AGE_WORDS) {
+            add(&mut s, Kind::Age, orig(h.range()));
+        }
+        for h in doc.hits(&CONDITIONS) {
+            if !own_illness(norm, h.start as usize) {
+                add(&mut s, Kind::Condition, orig(h.range()));
+            }
+        }
+        for h in doc.hits(&PLACES) {
+            add(&mut s, Kind::Place, orig(h.range()));
+        }
+        for h in doc.hits(&CIRCUMSTANCE).iter().chain(doc.hits(&PUBLIC_FIGURE)) {
+            add(&mut s, Kind::Circumstance, orig(h.range()));
+        }
+        for h in doc.hits(&TIME_WORDS) {
+            add(&mut s, Kind::Time, orig(h.range()));
+        }
+        if norm.bytes().any(|b| b.is_ascii_digit()) {
+            for c in self.age.captures_iter(norm) {
+                let Some(all) = c.get(0) else { continue };
+                let value = c.iter().skip(1).flatten().next().and_then(|m| m.as_str().parse::<u32>().ok());
+                let r = orig(all.range());
+                let exact = !all.as_str().contains("something") && !all.as_str().starts_with("in ");
+                if let (Some(v), true) = (value, exact) {
+                    s.ages.push((r.clone(), v));
+                }
+                s.person = true;
+                add(&mut s, Kind::Age, r.clone());
+                // "33F": clinician shorthand for age and sex.
+                if all.as_str().ends_with(['f', 'm']) && !all.as_str().contains(' ') {
+                    add(&mut s, Kind::Sex, r);
+                }
+            }
+            for m in self.time.find_iter(norm) {
+                add(&mut s, Kind::Time, orig(m.range()));
+            }
+        }
+        if text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii() {
+            for m in self.place.find_iter(text) {
+                let last = m.as_str().rsplit([' ', '\t']).next().unwrap_or("").to_lowercase();
+                let last = last.trim_end_matches(['\'', '’', 's']);
+                if NOT_PLACES.iter().any(|w| w.trim_end_matches('s') == last) {
+                    continue;
+                }
+                add(&mut s, Kind::Place, m.range());
+            }
+        }
+        s.clues.sort_by_key(|c| c.span.start);
+        s
+    }
+}
+
+/// Capitalized words after "on"/"at"/"from" that are not places: platforms, days, months, titles.
+const NOT_PLACES: &[&str] = &[
+    "facebook", "instagram", "insta", "twitter", "x", "linkedin", "tiktok", "hinge", "tinder", "bumble", "reddit",
+    "youtube", "whatsapp", "messenger", "snapchat", "zoom", "teams", "google", "ig", "fb", "threads", "bluesky",
+    "mastodon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "christmas",
+    "easter", "i", "dr", "mr", "mrs", "ms", "nhs", "god", "covid", "jama", "bmj", "nejm", "lancet", "pubmed",
+    "radiopaedia", "nice", "who", "cdc", "fda", "ema", "uptodate", "epic", "cerner", "the",
+];
+
+/// Whether the word at normalized offset `at` is the poster's or reader's own circle ("my mum",
+/// "your dad", "our nurse"): family and colleagues, not a patient's sex or job.
+fn own_circle(norm: &str, at: usize) -> bool {
+    let before = norm[..at].trim_end();
+    ["my", "your", "our", "my own", "mi", "mon", "ma", "mein", "meine", "unsere", "meu", "minha", "nossa", "nosso"]
+        .iter()
+        .any(|p| before.ends_with(p) && (before.len() == p.len() || before[..before.len() - p.len()].ends_with([' ', '\n', '(', '"'])))
+}
+
+/// Whether the condition at normalized offset `at` is the poster's own ("I was diagnosed with",
+/// "my own MRI"): their story is theirs to tell, not a patient disclosure.
+pub(crate) fn own_illness(norm: &str, at: usize) -> bool {
+    let start = text::clause_start(norm, at);
+    let Some(clause) = norm.get(start..at) else { return false };
+    if clause.contains("my own") || clause.contains("mi propi") || clause.contains("mon propre") {
+        return true;
+    }
+    let words: Vec<&str> = text::words(clause).map(|r| &clause[r]).collect();
+    let first_person = words.iter().any(|w| matches!(*w, "i" | "i'm" | "i've" | "me" | "ich" | "yo" | "je" | "j'ai" | "eu"));
+    let other = words.iter().any(|w| {
+        matches!(
+            *w,
+            "he" | "she" | "his" | "her" | "him" | "patient" | "patient's" | "pt" | "they" | "their" | "client" | "guy"
+                | "man" | "woman" | "lady" | "kid" | "child" | "baby" | "mum" | "mom" | "dad"
+        )
+    });
+    first_person && !other
+}

@@ -1,0 +1,144 @@
+//! `patient-privacy/contact-details`: a patient's phone number, email, street address, postcode or
+//! social-media handle.
+
+use super::{
+    apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, PERSON, SEX, SPECIFIC_PATIENT,
+};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::finding::{Edit, Fix, Span};
+use crate::rule::{Rule, RuleMeta, Sink};
+use regex::Regex;
+
+static META: RuleMeta = RuleMeta {
+    id: "patient-privacy/contact-details",
+    category: Category::PatientPrivacy,
+    severity: Severity::Critical,
+    message: "A phone number, email, street address or social handle next to clinical details identifies the patient.",
+    rationale: "Contact details and addresses point to exactly one person or household; beside anything clinical they \
+                disclose that this person is a patient and why. A patient's social-media handle does the same: \
+                tagging or naming their account tells the world they are under your care.",
+    guidance: "HIPAA Safe Harbor identifiers 2, 4, 6 (geographic subdivisions smaller than a state, telephone \
+               numbers, email addresses); AMA Code of Medical Ethics 2.3.2",
+    bad: &[
+        "Patient keeps calling from 07700 900123 about her dressing, can someone on days ring her back",
+        "Home visit to the gentleman at 14 Larch Close again today, wound still weeping",
+        "Discharged her today, her email is jane.d@example.com if the ward needs to follow up",
+        "Replied to @runner_kate's post: great to see you jogging, see you at your 6 week check!",
+    ],
+    good: &[
+        "Questions about the flu clinic? Call us on 0161 496 0000 or email clinic@example.org",
+        "Our new ward opened on Larch Close this spring",
+        "Great talk by @DrSmithMD on sepsis screening today",
+    ],
+    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &ENCOUNTER, &SPECIFIC_PATIENT, &PERSON, &SEX],
+};
+
+/// Phone, email, address, postcode and handle patterns.
+pub(crate) struct ContactDetails {
+    phone: Regex,
+    email: Regex,
+    address: Regex,
+    handle: Regex,
+    appointment: Regex,
+}
+
+impl ContactDetails {
+    pub(crate) fn new() -> ContactDetails {
+        let compile = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
+        ContactDetails {
+            phone: compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\b\d{2,5}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b"),
+            email: compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+            address: compile(
+                r"(?x)
+                \b\d{1,5}[a-zA-Z]?,?[\x20\t](?:\p{Lu}[\p{L}'’]+[\x20\t]){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Boulevard|Blvd|Crescent|Place|Pl|Terrace|Gardens|Grove|Row)\b
+                | \b\d{1,4},?[\x20\t](?:rue|avenue|boulevard|bd|chemin|place)[\x20\t]\p{L}[\p{L}'’\x20-]{1,30}
+                | \b\p{Lu}\p{L}+(?:stra(?:ß|ss)e|weg|gasse|platz|allee)[\x20\t]\d{1,4}[a-z]?\b
+                | \b(?:Calle|Avenida|Av\.|Rua|Travessa|Via)[\x20\t]\p{Lu}[\p{L}\x20]{1,30}?,?[\x20\t](?:n[ºo°][\x20\t]?)?\d{1,4}\b
+                | \b[A-Z]{1,2}\d[A-Z\d]?[\x20\t]\d[A-Z]{2}\b",
+            ),
+            handle: compile(r"(?:^|[^\w@])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_])"),
+            appointment: compile(
+                r"(?i)\bsee you (?:at|for|in|on) (?:the |your |our )?[\w -]{0,20}?(?:check|check-?up|appointment|appt|follow-?up|review|session|visit|clinic|op|surgery|scan)\b",
+            ),
+        }
+    }
+}
+
+/// Lead-ins that make a number or address the clinic's own, not a patient's.
+const INSTITUTIONAL: &[&str] = &[
+    "call us", "contact us", "ring us", "email us", "our number", "our office", "our clinic", "our practice", "helpline",
+    "hotline", "book", "reception", "switchboard", "text us", "whatsapp us", "appointments", "enquiries", "info",
+];
+
+impl Rule for ContactDetails {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let text = doc.text();
+        let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+        let has_at = text.contains('@');
+        if !has_digit && !has_at {
+            return;
+        }
+        // "see you at your 6 week check" discloses care as surely as a diagnosis does.
+        let appointment = self.appointment.is_match(text);
+        let clinical = clinical(doc) || appointment;
+        let patient = appointment
+            || doc.has(&SPECIFIC_PATIENT)
+            || (doc.has(&ENCOUNTER) && (doc.has(&PERSON) || doc.has(&SEX)))
+            || ((doc.has(&PERSON) || doc.has(&SEX)) && clinical);
+        if !patient || !clinical {
+            return;
+        }
+        let institutional = |start: usize| {
+            let before = text[..start].to_lowercase();
+            let tail = &before[before.len().saturating_sub(40)..];
+            let tail = tail.trim_start_matches(|c: char| !c.is_ascii()).to_owned();
+            INSTITUTIONAL.iter().any(|w| tail.contains(w))
+        };
+        let mut found: Vec<(std::ops::Range<usize>, &str, &str)> = Vec::new();
+        if has_at {
+            for m in self.email.find_iter(text) {
+                if !institutional(m.start()) {
+                    found.push((m.range(), "[email removed]", "An email address"));
+                }
+            }
+            // A handle is a patient's only when the post also points to their care.
+            if appointment || doc.has(&SPECIFIC_PATIENT) {
+                for c in self.handle.captures_iter(text) {
+                    let Some(h) = c.get(1) else { continue };
+                    let r = h.start().saturating_sub(1)..h.end();
+                    if !found.iter().any(|(f, _, _)| f.contains(&h.start())) {
+                        found.push((r, "[handle removed]", "A social-media handle"));
+                    }
+                }
+            }
+        }
+        if has_digit {
+            for m in self.phone.find_iter(text) {
+                let digits = m.as_str().bytes().filter(u8::is_ascii_digit).count();
+                if (9..=15).contains(&digits) && !institutional(m.start()) {
+                    found.push((m.range(), "[number removed]", "A phone number"));
+                }
+            }
+        }
+        for m in self.address.find_iter(text) {
+            if !institutional(m.start()) {
+                found.push((m.range(), "[address removed]", "A street address or postcode"));
+            }
+        }
+        for (range, replacement, what) in found {
+            let f = sink.push(range.clone());
+            f.message =
+                format!("{what} in a post about a patient identifies them; remove it and use a secure channel instead.");
+            f.fix = Some(Fix {
+                label: "Remove it".into(),
+                edits: vec![Edit { span: Span::bytes(range), replacement: replacement.into() }],
+            });
+            apply_consent(doc, f);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! `patient-privacy/patient-date`: a date of birth, or a day-level date tied to a patient's care.
+
+use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, SHOW, SPECIFIC_PATIENT};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::finding::{Edit, Fix, Span};
+use crate::rule::{Rule, RuleMeta, Sink};
+use regex::Regex;
+
+static META: RuleMeta = RuleMeta {
+    id: "patient-privacy/patient-date",
+    category: Category::PatientPrivacy,
+    severity: Severity::Critical,
+    message: "A date of birth or the date of a patient's admission, surgery, discharge or death identifies them.",
+    rationale: "Dates tied to a person — birth, admission, discharge, surgery, death — are direct identifiers: \
+                anyone who knows the patient, or can see the ward list, can match them. Say \"recently\" or \
+                \"last year\" instead, and never show a date of birth.",
+    guidance: "HIPAA Safe Harbor identifier 3 (all elements of dates except the year); AMA Code of Medical Ethics \
+               2.3.2; GMC Doctors' use of social media §17",
+    bad: &[
+        "Her DOB is 04/11/1950 and she still thinks she's 30",
+        "Admitted him on 3/14 with DKA, discharged on 3/20, back again today",
+        "The lady we operated on March 3rd finally went home",
+        "Ingresó el 12 de marzo con una fractura de cadera",
+        "night shift views [pic: handover sheet, date of birth showing in the corner]",
+    ],
+    good: &[
+        "Always check name and date of birth before giving any medication",
+        "Write to your representative before the budget vote on the 14th",
+        "Our clinic reopens on March 3rd with longer hours",
+        "Ratios 1:4 on days, 24/7 cover from the outreach team",
+    ],
+    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &ENCOUNTER, &SPECIFIC_PATIENT, &IMAGE, &SHOW],
+};
+
+/// A date of birth, and day-level dates near a care event.
+pub(crate) struct PatientDate {
+    dob: Regex,
+    date: Regex,
+    event: Regex,
+}
+
+impl PatientDate {
+    pub(crate) fn new() -> PatientDate {
+        const MONTH: &str = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|januar|februar|marz|juni|juli|oktober|dezember|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro)";
+        let compile = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
+        PatientDate {
+            dob: compile(
+                r"\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born on|fecha de nacimiento|date de naissance|ne le|nee le|geburtsdatum|geboren am|data de nascimento|nascid[oa] em)\b",
+            ),
+            date: compile(&format!(
+                r"\b(?:\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-](?:19|20)?\d{{2}})?|{MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|\.)?\s(?:of\s|de\s)?{MONTH})\b"
+            )),
+            event: compile(
+                r"\b(?:admit\w*|discharg\w*|operat\w*|surgery|delivered|born|died|passed|arrest\w*|coded|diagnos\w*|presented|came in|brought in|seen|saw|scan\w*|biops\w*|ingres\w*|operad\w*|falleci\w*|naci\w*|admis\w*|decede\w*|opere\w*|aufgenommen|entlassen|operiert|verstorben|geboren|internad\w*|operad\w*|faleceu|nasceu)\b",
+            ),
+        }
+    }
+}
+
+impl Rule for PatientDate {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let norm = doc.norm();
+        let clinical = clinical(doc);
+        let real_patient = doc.has(&ENCOUNTER) || doc.has(&SPECIFIC_PATIENT);
+        let shown = doc.has(&IMAGE) && doc.has(&SHOW);
+        for m in self.dob.find_iter(norm) {
+            // "check the date of birth" is a safety tip; a DOB with a value, on show or of a real patient is not.
+            let after = &norm[m.end()..(m.end() + 24).min(norm.len())];
+            let valued = norm.get(m.end()..).is_some_and(|_| after.bytes().any(|b| b.is_ascii_digit()));
+            if !(valued || shown || (real_patient && clinical)) {
+                continue;
+            }
+            let f = sink.push(doc.original(m.range()));
+            f.message = "A date of birth identifies the patient directly; never post or show one.".into();
+            apply_consent(doc, f);
+        }
+        if !clinical || !norm.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
+        for m in self.date.find_iter(norm) {
+            let s = m.as_str();
+            if is_not_a_date(s) {
+                continue;
+            }
+            let (start, end) = sentence(norm, m.start(), m.end());
+            let sentence = &norm[start..end];
+            if !self.event.is_match(sentence) {
+                continue;
+            }
+            let range = doc.original(m.range());
+            let f = sink.push(range.clone());
+            if !real_patient {
+                f.severity = f.severity.min(Severity::Warning);
+            }
+            f.fix = Some(Fix {
+                label: "Replace with “recently”".into(),
+                edits: vec![Edit { span: Span::bytes(range), replacement: "recently".into() }],
+            });
+            apply_consent(doc, f);
+        }
+    }
+}
+
+/// Ratios, fractions and round-the-clock cover look like dates but are not.
+fn is_not_a_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(['/', '.', '-']).collect();
+    if parts.len() >= 2 && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+        let a: u32 = parts[0].parse().unwrap_or(99);
+        let b: u32 = parts[1].parse().unwrap_or(99);
+        let day_month = (1..=31).contains(&a) && (1..=12).contains(&b);
+        let month_day = (1..=12).contains(&a) && (1..=31).contains(&b);
+        return !(day_month || month_day) || s == "24/7" || (parts.len() == 2 && s.contains('.'));
+    }
+    false
+}
+
+/// The normalized sentence around `start..end`.
+fn sentence(norm: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_stop = |c: char| matches!(c, '!' | '?' | '\n') || c == '.';
+    let s = norm[..start].rfind(|c: char| is_stop(c) && c != '.').map_or(0, |p| p + 1);
+    let s = norm[..start].rfind(". ").map_or(s, |p| s.max(p + 2));
+    let e = norm[end..].find(". ").map_or(norm.len(), |p| end + p);
+    let e = norm[end..].find(['!', '?', '\n']).map_or(e, |p| e.min(end + p));
+    (s, e)
+}

@@ -1,0 +1,94 @@
+//! `patient-privacy/patient-image`: a photo, scan, specimen shot or chart screenshot of a patient
+//! announced in the post.
+
+use super::{
+    apply_consent, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, PERSON, RECENCY, SEX, SHOW,
+    SPECIFIC_PATIENT,
+};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::rule::{Rule, RuleMeta, Sink};
+use crate::text;
+
+static META: RuleMeta = RuleMeta {
+    id: "patient-privacy/patient-image",
+    category: Category::PatientPrivacy,
+    severity: Severity::Critical,
+    message: "A photo, scan, specimen or chart of a patient is patient information; images carry names, labels, \
+              faces and dates.",
+    rationale: "Images leak more than the poster sees: wristbands, specimen labels, names on whiteboards, dates and \
+                record numbers in the corner of an X-ray, tattoos, the room itself. A picture of a real, recent \
+                patient or their specimen or chart needs the patient's written consent and a careful crop — or a \
+                published teaching image instead.",
+    guidance: "AMA Code of Medical Ethics 2.3.2; HIPAA Safe Harbor identifier 17 (full-face photographs and \
+               comparable images); GMC Doctors' use of social media §17; BMA social media guidance",
+    bad: &[
+        "Look at this x-ray from the guy we had in resus tonight 😳",
+        "pic of the wound from this morning's dressing change, healing nicely",
+        "Here's a screenshot of his chart, you won't believe these labs",
+        "Swipe for before and after on my patient's new smile 😍",
+        "Mirad esta radiografía del paciente de anoche",
+    ],
+    good: &[
+        "Radiology quiz: image from an open-access teaching database. What's the diagnosis?",
+        "Just shot our new hand-hygiene training video!",
+        "I can't tell what a rash is from a photo, please see your own GP",
+        "Photo of our team at the charity run this morning 🏃",
+    ],
+    lexicons: &[&IMAGE, &SHOW, &CONSENT, &CONDITIONS, &CLINICAL_CONTEXT, &ENCOUNTER, &RECENCY, &SPECIFIC_PATIENT, &PERSON, &SEX],
+};
+
+/// Words that say an identifier is on show in the image.
+const VISIBLE_IDENTIFIERS: &[&str] =
+    &["label", "name", "dob", "wristband", "name board", "face", "tattoo", "sticker", "whiteboard", "mrn"];
+
+/// An image announced in the post, of a patient, specimen or record.
+pub(crate) struct PatientImage;
+
+impl PatientImage {
+    pub(crate) fn new() -> PatientImage {
+        PatientImage
+    }
+}
+
+impl Rule for PatientImage {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let Some(image) = doc.asserted_hits(&IMAGE).next() else { return };
+        // The image must be shown or shared here, not merely mentioned.
+        let shown = doc.asserted_hits(&SHOW).next().is_some() || doc.text().contains("[pic") || image_leads(doc);
+        if !shown {
+            return;
+        }
+        let norm = doc.norm();
+        let specific = doc.has(&SPECIFIC_PATIENT);
+        let encounter = doc.has(&ENCOUNTER) || doc.has(&RECENCY);
+        let person = doc.has(&PERSON) || doc.has(&SEX);
+        let specimen = norm.contains("specimen") || norm.contains("histo");
+        let condition = doc.has(&CONDITIONS);
+        let clinical = condition || doc.has(&CLINICAL_CONTEXT);
+        // Of a patient (or their specimen/chart), not of the team at a charity run.
+        if !(specific || specimen || (clinical && person) || (condition && encounter)) {
+            return;
+        }
+        let visible = text::words(norm).any(|w| VISIBLE_IDENTIFIERS.contains(&&norm[w.clone()]))
+            || VISIBLE_IDENTIFIERS.iter().any(|v| v.contains(' ') && norm.contains(v));
+        let f = sink.push(doc.original(image.range()));
+        if !(encounter || specific || visible) {
+            f.severity = f.severity.min(Severity::Warning);
+        }
+        if visible {
+            f.message.push_str(" This one says an identifier is visible.");
+        }
+        apply_consent(doc, f);
+    }
+}
+
+/// A post that opens with the image ("X-ray of the day:", "📸 ...") is sharing it.
+fn image_leads(doc: &Document<'_>) -> bool {
+    doc.hits(&IMAGE).iter().any(|h| h.start < 12)
+        && doc.text().trim_start().chars().next().is_some_and(|c| !c.is_lowercase() || !c.is_alphabetic())
+}

@@ -1,0 +1,79 @@
+//! `patient-privacy/public-figure`: hints that a patient is a celebrity or local public figure.
+
+use super::{
+    apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, PUBLIC_FIGURE, RECENCY, SPECIFIC_PATIENT,
+    TEASE,
+};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::rule::{Rule, RuleMeta, Sink};
+
+static META: RuleMeta = RuleMeta {
+    id: "patient-privacy/public-figure",
+    category: Category::PatientPrivacy,
+    severity: Severity::Critical,
+    message: "Hinting that a patient is famous or a local public figure identifies them; readers will guess who.",
+    rationale: "There are few mayors, footballers or reality-TV stars in any town, so \"a certain councilman\" or \
+                \"guess which celebrity came in tonight\" points to one person, and the press and fans go looking. \
+                Famous patients are owed the same confidentiality as anyone else.",
+    guidance: "AMA Code of Medical Ethics 2.3.2; GMC Confidentiality and Doctors' use of social media §17; WMA \
+               statement on the professional use of social media (patient confidentiality)",
+    bad: &[
+        "You'd never guess which famous footballer we had in A&E tonight 👀",
+        "A certain local councillor came in with a very awkward injury today",
+        "Hoy atendimos en urgencias a un concejal muy conocido del pueblo",
+    ],
+    good: &[
+        "The mayor opened our new dialysis unit today, thank you for the support!",
+        "Celebrity health myths debunked: a thread on detox teas",
+        "Our MP visited the ward this afternoon to hear about staffing",
+    ],
+    lexicons: &[&PUBLIC_FIGURE, &TEASE, &ENCOUNTER, &RECENCY, &SPECIFIC_PATIENT, &CONDITIONS, &CLINICAL_CONTEXT, &CONSENT],
+};
+
+/// Words that make the public figure a visitor or a topic, not a patient.
+const NOT_A_PATIENT: &[&str] =
+    &["opened", "visited", "visit", "opening", "met with", "meeting", "announced", "funding", "policy", "speech", "wrote to"];
+
+/// A public figure in a post about a real, recent encounter.
+pub(crate) struct PublicFigure;
+
+impl PublicFigure {
+    pub(crate) fn new() -> PublicFigure {
+        PublicFigure
+    }
+}
+
+impl Rule for PublicFigure {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        // Not negation-checked: "you'd never guess which footballer" is the tease itself.
+        let Some(figure) = doc.hits(&PUBLIC_FIGURE).iter().find(|h| !doc.is_quoted(h.start as usize)) else {
+            return;
+        };
+        let encounter = doc.has(&ENCOUNTER) || doc.has(&SPECIFIC_PATIENT) || doc.has(&RECENCY);
+        if !encounter {
+            return;
+        }
+        let tease = doc.has(&TEASE);
+        let condition = doc.has(&CONDITIONS);
+        if !(tease || condition || clinical(doc)) {
+            return;
+        }
+        let norm = doc.norm();
+        if !tease && NOT_A_PATIENT.iter().any(|w| norm.contains(w)) {
+            return;
+        }
+        let f = sink.push(doc.original(figure.range()));
+        if !(tease || condition) {
+            f.severity = f.severity.min(Severity::Warning);
+        }
+        if let Some(t) = doc.hits(&TEASE).first() {
+            f.spans.push(crate::finding::Span::bytes(doc.original(t.range())));
+        }
+        apply_consent(doc, f);
+    }
+}

@@ -1,0 +1,110 @@
+//! `patient-privacy/quasi-identifiers`: small details that add up to one recognisable patient.
+
+use super::clues::{Clues, Kind};
+use super::{apply_consent, with_clue_lexicons, CONSENT};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::finding::Span;
+use crate::rule::{Rule, RuleMeta, Sink};
+use crate::text;
+
+static META: RuleMeta = RuleMeta {
+    id: "patient-privacy/quasi-identifiers",
+    category: Category::PatientPrivacy,
+    severity: Severity::Critical,
+    message: "Several small details together could let someone recognise the patient.",
+    rationale: "No single detail names anyone, but a real, recent encounter (\"just saw\", \"tonight in the ED\", \
+                \"my patient\") plus an age, a sex, a diagnosis or injury, a place, a time, a job, a family detail \
+                or a newsworthy event narrows the field to one person that neighbours, colleagues or the patient \
+                can recognise. Two such details with care given (\"we had a\", \"my patient\") are a warning, three or \
+                more are critical; with recency alone (\"today\") it takes one more. Leave out every detail the \
+                story does not need.",
+    guidance: "GMC Doctors' use of social media §17 (small details add up: you may breach confidentiality even \
+               without naming the patient); AMA Code of Medical Ethics 2.3.2; BMA social media guidance",
+    bad: &[
+        "Just saw a 58-year-old roofer from Millbrook who fell off a ladder this morning, two broken wrists",
+        "Tonight in the ED: teenage girl from the high school across town, overdose, parents still on their way",
+        "We had a lady in her 80s come in yesterday after a dog attack on Harbour Road",
+        "My patient with stage 3 lymphoma asked me today if she will see her daughter's wedding",
+        "Anoche atendimos en urgencias a un bombero de 45 años con quemaduras graves tras el incendio de la fábrica",
+    ],
+    good: &[
+        "Patients with diabetes should have their feet checked every year",
+        "Many of my patients struggle to afford their inhalers",
+        "A 45-year-old with chest pain is a classic exam question: what's your differential?",
+        "I was diagnosed with breast cancer at 41 and went back to work on the ward today",
+        "Fictional case for students: 70-year-old woman with new confusion and a fall. Differential?",
+    ],
+    lexicons: with_clue_lexicons!(&CONSENT),
+};
+
+/// Scores distinct kinds of quasi-identifier around an encounter cue.
+pub(crate) struct QuasiIdentifiers {
+    clues: Clues,
+}
+
+impl QuasiIdentifiers {
+    pub(crate) fn new() -> QuasiIdentifiers {
+        QuasiIdentifiers { clues: Clues::new() }
+    }
+}
+
+impl Rule for QuasiIdentifiers {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let scan = self.clues.scan(doc);
+        // Without a real, recent encounter or a person, the details describe no one in particular.
+        let Some((encounter, strong, kinds)) = scan.best_window() else { return };
+        if !scan.person {
+            return;
+        }
+        let top = sink.severity();
+        // Recency alone ("today's teaching point") is a weaker sign of a real patient than care
+        // given ("we had a", "my patient"), so it needs one more clue.
+        let n = kinds.len() + usize::from(strong);
+        let severity = match n {
+            n if n >= 4 => top,
+            3 => top.min(Severity::Warning),
+            // "my patient's stage 4 cancer": health information tied to one named-by-role patient.
+            _ if strong && specific_condition(doc, &scan) => top.min(Severity::Warning),
+            _ => return,
+        };
+        let enc_text = doc.text()[encounter.clone()].trim().to_owned();
+        let mut parts: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
+        if parts.is_empty() {
+            parts.push(Kind::Condition.label());
+        }
+        let encounter_start = encounter.start;
+        let f = sink.push(encounter);
+        f.severity = severity;
+        f.message = format!(
+            "{} + “{}” together could let someone recognise the patient. Small details add up: leave out \
+             the ones the story does not need.",
+            parts.join(" + "),
+            enc_text
+        );
+        for k in &kinds {
+            if let Some(c) = scan.clues.iter().find(|c| c.kind == *k && c.span.start + 300 >= encounter_start) {
+                let span = Span::bytes(c.span.clone());
+                if !f.spans.contains(&span) {
+                    f.spans.push(span);
+                }
+            }
+        }
+        apply_consent(doc, f);
+    }
+}
+
+/// A "my patient"-style phrase and a condition in the same sentence.
+fn specific_condition(doc: &Document<'_>, scan: &super::clues::Scan) -> bool {
+    let Some((_, at)) = scan.specific else { return false };
+    let norm = doc.norm();
+    let sentence_end = |from: usize| norm[from..].find(['.', '!', '?', '\n']).map_or(norm.len(), |p| from + p);
+    let start = text::clause_start(norm, at);
+    let end = sentence_end(at);
+    let range = doc.original(start..end);
+    scan.clues.iter().any(|c| c.kind == Kind::Condition && c.span.start >= range.start && c.span.end <= range.end)
+}

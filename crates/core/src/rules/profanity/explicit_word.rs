@@ -1,0 +1,63 @@
+//! `profanity/explicit-word`: a swear word spelled out (in any of the supported languages).
+
+use super::{embedded_swears, mask_candidates, mask_fix, name_like_hits, outermost, NAME_LIKE, SWEAR_WORDS};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::rule::{Rule, RuleMeta, Sink};
+
+static META: RuleMeta = RuleMeta {
+    id: "profanity/explicit-word",
+    category: Category::Profanity,
+    severity: Severity::Warning,
+    message: "Profanity in a public post reflects on you and your profession.",
+    rationale: "Patients, employers and regulators read clinicians' public posts as coming from the profession. \
+                Swearing, even in jest or in frustration, undermines the trust the public places in you. Quoting \
+                what someone else said does not make the word less visible.",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (maintain professional standards online); GMC Good medical \
+               practice and Doctors' use of social media (conduct that could undermine public trust); \
+               THINK (is it kind, is it necessary?)",
+    bad: &[
+        "This rota is absolute bullshit and everyone knows it",
+        "Third night in a row, what the fuck is going on with staffing",
+        "Sorry but the new parking scheme is crap",
+        "Quelle journée de merde aux urgences",
+        "Schon wieder Doppelschicht, so eine Scheiße",
+        "Que porra de plantão, nem deu para almoçar",
+    ],
+    good: &[
+        "Scunthorpe General's new stroke unit opens next month",
+        "Our skills assessment in class went well; we celebrated with a mocktail, not a cocktail",
+        "Watching Dick Van Dyke films on my night off",
+        "Hell week of exams is over, sleeping all weekend",
+    ],
+    lexicons: &[&SWEAR_WORDS, &NAME_LIKE],
+};
+
+/// Spelled-out swear words, whole words only.
+pub(crate) struct ExplicitWord {
+    candidates: Vec<String>,
+}
+
+impl ExplicitWord {
+    pub(crate) fn new() -> ExplicitWord {
+        ExplicitWord { candidates: mask_candidates() }
+    }
+}
+
+impl Rule for ExplicitWord {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let mut ranges: Vec<_> = doc.hits(&SWEAR_WORDS).iter().map(|h| h.range()).collect();
+        ranges.extend(name_like_hits(doc).map(|h| h.range()));
+        ranges.extend(embedded_swears(doc, &self.candidates));
+        for r in outermost(ranges) {
+            let span = doc.original(r);
+            let fix = mask_fix(doc.text(), span.clone(), &self.candidates);
+            let f = sink.push(span);
+            f.fix = fix;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! `profanity/sexual-content`: sexually explicit words, and innuendo made explicit by a
+//! flirting cue (suggestive emoji, "hot"/"sexy", "… me any day").
+
+use super::{INNUENDO, SEXUAL_TERMS};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::rule::{Rule, RuleMeta, Sink};
+use std::ops::Range;
+
+static META: RuleMeta = RuleMeta {
+    id: "profanity/sexual-content",
+    category: Category::Profanity,
+    severity: Severity::Warning,
+    message: "Sexually explicit language or innuendo does not belong in a clinician's public post.",
+    rationale: "Sexual jokes and innuendo about clinical work — intubating, examining, 'professional blowing' — \
+                sexualise patients and colleagues and make the profession look unserious. Suggestive emoji turn \
+                an innocent sentence into an explicit one.",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (maintain professional standards online); GMC Doctors' use of \
+               social media (conduct that could undermine public trust); THINK",
+    bad: &[
+        "That new registrar can examine me any day 🥵",
+        "Physio life: I'm paid to be good with my hands 😏 #deeptissue",
+        "Night shift with the hot paramedic crew again 🍑",
+        "Anyone else horny after a long shift or just me",
+    ],
+    good: &[
+        "Deep breathing exercises before surgery reduce post-op chest infections",
+        "Our new sexual health clinic offers confidential walk-in testing",
+        "Blowing bubbles is a great way to teach kids breath control 😊",
+        "Ride-along with the paramedic crew today, learned a lot",
+    ],
+    lexicons: &[&SEXUAL_TERMS, &INNUENDO],
+};
+
+/// Emoji that make a neighbouring word suggestive.
+const SUGGESTIVE_EMOJI: &[&str] = &["🍆", "💦", "🍑", "😏", "🥵", "😈", "👅", "🤤", "🫦", "😜", "🔥😏"];
+
+/// Words that make a neighbouring word suggestive.
+const FLIRT_WORDS: &[&str] = &["sexy", "any day", "anytime", "any time", "any night", "all night", "ask me how i know"];
+
+/// Sexually explicit terms and cued innuendo.
+pub(crate) struct SexualContent;
+
+impl SexualContent {
+    pub(crate) fn new() -> SexualContent {
+        SexualContent
+    }
+}
+
+/// Whether the sentence around original range `r` carries a flirting cue.
+fn cued(doc: &Document<'_>, r: &Range<usize>) -> bool {
+    let text = doc.text();
+    let mut lo = r.start.saturating_sub(90);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (r.end + 90).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let window = &text[lo..hi];
+    if SUGGESTIVE_EMOJI.iter().any(|e| window.contains(e)) {
+        return true;
+    }
+    let lower = window.to_lowercase();
+    FLIRT_WORDS.iter().any(|w| lower.contains(w))
+}
+
+impl Rule for SexualContent {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let text = doc.text();
+        let mut flagged = false;
+        for h in doc.hits(&SEXUAL_TERMS) {
+            sink.push(doc.original(h.range()));
+            flagged = true;
+        }
+        for h in doc.hits(&INNUENDO) {
+            let r = doc.original(h.range());
+            if cued(doc, &r) {
+                sink.push(r);
+                flagged = true;
+            }
+        }
+        // The aubergine with droplets or a peach needs no words at all.
+        if !flagged && text.contains('🍆') && (text.contains('💦') || text.contains('🍑')) {
+            if let Some(at) = text.find('🍆') {
+                sink.push(at..at + '🍆'.len_utf8());
+            }
+        }
+    }
+}

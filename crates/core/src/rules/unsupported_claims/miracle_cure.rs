@@ -1,0 +1,185 @@
+//! `unsupported-claims/miracle-cure`: cures, reversals and absolute results the evidence does not support.
+
+use super::{debunks, in_clause, just_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::lexicon::{Hit, Lexicon};
+use crate::rule::{Rule, RuleMeta, Sink};
+use regex::Regex;
+
+/// Claims strong enough alone: "cures", "100% effective", "detox your", "nothing else comes close".
+static CURE_CLAIM: Lexicon = Lexicon { name: "unsupported-claims/cure-claim", source: include_str!("cure_claim.txt") };
+/// Efficacy verbs that claim a result when a condition follows ("reverses", "melts", "cleared").
+static CURE_VERB: Lexicon = Lexicon { name: "unsupported-claims/cure-verb", source: include_str!("cure_verb.txt") };
+/// Efficacy verbs that are often true ("exercise lowers blood pressure"): they weigh one.
+static CURE_VERB_WEAK: Lexicon =
+    Lexicon { name: "unsupported-claims/cure-verb-weak", source: include_str!("cure_verb_weak.txt") };
+/// Diseases and body targets.
+static CONDITION: Lexicon = Lexicon { name: "unsupported-claims/condition", source: include_str!("condition.txt") };
+/// Modalities without good evidence for the usual claims.
+static PSEUDO: Lexicon = Lexicon { name: "unsupported-claims/pseudo", source: include_str!("pseudo.txt") };
+/// Overreaching outcomes ("zero flu cases", "never been healthier", "in half").
+static OUTCOME: Lexicon = Lexicon { name: "unsupported-claims/outcome", source: include_str!("outcome.txt") };
+/// Rhetorical props ("living proof", "full stop", "trust me").
+static SUPPORT: Lexicon = Lexicon { name: "unsupported-claims/support", source: include_str!("support.txt") };
+/// Selling language around a claim.
+static PROMO: Lexicon = Lexicon { name: "unsupported-claims/promo", source: include_str!("promo.txt") };
+/// Honest hedging.
+static HEDGE: Lexicon = Lexicon { name: "unsupported-claims/hedge", source: include_str!("hedge.txt") };
+
+static META: RuleMeta = RuleMeta {
+    id: "unsupported-claims/miracle-cure",
+    category: Category::UnsupportedClaims,
+    severity: Severity::Warning,
+    message: "This claims a cure or a result the evidence does not support; say what the evidence shows, \
+              with its limits.",
+    rationale: "Miracle cures, \"detox\", reversal of chronic disease, 100% results and personal anecdote \
+                offered as proof mislead patients, who may delay or drop effective treatment. Clinicians are \
+                expected to share factual, evidence-based information and to state its limits.",
+    guidance: "WMA 2011 statement on social media (provide factual and concise information); expert rules: \
+               keep posts evidence-based; AMA Code of Medical Ethics 2.3.2 (public trust in the profession)",
+    bad: &[
+        "Turmeric shots reverse type 2 diabetes, I've seen it in dozens of my patients",
+        "Our new app diagnoses skin cancer with 100% accuracy 🚀",
+        "Celery juice cleanse every morning, haven't been sick once in three years. Full stop.",
+        "Coffee enemas flush out toxins better than any medication",
+    ],
+    good: &[
+        "Detox teas are a scam: your liver and kidneys already do that job.",
+        "There is no cure for type 1 diabetes yet, but closed-loop pumps are changing daily life.",
+        "Our trial suggests exercise may reduce falls by about 20%; limitations in the thread.",
+        "Chemo cured my lymphoma in 2019. Grateful every day to my oncology team.",
+        "For some people, weight loss can reverse type 2 diabetes; ask your GP about structured programmes.",
+    ],
+    lexicons: &[
+        &CURE_CLAIM,
+        &CURE_VERB,
+        &CURE_VERB_WEAK,
+        &CONDITION,
+        &PSEUDO,
+        &OUTCOME,
+        &SUPPORT,
+        &PROMO,
+        &HEDGE,
+        &DEBUNK,
+        &DISMISSAL,
+        &EVIDENCE_BASED,
+    ],
+};
+
+/// How far a condition may follow its verb ("cleared my patient's stage 4 pancreatic cancer").
+const OBJECT_GAP: u32 = 45;
+/// How close before a claim an evidence-based treatment names its subject ("chemo cured my lymphoma").
+const SUBJECT_GAP: u32 = 30;
+
+/// Scores claim signals; flags when they add up to a claim and nothing hedges or debunks it.
+pub(crate) struct MiracleCure {
+    /// Percent results: "90% of neuropathy patients", "97% accuracy".
+    percent: Regex,
+}
+
+impl MiracleCure {
+    pub(crate) fn new() -> MiracleCure {
+        MiracleCure {
+            percent: Regex::new(
+                r"(?i)\b\d{1,3}(?:\.\d+)?\s?%\s+(?:of\s+(?:my\s+|our\s+|the\s+)?[\w-]+(?:\s[\w-]+)?\s+(?:patients|clients|cases|users)|accura\w*|effective\w*|success\w*|cure\w*|reduction|improvement)",
+            )
+            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+        }
+    }
+}
+
+/// A hit that counts: asserted, not dismissed in its own clause, not about an evidence-based treatment.
+fn counts(doc: &Document<'_>, hit: &Hit) -> bool {
+    !doc.is_negated(hit.start as usize)
+        && !doc.is_quoted(hit.start as usize)
+        && !in_clause(doc, &DISMISSAL, hit)
+        && !just_before(doc, &EVIDENCE_BASED, hit, SUBJECT_GAP)
+}
+
+/// Modals that turn a verb into a possibility ("weight loss can reverse diabetes").
+const MODALS: &[&str] =
+    &["can", "may", "might", "could", "help", "helps", "often", "sometimes", "puede", "peut", "kann", "pode"];
+
+/// Whether a modal stands in the two words before `hit`, in its clause.
+fn modal_before(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    let at = hit.start as usize;
+    let start = crate::text::clause_start(norm, at);
+    let head = norm.get(start..at).unwrap_or("");
+    let words: Vec<_> = crate::text::words(head).collect();
+    words.iter().rev().take(2).any(|w| MODALS.contains(&&head[w.clone()]))
+}
+
+impl Rule for MiracleCure {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        if debunks(doc) {
+            return;
+        }
+        let mut score = 0i32;
+        let mut claim = false;
+        let mut at: Option<Hit> = None;
+        let note = |h: &Hit, at: &mut Option<Hit>| {
+            if at.is_none() {
+                *at = Some(*h);
+            }
+        };
+        for h in doc.hits(&CURE_CLAIM).iter().filter(|h| counts(doc, h)) {
+            score += 2;
+            claim = true;
+            note(h, &mut at);
+        }
+        let conditions = doc.hits(&CONDITION);
+        for v in doc.hits(&CURE_VERB).iter().filter(|h| counts(doc, h) && !modal_before(doc, h)) {
+            if let Some(c) = conditions.iter().find(|c| c.start >= v.end && c.start - v.end <= OBJECT_GAP) {
+                score += 2;
+                claim = true;
+                note(&Hit { end: c.end, ..*v }, &mut at);
+                break;
+            }
+        }
+        let weak_verb = doc
+            .hits(&CURE_VERB_WEAK)
+            .iter()
+            .filter(|h| counts(doc, h))
+            .find(|v| conditions.iter().any(|c| c.start >= v.end && c.start - v.end <= OBJECT_GAP));
+        if let Some(v) = weak_verb {
+            score += 1;
+            claim = true;
+            note(v, &mut at);
+        }
+        if let Some(h) = doc.hits(&PSEUDO).iter().find(|h| counts(doc, h)) {
+            score += 1;
+            claim = true;
+            note(h, &mut at);
+        }
+        let outcomes: Vec<&Hit> = doc.hits(&OUTCOME).iter().filter(|h| counts(doc, h)).take(2).collect();
+        if let Some(h) = outcomes.first() {
+            claim = true;
+            note(h, &mut at);
+        }
+        score += outcomes.len() as i32;
+        let text = doc.text();
+        let percent = if text.contains('%') { self.percent.find(text) } else { None };
+        if percent.is_some() {
+            score += 1;
+            claim = true;
+        }
+        score += i32::from(doc.hits(&SUPPORT).iter().any(|h| counts(doc, h)));
+        score += i32::from(doc.has(&PROMO));
+        score -= i32::from(doc.has(&HEDGE));
+        if !claim || score < 2 {
+            return;
+        }
+        let range = match (at, percent) {
+            (Some(h), _) => doc.original(h.range()),
+            (None, Some(m)) => m.range(),
+            (None, None) => return,
+        };
+        sink.push(range);
+    }
+}

@@ -1,0 +1,88 @@
+//! `unsupported-claims/misinformation`: known health myths, conspiracy framing, and dismissing
+//! evidence-based care.
+
+use super::{debunks, DEBUNK, DISMISSAL, EVIDENCE_BASED};
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::lexicon::{Hit, Lexicon};
+use crate::rule::{Rule, RuleMeta, Sink};
+
+/// Known myths as they are asserted ("vaccines cause autism", "fluoride lowers IQ").
+static MYTH: Lexicon = Lexicon { name: "unsupported-claims/myth", source: include_str!("myth.txt") };
+
+/// "They don't want you to know", "every study is bought".
+static CONSPIRACY: Lexicon = Lexicon { name: "unsupported-claims/conspiracy", source: include_str!("conspiracy.txt") };
+
+/// Harms falsely pinned on evidence-based care ("causes infertility", "full of toxins").
+static HARM: Lexicon = Lexicon { name: "unsupported-claims/harm", source: include_str!("harm.txt") };
+
+static META: RuleMeta = RuleMeta {
+    id: "unsupported-claims/misinformation",
+    category: Category::UnsupportedClaims,
+    severity: Severity::Warning,
+    message: "This repeats health misinformation or dismisses evidence-based care; a clinician's word \
+              carries weight, so stick to what the evidence shows.",
+    rationale: "Myths such as vaccines causing autism, conspiracy framing (\"they don't want you to know\", \
+                \"every study is bought\") and calling proven treatments a scam or a placebo mislead the \
+                public and undermine trust in the profession. Coming from a clinician they are believed \
+                more, and people stop treatment because of them.",
+    guidance: "WMA 2011 statement on social media (provide factual information); expert rules: keep it \
+               evidence-based; AMA Code of Medical Ethics 2.3.2 (public trust in the profession)",
+    bad: &[
+        "Fifteen years a paeds nurse and I know what I've seen: vaccines cause autism.",
+        "Statins are just expensive placebos and the trials are all bought and paid for.",
+        "Big pharma doesn't want you to know how well fasting works for cancer.",
+    ],
+    good: &[
+        "No, vaccines do not cause autism. The original paper was retracted and its author struck off.",
+        "Myth of the week: 'the flu shot gives you the flu'. It can't, the vaccine has no live virus.",
+        "Detox teas are a scam; your liver and kidneys already do that job.",
+        "Evidence on statins for primary prevention in over-75s is still debated; here's the trial.",
+    ],
+    lexicons: &[&MYTH, &CONSPIRACY, &HARM, &DISMISSAL, &EVIDENCE_BASED, &DEBUNK],
+};
+
+/// How close (normalized bytes) a dismissal must follow the treatment it dismisses.
+const GAP: u32 = 40;
+
+/// A myth, a conspiracy frame, or an evidence-based treatment dismissed.
+pub(crate) struct Misinformation;
+
+impl Misinformation {
+    /// Whether a "doesn't work"-style dismissal is limited to an indication ("… against viruses",
+    /// "… for colds"), which is education rather than a dismissal of the treatment.
+    fn for_indication(&self, doc: &Document<'_>, dismissal: &Hit) -> bool {
+        let said = doc.norm().get(dismissal.range()).unwrap_or("");
+        let works = said.contains("work") || said.contains("nothing") || said.contains("useless");
+        let next = doc.norm().get(dismissal.end as usize..).unwrap_or("").trim_start();
+        works && ["against ", "for ", "on ", "in "].iter().any(|p| next.starts_with(p))
+    }
+}
+
+impl Rule for Misinformation {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        if debunks(doc) {
+            return;
+        }
+        if let Some(hit) = doc.asserted_hits(&MYTH).chain(doc.asserted_hits(&CONSPIRACY)).next() {
+            sink.push(doc.original(hit.range()));
+            return;
+        }
+        // "chemo is a scam", "SSRIs are just expensive placebos", "the HPV vaccine causes infertility".
+        let treatments = doc.hits(&EVIDENCE_BASED);
+        for dismissal in doc.asserted_hits(&DISMISSAL).chain(doc.asserted_hits(&HARM)) {
+            // "antibiotics don't work against viruses": an indication, not a dismissal.
+            if self.for_indication(doc, dismissal) {
+                continue;
+            }
+            if let Some(t) = treatments.iter().find(|t| t.end <= dismissal.start && dismissal.start - t.end <= GAP) {
+                sink.push(doc.original(t.start as usize..dismissal.end as usize));
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! `unsupported-claims/unpublished-data`: sharing embargoed, interim or unpublished trial results.
+
+use crate::category::{Category, Severity};
+use crate::document::Document;
+use crate::lexicon::Lexicon;
+use crate::rule::{Rule, RuleMeta, Sink};
+
+/// Unpublished or confidential data, leaked on its own terms ("our unpublished data", "don't tell the journal").
+static LEAK: Lexicon = Lexicon { name: "unsupported-claims/leak", source: include_str!("leak.txt") };
+
+/// Embargoed or interim data: a leak only when results are shared alongside.
+static LEAK_WEAK: Lexicon = Lexicon { name: "unsupported-claims/leak-weak", source: include_str!("leak_weak.txt") };
+
+/// Results being shared ("HR 0.41", "the drug works", "spoiler").
+static RESULT: Lexicon = Lexicon { name: "unsupported-claims/result", source: include_str!("result.txt") };
+
+/// Signs the data are already public (embargo lifted, paper published).
+static LEAK_OK: Lexicon = Lexicon { name: "unsupported-claims/leak-ok", source: include_str!("leak_ok.txt") };
+
+static META: RuleMeta = RuleMeta {
+    id: "unsupported-claims/unpublished-data",
+    category: Category::UnsupportedClaims,
+    severity: Severity::Warning,
+    message: "This shares unpublished, interim or embargoed results; wait until the data are public and \
+              peer reviewed.",
+    rationale: "Interim and unpublished results can change, have not been checked by peer review or the \
+                data monitoring committee's full process, and may be confidential under trial agreements or \
+                a journal embargo. Posting them early can mislead patients and breach obligations to \
+                participants, sponsors and co-investigators.",
+    guidance: "WMA 2011 statement on social media (factual information, declare interests); expert rules: \
+               keep it evidence-based; GMC Good practice in research (confidentiality of trial data)",
+    bad: &[
+        "Can't share yet officially but our interim data show the drug halves mortality!",
+        "Paper's under embargo until Monday, but spoiler: it worked 🎉",
+        "Our unpublished pilot results are amazing, screenshots below",
+    ],
+    good: &[
+        "The embargo has lifted: our trial is out today in The Lancet, open access.",
+        "Preprint out: our cohort suggests an association; not peer reviewed yet, feedback welcome.",
+        "Grateful to serve on a data monitoring committee; independent oversight protects patients.",
+        "Embargoed press releases make me wary; I wait for the full paper before commenting.",
+    ],
+    lexicons: &[&LEAK, &LEAK_WEAK, &RESULT, &LEAK_OK],
+};
+
+/// Unpublished or embargoed data shared before it is public.
+pub(crate) struct UnpublishedData;
+
+impl Rule for UnpublishedData {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        if doc.has(&LEAK_OK) {
+            return;
+        }
+        let sharing = doc.asserted_hits(&RESULT).next().is_some() || doc.text().contains('%');
+        let hit = doc.asserted_hits(&LEAK).next().or_else(|| doc.asserted_hits(&LEAK_WEAK).next().filter(|_| sharing));
+        if let Some(hit) = hit {
+            sink.push(doc.original(hit.range()));
+        }
+    }
+}
