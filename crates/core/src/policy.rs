@@ -10,14 +10,25 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// Which rules run and at what severity.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Which rules run, at what severity, and when a submit is paused or blocked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Policy {
     /// Rule or category ids that do not run.
     pub disabled: Vec<String>,
     /// Rule or category ids mapped to the severity their findings start at.
     pub severity: BTreeMap<String, Severity>,
+    /// A draft with a finding at or above this severity pauses the submit (Edit / Post anyway).
+    pub pause_at: Severity,
+    /// A draft with a finding at or above this severity cannot be posted (no Post anyway);
+    /// `None` never blocks.
+    pub block_at: Option<Severity>,
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy { disabled: Vec::new(), severity: BTreeMap::new(), pause_at: Severity::Critical, block_at: None }
+    }
 }
 
 /// A policy entry that was ignored, and why. The rest of the policy still applies.

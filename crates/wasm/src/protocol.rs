@@ -3,7 +3,7 @@
 //! Content scripts send `{type: "check", seq, text, context}` and get
 //! `{type: "report", seq, report}` back; `seq` lets them drop stale answers.
 
-use primum_core::{rules, Checker, Context, Policy, Report};
+use primum_core::{rules, Checker, Context, Policy, Report, Severity};
 use serde::{Deserialize, Serialize};
 
 /// A message to the background.
@@ -40,6 +40,10 @@ pub enum Response {
         seq: u64,
         /// What was found.
         report: Report,
+        /// Findings at or above this severity pause the submit.
+        pause_at: Severity,
+        /// Findings at or above this severity block the submit, when set.
+        block_at: Option<Severity>,
     },
     /// The policy was applied; `warnings` lists entries that were ignored.
     PolicySet {
@@ -93,20 +97,25 @@ pub fn rule_docs() -> Vec<RuleDoc> {
 /// The background's state.
 pub(crate) struct State {
     checker: Checker,
+    policy: Policy,
 }
 
 impl State {
     pub(crate) fn new() -> State {
-        State { checker: Checker::new() }
+        State { checker: Checker::new(), policy: Policy::default() }
     }
 
     pub(crate) fn handle(&mut self, request: Request) -> Response {
         match request {
-            Request::Check { seq, text, context } => {
-                Response::Report { seq, report: self.checker.check(&text, &context) }
-            }
+            Request::Check { seq, text, context } => Response::Report {
+                seq,
+                report: self.checker.check(&text, &context),
+                pause_at: self.policy.pause_at,
+                block_at: self.policy.block_at,
+            },
             Request::SetPolicy { policy } => {
                 self.checker = Checker::with_policy(&policy);
+                self.policy = policy;
                 Response::PolicySet { warnings: self.checker.warnings().to_vec() }
             }
             Request::Rules => Response::Rules { rules: rule_docs() },
@@ -125,7 +134,7 @@ mod tests {
             r#"{"type":"check","seq":7,"text":"MRN 12345678 is back","context":{"platform":"x"}}"#,
         )
         .unwrap();
-        let Response::Report { seq, report } = s.handle(req) else { panic!("expected a report") };
+        let Response::Report { seq, report, .. } = s.handle(req) else { panic!("expected a report") };
         assert_eq!(seq, 7);
         assert_eq!(report.verdict, primum_core::Verdict::Stop);
     }
