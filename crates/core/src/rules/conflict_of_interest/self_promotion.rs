@@ -1,6 +1,6 @@
 //! `conflict-of-interest/self-promotion`: selling one's own clinic, product or service without saying so.
 
-use super::{add_ad, disclosed, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE, SELF_PROMO, TIE};
+use super::{add_ad, disclosed, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE, SELF_PROMO, TIE, TIE_WEAK};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
@@ -26,7 +26,7 @@ static META: RuleMeta = RuleMeta {
         "Free CPR class Saturday, limited spots, link in bio to sign up!",
         "Flu jabs available now: book online or call today, it's free for over-65s.",
     ],
-    lexicons: &[&SELF_PROMO, &CTA_WEAK, &ENDORSE, &TIE, &COMMERCE, &DISCLOSURE],
+    lexicons: &[&SELF_PROMO, &CTA_WEAK, &ENDORSE, &TIE, &TIE_WEAK, &COMMERCE, &DISCLOSURE],
 };
 
 /// A call to action for something the poster sells.
