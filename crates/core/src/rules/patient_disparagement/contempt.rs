@@ -1,8 +1,8 @@
 //! `patient-disparagement/contempt`: mocking a patient's intelligence, character or family.
 
 use super::{
-    advocacy, aimed_at_colleague, asserted, same_sentence, sentence_of, verdict_after_patient, PATIENT_TARGET, SNEER,
-    WORKPLACE,
+    advocacy, aimed_at_colleague, asserted, same_sentence, sentence_of, single_quoted, verdict_after_patient, EYEROLL,
+    PATIENT_TARGET, WORKPLACE,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -47,7 +47,7 @@ static META: RuleMeta = RuleMeta {
         &PATIENT_TARGET,
         &WORKPLACE,
         &COLLEAGUE_TARGET,
-        &SNEER,
+        &EYEROLL,
         &ADVOCACY,
         &BIAS_DISCLAIMER,
     ],
@@ -106,6 +106,7 @@ impl Rule for Contempt {
         let word = || {
             doc.hits(&CONTEMPT_WORDS).iter().find(|h| {
                 asserted(doc, h)
+                    && !single_quoted(doc, h)
                     && !self_directed(doc, h)
                     && (same_sentence(doc, h, &PATIENT_TARGET)
                         || people_determiner(doc, h)
@@ -118,14 +119,14 @@ impl Rule for Contempt {
             return;
         }
         // Scare quotes plus an eye-roll, in a post about patients: "her 'migraine' 💅".
-        if about_people && doc.has(&SNEER) {
+        if about_people && doc.has(&EYEROLL) {
             let quotes = self.scare_quotes.captures_iter(doc.text()).filter_map(|c| c.get(1));
             // Sentences are found on the original text here: the quote is an original span.
             let text = doc.text();
             let near_sneer = |q: &regex::Match<'_>| {
                 let s = sentence_of(text, q.start());
                 let end = if s.end + 1 < text.len() { sentence_of(text, s.end + 1).end } else { s.end };
-                doc.hits(&SNEER).iter().map(|h| doc.original(h.range())).any(|r| r.start >= s.start && r.end <= end)
+                doc.hits(&EYEROLL).iter().map(|h| doc.original(h.range())).any(|r| r.start >= s.start && r.end <= end)
             };
             if let Some(q) = quotes.into_iter().find(near_sneer) {
                 let f = sink.push(q.range());

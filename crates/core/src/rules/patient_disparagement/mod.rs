@@ -20,6 +20,10 @@ mod stigmatising_label;
 pub(crate) static PATIENT_TARGET: Lexicon =
     Lexicon { name: "patient-disparagement/patient-target", source: include_str!("patient_target.txt") };
 
+/// Eye-rolls and "#nursehumor": a sneer, not mere laughter.
+pub(crate) static EYEROLL: Lexicon =
+    Lexicon { name: "patient-disparagement/eyeroll", source: include_str!("eyeroll.txt") };
+
 /// Markers of a sneer: eye-rolls, "classic", "lol", "#nursehumor".
 pub(crate) static SNEER: Lexicon = Lexicon { name: "patient-disparagement/sneer", source: include_str!("sneer.txt") };
 
@@ -191,7 +195,32 @@ pub(crate) fn reported(doc: &Document<'_>, hit: &Hit) -> bool {
 
 /// Whether the hit is asserted: not negated and not inside double quotes.
 pub(crate) fn asserted(doc: &Document<'_>, hit: &Hit) -> bool {
-    !doc.is_negated(hit.start as usize) && !doc.is_quoted(hit.start as usize) && !reported(doc, hit)
+    !doc.is_negated(hit.start as usize)
+        && !doc.is_quoted(hit.start as usize)
+        && !reported(doc, hit)
+        && !hedged(doc, hit)
+}
+
+/// Whether a hedge stands just before the hit ("rarely lazy", "hardly ever rude").
+fn hedged(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    let at = floor(norm, hit.start as usize);
+    let head = &norm[crate::text::clause_start(norm, at)..at];
+    let words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
+    words.iter().rev().take(3).any(|w| {
+        matches!(*w, "rarely" | "seldom" | "hardly" | "none" | "neither" | "rarement" | "selten" | "raramente")
+    })
+}
+
+/// Whether the hit is a single word or phrase in single quotes: a word mentioned, not used
+/// ("staff are rarely 'lazy'"). Mocking quotes of what a patient said are matched by their own
+/// entries, which include the quotes.
+pub(crate) fn single_quoted(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    let (s, e) = (hit.start as usize, hit.end as usize);
+    let open = norm.get(..s).is_some_and(|h| h.ends_with('\''));
+    let close = norm.get(e..).is_some_and(|t| t.starts_with('\''));
+    open && close && !norm[s..e].starts_with('\'')
 }
 
 /// Whether the post argues against stigma or bias (and does not disown it: "not racist but").
