@@ -82,7 +82,7 @@ impl MiracleCure {
     pub(crate) fn new() -> MiracleCure {
         MiracleCure {
             percent: Regex::new(
-                r"(?i)\b\d{1,3}(?:\.\d+)?\s?%\s+(?:of\s+(?:my\s+|our\s+|the\s+)?[\w-]+(?:\s[\w-]+)?\s+(?:patients|clients|cases|users)|accura\w*|effective\w*|success\w*|cure\w*|reduction|improvement)",
+                r"(?i)\b\d{1,3}(?:\.\d+)?\s?%\s+(?:of\s+(?:my\s+|our\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:patients|clients|cases|users|men|women|people|kids|children|adults|babies)|accura\w*|effective\w*|success\w*|cure\w*|reduction|improvement)",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
