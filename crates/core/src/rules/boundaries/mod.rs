@@ -16,6 +16,10 @@ mod romantic_or_social;
 /// Someone the poster treats: "my patient", "a client", "the climber I splinted".
 pub(crate) static CARE_REF: Lexicon = Lexicon { name: "boundaries/care-ref", source: include_str!("care_ref.txt") };
 
+/// The care setting: clinic, sessions, appointments, wards, treatments.
+pub(crate) static CARE_CONTEXT: Lexicon =
+    Lexicon { name: "boundaries/care-context", source: include_str!("care_context.txt") };
+
 /// Policies, refusals and questions about boundaries.
 pub(crate) static BOUNDARY_SETTING: Lexicon =
     Lexicon { name: "boundaries/boundary-setting", source: include_str!("boundary_setting.txt") };
@@ -23,9 +27,15 @@ pub(crate) static BOUNDARY_SETTING: Lexicon =
 /// How far (normalized bytes) a care reference may stand from the cue: about two sentences.
 const RADIUS: u32 = 160;
 
-/// Whether a care reference stands within [`RADIUS`] of `hit`.
-pub(crate) fn near_care(doc: &Document<'_>, hit: &Hit) -> bool {
+/// Whether someone the poster treats is mentioned within [`RADIUS`] of `hit`.
+pub(crate) fn near_person(doc: &Document<'_>, hit: &Hit) -> bool {
     doc.hits(&CARE_REF).iter().any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
+}
+
+/// Whether a person the poster treats, or the care setting, is mentioned within [`RADIUS`] of `hit`.
+pub(crate) fn near_care(doc: &Document<'_>, hit: &Hit) -> bool {
+    near_person(doc, hit)
+        || doc.hits(&CARE_CONTEXT).iter().any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
 }
 
 /// The normalized byte range of the sentence around `at` (between `.`, `!`, `?` or newlines).

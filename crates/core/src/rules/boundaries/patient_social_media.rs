@@ -1,6 +1,6 @@
 //! `boundaries/patient-social-media`: looking patients up online, liking or commenting on their posts.
 
-use super::{near_care, sets_boundary, BOUNDARY_SETTING, CARE_REF};
+use super::{near_care, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -33,7 +33,7 @@ static META: RuleMeta = RuleMeta {
         "I looked up the patient's labs before rounds, as one does",
         "Liked all of my cousin's wedding pics on Facebook",
     ],
-    lexicons: &[&SOCIAL_VERB, &SOCIAL_PLACE, &CARE_REF, &BOUNDARY_SETTING],
+    lexicons: &[&SOCIAL_VERB, &SOCIAL_PLACE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING],
 };
 
 /// How far the platform or post may stand from the verb (normalized bytes).

@@ -1,6 +1,6 @@
 //! `boundaries/personal-channel`: friending patients, or care over personal phones, DMs and apps.
 
-use super::{near_care, sentence, sets_boundary, BOUNDARY_SETTING, CARE_REF};
+use super::{near_care, sentence, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -39,7 +39,7 @@ static META: RuleMeta = RuleMeta {
         "Please message the clinic through the patient portal, not my DMs",
         "Building an app for patients with asthma. Looking for nurse testers, DM me if interested!",
     ],
-    lexicons: &[&CHANNEL, &INVITE, &CARE_REF, &BOUNDARY_SETTING],
+    lexicons: &[&CHANNEL, &INVITE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING],
 };
 
 /// A personal channel close to someone the poster treats.
@@ -58,7 +58,7 @@ impl Rule for PersonalChannel {
             sink.push(doc.original(hit.range()));
             return;
         }
-        let care = doc.hits(&CARE_REF);
+        let care: Vec<_> = doc.hits(&CARE_REF).iter().chain(doc.hits(&CARE_CONTEXT)).collect();
         if let Some(hit) = doc.asserted_hits(&INVITE).find(|h| {
             let s = sentence(doc.norm(), h.start as usize);
             care.iter().any(|c| s.contains(&(c.start as usize)))
