@@ -32,6 +32,13 @@ pub(crate) static BIAS_DISCLAIMER: Lexicon =
 pub(crate) static LANGUAGE_DEMANDS: Lexicon =
     Lexicon { name: "discrimination/language-demands", source: include_str!("language_demands.txt") };
 
+/// Weak cues ("always", "another", "typical") that need a negative word beside them.
+pub(crate) static WEAK_CUES: Lexicon =
+    Lexicon { name: "discrimination/weak-cues", source: include_str!("weak_cues.txt") };
+
+/// Negative behaviour words ("loud", "steal", "drama") that complete a weak cue.
+pub(crate) static NEGATIVE: Lexicon = Lexicon { name: "discrimination/negative", source: include_str!("negative.txt") };
+
 /// How many words may separate a group word from its generalisation.
 const NEAR: usize = 8;
 
@@ -50,7 +57,13 @@ pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
                     || doc
                         .hits(&GENERALISATIONS)
                         .iter()
-                        .any(|g| asserted(doc, g) && !advised(doc, g) && near(doc, h, g, NEAR)))
+                        .any(|g| asserted(doc, g) && !advised(doc, g) && near(doc, h, g, NEAR))
+                    || doc.hits(&WEAK_CUES).iter().any(|g| {
+                        asserted(doc, g)
+                            && !advised(doc, g)
+                            && near(doc, h, g, NEAR)
+                            && doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, h, n, 2 * NEAR))
+                    }))
         })
         .collect()
 }
@@ -64,7 +77,23 @@ fn advised(doc: &Document<'_>, cue: &Hit) -> bool {
     matches!(last, "should" | "must" | "please" | "to" | "can" | "may" | "will" | "debe" | "doit" | "sollte" | "deve")
         || matches!(
             next,
-            "deserve" | "deserves" | "need" | "needs" | "benefit" | "benefits" | "matter" | "matters" | "welcome"
+            "deserve"
+                | "deserves"
+                | "need"
+                | "needs"
+                | "benefit"
+                | "benefits"
+                | "matter"
+                | "matters"
+                | "welcome"
+                | "merecen"
+                | "merecem"
+                | "meritent"
+                | "verdienen"
+                | "told"
+                | "asked"
+                | "treated"
+                | "ignored"
         )
 }
 
