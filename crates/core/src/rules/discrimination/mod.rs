@@ -58,14 +58,24 @@ pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
                         .hits(&GENERALISATIONS)
                         .iter()
                         .any(|g| asserted(doc, g) && !advised(doc, g) && near(doc, h, g, NEAR))
-                    || doc.hits(&WEAK_CUES).iter().any(|g| {
-                        asserted(doc, g)
-                            && !advised(doc, g)
-                            && near(doc, h, g, NEAR)
-                            && doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, h, n, 2 * NEAR))
-                    }))
+                    || weak_stereotype(doc, h))
         })
         .collect()
+}
+
+/// A weak cue ("always", "another", "typical") near the group, completed by a negative word
+/// or by a second weak cue ("another … family, typical").
+fn weak_stereotype(doc: &Document<'_>, group: &Hit) -> bool {
+    let weak: Vec<&Hit> = doc
+        .hits(&WEAK_CUES)
+        .iter()
+        .filter(|g| asserted(doc, g) && !advised(doc, g) && near(doc, group, g, NEAR))
+        .collect();
+    let Some(first) = weak.first() else {
+        return false;
+    };
+    let second = weak.iter().any(|g| doc.norm()[g.range()] != doc.norm()[first.range()]);
+    second || doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, group, n, 2 * NEAR))
 }
 
 /// Whether a cue is care advice ("should always get the vaccine", "must never skip"), not a judgement.
