@@ -28,14 +28,15 @@ pub(crate) static BOUNDARY_SETTING: Lexicon =
 const RADIUS: u32 = 160;
 
 /// Whether someone the poster treats is mentioned within [`RADIUS`] of `hit`.
+/// Negated mentions ("no patient details") do not count.
 pub(crate) fn near_person(doc: &Document<'_>, hit: &Hit) -> bool {
-    doc.hits(&CARE_REF).iter().any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
+    doc.asserted_hits(&CARE_REF).any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
 }
 
 /// Whether a person the poster treats, or the care setting, is mentioned within [`RADIUS`] of `hit`.
 pub(crate) fn near_care(doc: &Document<'_>, hit: &Hit) -> bool {
     near_person(doc, hit)
-        || doc.hits(&CARE_CONTEXT).iter().any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
+        || doc.asserted_hits(&CARE_CONTEXT).any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
 }
 
 /// The normalized byte range of the sentence around `at` (between `.`, `!`, `?` or newlines).
