@@ -9,7 +9,7 @@
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
-use crate::rules::patient_disparagement::{asserted, near};
+use crate::rules::patient_disparagement::{asserted, near, sentence_of};
 
 mod group_generalisation;
 mod slur;
@@ -58,7 +58,8 @@ pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
                         .hits(&GENERALISATIONS)
                         .iter()
                         .any(|g| asserted(doc, g) && !advised(doc, g) && near(doc, h, g, NEAR))
-                    || weak_stereotype(doc, h))
+                    || weak_stereotype(doc, h)
+                    || verdict_after_group(doc, h))
         })
         .collect()
 }
@@ -74,8 +75,40 @@ fn weak_stereotype(doc: &Document<'_>, group: &Hit) -> bool {
     let Some(first) = weak.first() else {
         return false;
     };
-    let second = weak.iter().any(|g| doc.norm()[g.range()] != doc.norm()[first.range()]);
+    // Two different weak cues, one of them othering ("another", "typical"), make a stereotype.
+    let othering = |g: &&Hit| {
+        matches!(
+            &doc.norm()[g.range()],
+            "another"
+                | "yet another"
+                | "typical"
+                | "typically"
+                | "typisch"
+                | "tipico"
+                | "tipica"
+                | "typique"
+                | "every time"
+        )
+    };
+    let second = weak.iter().any(othering) && weak.iter().any(|g| doc.norm()[g.range()] != doc.norm()[first.range()]);
     second || doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, group, n, 2 * NEAR))
+}
+
+/// A short verdict right after the group's sentence ("… wanting both names on the plan. The
+/// world's gone mad.").
+fn verdict_after_group(doc: &Document<'_>, group: &Hit) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, group.start as usize);
+    if s.end + 1 >= norm.len() {
+        return false;
+    }
+    let next = sentence_of(norm, s.end + 1);
+    let short = norm.get(next.clone()).is_some_and(|t| crate::text::words(t).count() <= 7);
+    short
+        && doc
+            .hits(&GENERALISATIONS)
+            .iter()
+            .any(|g| (g.start as usize) >= next.start && (g.end as usize) <= next.end && asserted(doc, g))
 }
 
 /// Whether a cue is care advice ("should always get the vaccine", "must never skip"), not a judgement.

@@ -1,14 +1,14 @@
 //! `patient-disparagement/contempt`: mocking a patient's intelligence, character or family.
 
 use super::{
-    advocacy, aimed_at_colleague, asserted, same_sentence, sentence_of, single_quoted, verdict_after_patient, EYEROLL,
-    PATIENT_TARGET, WORKPLACE,
+    advocacy, aimed_at_colleague, asserted, in_or_after_sentence, same_sentence, sentence_of, single_quoted,
+    verdict_after_patient, EYEROLL, GENERIC, PATIENT_TARGET, WORKPLACE,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
-use crate::rules::colleague_disparagement::COLLEAGUE_TARGET;
+use crate::rules::colleague_disparagement::{self_intro, COLLEAGUE_TARGET};
 use crate::rules::discrimination::{ADVOCACY, BIAS_DISCLAIMER};
 use regex::Regex;
 
@@ -103,14 +103,16 @@ impl Rule for Contempt {
             .hits(&CONTEMPT_PHRASES)
             .iter()
             .find(|h| about_people && asserted(doc, h) && !aimed_at_colleague(doc, h));
+        // A bare "Absolute coward." counts for patients only when the post is not about colleagues.
+        let only_patients = !doc.hits(&COLLEAGUE_TARGET).iter().any(|t| !self_intro(doc, t))
+            || doc.hits(&PATIENT_TARGET).iter().any(|t| !GENERIC.contains(&&doc.norm()[t.range()]));
         let word = || {
             doc.hits(&CONTEMPT_WORDS).iter().find(|h| {
                 asserted(doc, h)
                     && !single_quoted(doc, h)
                     && !self_directed(doc, h)
                     && (same_sentence(doc, h, &PATIENT_TARGET)
-                        || people_determiner(doc, h)
-                        || verdict_after_patient(doc, h))
+                        || (only_patients && (people_determiner(doc, h) || verdict_after_patient(doc, h))))
                     && !aimed_at_colleague(doc, h)
             })
         };
@@ -118,8 +120,22 @@ impl Rule for Contempt {
             sink.push(doc.original(h.range()));
             return;
         }
+        // A patient named in a sentence that ends in an eye-roll: "Paciente … de novo 🙄".
+        let rolled = doc.hits(&PATIENT_TARGET).iter().find(|t| {
+            !GENERIC.contains(&&doc.norm()[t.range()])
+                && in_or_after_sentence(doc, t.start as usize, &EYEROLL)
+                && !aimed_at_colleague(doc, t)
+                && asserted(doc, t)
+        });
+        if let Some(t) = rolled {
+            let f = sink.push(doc.original(t.range()));
+            f.message = "An eye-roll at a patient or their family reads as mockery.".into();
+            return;
+        }
+        let patient_noun = doc.hits(&PATIENT_TARGET).iter().any(|t| !GENERIC.contains(&&doc.norm()[t.range()]));
+        let colleagues = doc.hits(&COLLEAGUE_TARGET).iter().any(|t| !self_intro(doc, t));
         // Scare quotes plus an eye-roll, in a post about patients: "her 'migraine' 💅".
-        if about_people && doc.has(&EYEROLL) {
+        if about_people && doc.has(&EYEROLL) && (patient_noun || !colleagues) {
             let quotes = self.scare_quotes.captures_iter(doc.text()).filter_map(|c| c.get(1));
             // Sentences are found on the original text here: the quote is an original span.
             let text = doc.text();
