@@ -24,6 +24,9 @@ static OUTCOME: Lexicon = Lexicon { name: "unsupported-claims/outcome", source: 
 static SUPPORT: Lexicon = Lexicon { name: "unsupported-claims/support", source: include_str!("support.txt") };
 /// Selling language around a claim.
 static PROMO: Lexicon = Lexicon { name: "unsupported-claims/promo", source: include_str!("promo.txt") };
+/// Comparisons ("better than", "outperforms"): strong when an evidence-based treatment follows.
+static COMPARATIVE: Lexicon =
+    Lexicon { name: "unsupported-claims/comparative", source: include_str!("comparative.txt") };
 /// Honest hedging.
 static HEDGE: Lexicon = Lexicon { name: "unsupported-claims/hedge", source: include_str!("hedge.txt") };
 
@@ -61,6 +64,7 @@ static META: RuleMeta = RuleMeta {
         &SUPPORT,
         &PROMO,
         &HEDGE,
+        &COMPARATIVE,
         &DEBUNK,
         &DISMISSAL,
         &EVIDENCE_BASED,
@@ -69,6 +73,8 @@ static META: RuleMeta = RuleMeta {
 
 /// How far a condition may follow its verb ("cleared my patient's stage 4 pancreatic cancer").
 const OBJECT_GAP: u32 = 45;
+/// How close an evidence-based treatment must follow a comparison ("better than any antibiotic").
+const VERSUS_GAP: u32 = 12;
 /// How close before a claim an evidence-based treatment names its subject ("chemo cured my lymphoma").
 const SUBJECT_GAP: u32 = 30;
 
@@ -151,6 +157,18 @@ impl Rule for MiracleCure {
             score += 1;
             claim = true;
             note(v, &mut at);
+        }
+        // "treats depression better than SSRIs", "beats any antibiotic": set against proven care.
+        let treatments = doc.hits(&EVIDENCE_BASED);
+        let versus = doc
+            .hits(&COMPARATIVE)
+            .iter()
+            .filter(|h| counts(doc, h))
+            .find(|h| treatments.iter().any(|t| t.start >= h.end && t.start - h.end <= VERSUS_GAP));
+        if let Some(h) = versus {
+            score += 2;
+            claim = true;
+            note(h, &mut at);
         }
         if let Some(h) = doc.hits(&PSEUDO).iter().find(|h| counts(doc, h)) {
             score += 1;
