@@ -59,7 +59,9 @@ pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
                         .iter()
                         .any(|g| asserted(doc, g) && !advised(doc, g) && near(doc, h, g, NEAR))
                     || weak_stereotype(doc, h)
-                    || verdict_after_group(doc, h))
+                    || verdict_after_group(doc, h)
+                    || generic_subject(doc, h)
+                        && doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, h, n, 2 * NEAR)))
         })
         .collect()
 }
@@ -76,21 +78,8 @@ fn weak_stereotype(doc: &Document<'_>, group: &Hit) -> bool {
         return false;
     };
     // Two different weak cues, one of them othering ("another", "typical"), make a stereotype.
-    let othering = |g: &&Hit| {
-        matches!(
-            &doc.norm()[g.range()],
-            "another"
-                | "yet another"
-                | "typical"
-                | "typically"
-                | "typisch"
-                | "tipico"
-                | "tipica"
-                | "typique"
-                | "every time"
-        )
-    };
-    let second = weak.iter().any(othering) && weak.iter().any(|g| doc.norm()[g.range()] != doc.norm()[first.range()]);
+    let second = weak.iter().any(|g| othering(doc, g) || doc.norm()[g.range()] == *"every time")
+        && weak.iter().any(|g| doc.norm()[g.range()] != doc.norm()[first.range()]);
     second || doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, group, n, 2 * NEAR))
 }
 
@@ -104,11 +93,60 @@ fn verdict_after_group(doc: &Document<'_>, group: &Hit) -> bool {
     }
     let next = sentence_of(norm, s.end + 1);
     let short = norm.get(next.clone()).is_some_and(|t| crate::text::words(t).count() <= 7);
+    let inside = |g: &&Hit| (g.start as usize) >= next.start && (g.end as usize) <= next.end && asserted(doc, g);
     short
-        && doc
-            .hits(&GENERALISATIONS)
-            .iter()
-            .any(|g| (g.start as usize) >= next.start && (g.end as usize) <= next.end && asserted(doc, g))
+        && (doc.hits(&GENERALISATIONS).iter().any(|g| inside(&g))
+            || doc.hits(&WEAK_CUES).iter().any(|g| inside(&g) && othering(doc, g)))
+}
+
+/// Weak cues that single a group out ("another", "typical", "every time").
+fn othering(doc: &Document<'_>, g: &Hit) -> bool {
+    matches!(
+        &doc.norm()[g.range()],
+        "another" | "yet another" | "typical" | "typically" | "typisch" | "tipico" | "tipica" | "typique"
+    )
+}
+
+/// Whether the group is the generic subject of its sentence ("Women in surgery complain…",
+/// "Los chinos vienen…", "these immigrants…"): what follows is said of the whole group.
+fn generic_subject(doc: &Document<'_>, group: &Hit) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, group.start as usize);
+    let head = norm.get(s.start..group.start as usize).unwrap_or("");
+    let words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
+    match words.as_slice() {
+        [] => true,
+        [w] => matches!(
+            *w,
+            "the"
+                | "these"
+                | "those"
+                | "all"
+                | "most"
+                | "every"
+                | "los"
+                | "las"
+                | "les"
+                | "ces"
+                | "die"
+                | "diese"
+                | "os"
+                | "as"
+                | "esses"
+                | "essas"
+                | "esos"
+                | "esas"
+                | "todos"
+                | "tous"
+                | "alle"
+                | "honestly"
+                | "why"
+        ),
+        [a, b] => {
+            matches!((*a, *b), ("why", "are") | ("why", "do") | ("why", "does") | ("why", "is") | ("honestly", "the"))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a cue is care advice ("should always get the vaccine", "must never skip"), not a judgement.

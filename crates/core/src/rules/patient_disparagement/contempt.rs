@@ -75,9 +75,22 @@ fn self_directed(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
     let next = tail.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
     let head = norm.get(..h.start as usize).unwrap_or("").trim_end();
     matches!(next, "question" | "questions" | "mistake" | "mistakes" | "me" | "luck" | "o'clock")
-        || ["i'm", "i am", "i feel", "i felt", "felt", "feel", "i was", "i look", "made me feel", "so"]
-            .iter()
-            .any(|p| head.ends_with(p))
+        || [
+            "i'm",
+            "i am",
+            "i feel",
+            "i felt",
+            "felt",
+            "feel",
+            "i was",
+            "i look",
+            "made me feel",
+            "i'm so",
+            "felt so",
+            "feel so",
+        ]
+        .iter()
+        .any(|p| head.ends_with(p))
 }
 
 /// Whether an insult stands as a noun for people ("these idiots", "what a moron") in a post about work.
