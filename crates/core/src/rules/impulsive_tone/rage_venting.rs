@@ -93,8 +93,6 @@ impl Rule for RageVenting {
         // Accumulated signs, each counted once: capitals, !!!/???, profanity, anger words;
         // profanity aimed at the workplace is a rant by itself.
         let text = doc.text();
-        let caps = capitals(text);
-        let caps = caps.runs.first().or(caps.emphasis.first()).cloned();
         let bang_list = bang_runs(text);
         let bangs = bang_list.first().cloned();
         // Two separate bursts of "?!?!" are two signs ("Why?!?! … 40 minutes!!!").
@@ -109,6 +107,13 @@ impl Rule for RageVenting {
         // Two different anger words ("ready to quit. Ugh.") are two signs.
         let more_anger = angry.find(|a| anger.as_ref().is_some_and(|f| a.start >= f.end));
         let workplace = doc.has(&WORKPLACE);
+        // Capitals only ever add to another sign: skip the scan when there is none.
+        let caps = if bangs.is_some() || swear.is_some() || anger.is_some() {
+            let caps = capitals(text);
+            caps.runs.first().or(caps.emphasis.first()).cloned()
+        } else {
+            None
+        };
         let mut signs: Vec<Range<usize>> =
             [caps, bangs, more_bangs, swear.clone(), anger.clone(), more_anger].into_iter().flatten().collect();
         signs.sort_unstable_by_key(|r| r.start);

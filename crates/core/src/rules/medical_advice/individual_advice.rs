@@ -103,28 +103,35 @@ impl Rule for IndividualAdvice {
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let p = &self.patterns;
         let norm = doc.norm();
-        let medical = medical_word(doc, p);
-        let found = directives(doc, p);
+        // Every way this rule flags needs a condition, a medicine or a dose.
+        if !medical_word(doc, p) {
+            return;
+        }
+        let to = addressee(doc, p);
+        let no_care = discourages_care(doc);
+        let strong = diagnosis(doc, &DIAGNOSIS_STRONG);
+        // Treatment orders matter only beside an addressee, a diagnosis or "no need to see anyone".
+        let found = if to.is_some() || no_care.is_some() || strong.is_some() { directives(doc, p) } else { Vec::new() };
         let order = found.first().map(|d| doc.original(d.norm.clone()));
-        let personal_order = found
-            .iter()
-            .find(|d| {
-                text::words(&norm[d.norm.clone()])
-                    .any(|w| PERSONAL_OBJECTS.contains(&&norm[d.norm.start + w.start..d.norm.start + w.end]))
-            })
-            .map(|d| doc.original(d.norm.clone()));
-        let no_care = if medical { discourages_care(doc) } else { None };
         let mut parts: Vec<Range<usize>> = Vec::new();
-        if let Some(to) = addressee(doc, p).filter(|_| medical) {
+        if let Some(to) = to {
+            // A reply to one person with a diagnosis, an order or "no need to see anyone".
             let said = diagnosis(doc, &DIAGNOSIS);
             if said.is_some() || order.is_some() || no_care.is_some() {
                 parts.push(to);
                 parts.extend([said, order.clone(), no_care.clone()].into_iter().flatten());
             }
         }
-        if parts.is_empty() && medical && (order.is_some() || no_care.is_some()) {
+        if parts.is_empty() && (order.is_some() || no_care.is_some()) {
             // A confident diagnosis with an order, or any diagnosis with "no need to see anyone".
-            let said = diagnosis(doc, &DIAGNOSIS_STRONG).or_else(|| no_care.as_ref().and(diagnosis(doc, &DIAGNOSIS)));
+            let said = strong.or_else(|| no_care.as_ref().and(diagnosis(doc, &DIAGNOSIS)));
+            let personal_order = found
+                .iter()
+                .find(|d| {
+                    text::words(&norm[d.norm.clone()])
+                        .any(|w| PERSONAL_OBJECTS.contains(&&norm[d.norm.start + w.start..d.norm.start + w.end]))
+                })
+                .map(|d| doc.original(d.norm.clone()));
             if let Some(said) = said {
                 parts.push(said);
                 parts.extend([order.clone(), no_care.clone()].into_iter().flatten());
@@ -134,8 +141,9 @@ impl Rule for IndividualAdvice {
             }
         }
         if parts.is_empty() {
-            let online = text::words(norm).any(|w| ONLINE.contains(&&norm[w]));
-            if let Some(told) = told_to_take(doc, p).filter(|_| online) {
+            // "I told her to double her doxy", when the patient reached out online.
+            let told = told_to_take(doc, p);
+            if let Some(told) = told.filter(|_| text::words(norm).any(|w| ONLINE.contains(&&norm[w]))) {
                 parts.push(told);
             }
         }

@@ -90,6 +90,15 @@ impl Patterns {
     }
 }
 
+impl Patterns {
+    /// Whether `s` holds a dose; the regex only runs when a digit or a frequency word is there.
+    pub(crate) fn has_dose(&self, s: &str) -> bool {
+        let cue = s.bytes().any(|b| b.is_ascii_digit())
+            || ["once", "twice", "times", "bid", "tid", "qid", "qds", "tds"].iter().any(|w| s.contains(w));
+        cue && self.dose.is_match(s)
+    }
+}
+
 /// Words that make a clause conditional and general ("if your child…", "when you…").
 const CONDITIONAL: &[&str] =
     &["if", "when", "whenever", "unless", "should", "si", "cuando", "quand", "wenn", "falls", "se", "caso", "quando"];
@@ -141,6 +150,15 @@ pub(crate) fn word_list(norm: &str, range: Range<usize>) -> Vec<&str> {
     text::words(&norm[range.clone()]).map(|w| &norm[range.start + w.start..range.start + w.end]).collect()
 }
 
+/// `at`, moved back to a char boundary of `s`.
+fn floor(s: &str, mut at: usize) -> usize {
+    at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The end of the clause that contains normalized offset `at`.
 fn clause_end(norm: &str, at: usize) -> usize {
     let mut at = at.min(norm.len());
@@ -189,7 +207,7 @@ pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Option<Range<usize>
         .iter()
         .find(|h| !doc.is_quoted(h.start as usize) && !conditional(norm, h.start as usize))
         .map(|h| doc.original(h.range()));
-    let handle = p.handle.find(doc.text()).map(|m| {
+    let handle = doc.text().contains('@').then(|| p.handle.find(doc.text())).flatten().map(|m| {
         let s = m.as_str();
         let lead = s.len() - s.trim_start_matches([' ', '\t', '\n', '\r', '(']).len();
         m.start() + lead..m.end()
@@ -202,7 +220,7 @@ pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Option<Range<usize>
 
 /// Whether the post names a condition, a medicine or a dose.
 pub(crate) fn medical_word(doc: &Document<'_>, p: &Patterns) -> bool {
-    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || p.dose.is_match(doc.norm())
+    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || p.has_dose(doc.norm())
 }
 
 /// The first asserted diagnosis wording from `lex`, as an original range.
@@ -248,27 +266,28 @@ fn imperative(norm: &str, h: &Hit) -> bool {
 pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
     let norm = doc.norm();
     let mut out = Vec::new();
-    let object = |from: usize, to: usize| has_in(doc, &MEDICINES, from..to) || p.dose.is_match(&norm[from..to]);
+    let object = |from: usize, to: usize| has_in(doc, &MEDICINES, from..to) || p.has_dose(&norm[from..to]);
     for h in doc.hits(&DIRECTIVE_VERBS) {
+        // The object test is the cheap one; the clause analysis only runs when it passes.
+        let end = sentence_end(norm, h.end as usize).max(clause_end(norm, h.end as usize));
+        let clause = clause_end(norm, h.end as usize);
+        if !object(h.end as usize, clause) && !object(h.end as usize, floor(norm, end.min(clause + 40))) {
+            continue;
+        }
         if doc.is_negated(h.start as usize) || doc.is_quoted(h.start as usize) || !imperative(norm, h) {
             continue;
         }
-        let end = sentence_end(norm, h.end as usize).max(clause_end(norm, h.end as usize));
-        let clause = clause_end(norm, h.end as usize);
-        if !object(h.end as usize, clause) && !object(h.end as usize, end.min(clause + 40)) {
-            continue;
-        }
-        let dosed = p.dose.is_match(&norm[h.start as usize..end]);
+        let dosed = p.has_dose(&norm[h.start as usize..end]);
         out.push(Directive { norm: h.start as usize..clause, dosed, personal: false });
     }
     for h in doc.asserted_hits(&PERSONAL_CHANGE) {
         let clause = clause_end(norm, h.end as usize);
-        let within = clause.min(h.end as usize + 40);
+        let within = floor(norm, clause.min(h.end as usize + 40));
         if !object(h.end as usize, within) {
             continue;
         }
         let end = sentence_end(norm, h.end as usize);
-        let dosed = p.dose.is_match(&norm[h.start as usize..end]);
+        let dosed = p.has_dose(&norm[h.start as usize..end]);
         out.push(Directive { norm: h.start as usize..clause, dosed, personal: true });
     }
     out.sort_unstable_by_key(|d| d.norm.start);
@@ -278,9 +297,12 @@ pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
 /// "I told him to chew an aspirin": advice given to a patient, reported, with a medicine.
 pub(crate) fn told_to_take(doc: &Document<'_>, p: &Patterns) -> Option<Range<usize>> {
     let norm = doc.norm();
+    if !["told", "tell", "advis", "asked"].iter().any(|w| norm.contains(w)) {
+        return None;
+    }
     let m = p.told.find(norm)?;
     let end = sentence_end(norm, m.end());
-    let medicine = has_in(doc, &MEDICINES, m.end()..end) || p.dose.is_match(&norm[m.end()..end]);
+    let medicine = has_in(doc, &MEDICINES, m.end()..end) || p.has_dose(&norm[m.end()..end]);
     (medicine && !doc.is_negated(m.start())).then(|| doc.original(m.start()..end))
 }
 
