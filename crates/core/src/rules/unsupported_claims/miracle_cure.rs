@@ -20,6 +20,8 @@ static CONDITION: Lexicon = Lexicon { name: "unsupported-claims/condition", sour
 static PSEUDO: Lexicon = Lexicon { name: "unsupported-claims/pseudo", source: include_str!("pseudo.txt") };
 /// Overreaching outcomes ("zero flu cases", "never been healthier", "in half").
 static OUTCOME: Lexicon = Lexicon { name: "unsupported-claims/outcome", source: include_str!("outcome.txt") };
+/// Effect sizes ("in half", "twice as fast"), counted once with any percentage.
+static MAGNITUDE: Lexicon = Lexicon { name: "unsupported-claims/magnitude", source: include_str!("magnitude.txt") };
 /// Rhetorical props ("living proof", "full stop", "trust me").
 static SUPPORT: Lexicon = Lexicon { name: "unsupported-claims/support", source: include_str!("support.txt") };
 /// Selling language around a claim.
@@ -61,6 +63,7 @@ static META: RuleMeta = RuleMeta {
         &CONDITION,
         &PSEUDO,
         &OUTCOME,
+        &MAGNITUDE,
         &SUPPORT,
         &PROMO,
         &HEDGE,
@@ -183,9 +186,13 @@ impl Rule for MiracleCure {
         score += outcomes.len() as i32;
         let text = doc.text();
         let percent = if text.contains('%') { self.percent.find(text) } else { None };
-        if percent.is_some() {
+        let magnitude = doc.hits(&MAGNITUDE).iter().find(|h| counts(doc, h));
+        if percent.is_some() || magnitude.is_some() {
             score += 1;
             claim = true;
+        }
+        if let Some(h) = magnitude {
+            note(h, &mut at);
         }
         score += i32::from(doc.hits(&SUPPORT).iter().any(|h| counts(doc, h)));
         score += i32::from(doc.has(&PROMO));
