@@ -102,48 +102,58 @@ impl Clues {
     pub(crate) fn new() -> Clues {
         Clues {
             had: compile(
-                r"\b(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}\b|young|old|older|elderly|little|lovely|sweet|poor|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|baby|teen|patient|pt|mum|mom|dad)|\bhad\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf]\b)|\b(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)\b",
+                r"(?-u)(?-u:\b)(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}(?-u:\b)|young|old|older|elderly|little|lovely|sweet|poor|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|baby|teen|patient|pt|mum|mom|dad)|(?-u:\b)had\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|(?-u:\b)(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)(?-u:\b)|(?-u:\b)my\s(?:\w+\s)?(?:lady|gentleman|gent|guy|patient|pt|client|resident|kiddo|little\sone)(?-u:\b)",
             ),
             // Matched on the normalized text (lowercase, accents folded).
             age: compile(
-                r"(?x)
-                \b(\d{1,3})\s?-?\s?(?:years?|yrs?)[\s-]?old\b
-                | \b(\d{1,3})\s?(?:yo|y/o|y\.o)\b
-                | \b([1-9]\d)[mf]\b
-                | \b(\d0)-?somethings?\b
-                | \bin\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(\d0)'?s\b
-                | \bin\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b
-                | \b(\d{1,3})-?jahrige[nrs]?\b
-                | \b(\d{1,3})\sjahre\salt\b
-                | \bde\s(\d{1,3})\s(?:anos|ans)\b
-                | \b(\d{1,3})\sanos\sde\sidade\b
-                | \b(\d{1,3})(?:st|nd|rd|th)\sbirthday\b
-                | \b(?:aged|age)\s(\d{1,3})\b
-                | [a-z],\s(\d{2}),\s",
+                r"(?x-u)
+                (?-u:\b)(\d{1,3})\s?-?\s?(?:years?|yrs?)[\s-]?old(?-u:\b)
+                | (?-u:\b)(\d{1,3})\s?(?:yo|y/o|y\.o)(?-u:\b)
+                | (?-u:\b)([1-9]\d)[mf](?-u:\b)
+                | (?-u:\b)(\d0)-?somethings?(?-u:\b)
+                | (?-u:\b)in\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(\d0)'?s(?-u:\b)
+                | (?-u:\b)in\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?-u:\b)
+                | (?-u:\b)(\d{1,3})-?jahrige[nrs]?(?-u:\b)
+                | (?-u:\b)(\d{1,3})\sjahre\salt(?-u:\b)
+                | (?-u:\b)de\s(\d{1,3})\s(?:anos|ans)(?-u:\b)
+                | (?-u:\b)(\d{1,3})\sanos\sde\sidade(?-u:\b)
+                | (?-u:\b)(\d{1,3})(?:st|nd|rd|th)\sbirthday(?-u:\b)
+                | (?-u:\b)(?:aged|age)\s(\d{1,3})(?-u:\b)
+                | [a-z],\s(\d{2}),\s
+                | ,\s(\d{1,3})\s(?:ans|anos|jahre)(?-u:\b)
+                | (?-u:\b)turn(?:ed|s|ing)\s(\d{1,3})(?-u:\b)
+                | (?-u:\b)(?:cumplio|cumple|a\sfete|feierte|completou|fez)\s(\d{1,3})(?-u:\b)",
             ),
             time: compile(
-                r"(?x)
-                \b\d{1,2}[:h]\d{2}\b
-                | \b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)
-                | \ba\slas\s\d{1,2}\b
-                | \bum\s\d{1,2}(?::\d{2})?\s?uhr\b
-                | \b(?:vers|as)\s\d{1,2}\s?h\b",
+                r"(?x-u)
+                (?-u:\b)\d{1,2}[:h]\d{2}(?-u:\b)
+                | (?-u:\b)\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)
+                | (?-u:\b)a\slas\s\d{1,2}(?-u:\b)
+                | (?-u:\b)um\s\d{1,2}(?::\d{2})?\s?uhr(?-u:\b)
+                | (?-u:\b)(?:vers|as)\s\d{1,2}\s?h(?-u:\b)",
             ),
             // Matched on the original text: capitals mark names.
             place: compile(
                 r"(?x)
-                \b(?:Route|Rte|Highway|Hwy|Interstate|Exit|Junction|Station|Terminal|Gate|Ward|Pod|Platform|Lake|Mount|Mt|Saint|St|San|Santa|Sankt
+                (?-u:\b)(?:Route|Rte|Highway|Hwy|Interstate|Exit|Junction|Station|Terminal|Gate|Ward|Pod|Platform|Lake|Mount|Mt|Saint|St|San|Santa|Sankt
                     |Hospital|Cl[íi]nica|H[ôo]pital|Klinikum|Krankenhaus|Colegio|Col[ée]gio|Escuela|Instituto|[ÉE]cole|Lyc[ée]e|Gymnasium|Escola
-                    |Rua|Calle|Avenida|Rue)\.?[\x20\t]+(?:\p{Lu}[\p{L}'’]*|\d+[A-Za-z]?)\b
-                | \b\p{Lu}[\p{L}'’]+(?:[\x20\t]\p{Lu}[\p{L}'’]+){0,2}[\x20\t](?:County|Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Boulevard|Blvd
+                    |Rua|Calle|Avenida|Rue)\.?[\x20\t]+(?:\p{Lu}[\p{L}'’]*|\d+[A-Za-z]?)(?-u:\b)
+                | (?-u:\b)\p{Lu}[\p{L}'’]+(?:[\x20\t]\p{Lu}[\p{L}'’]+){0,2}[\x20\t](?:County|Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Boulevard|Blvd
                     |Close|Crescent|Square|High|Primary|Elementary|Academy|School|Hospital|General|Memorial|Infirmary|Maternity
-                    |Medical[\x20\t]Cent(?:er|re)|Mall|Airport|Bridge|Church|Heights|Grove|Valley|Park|Estate|Township|Parish)\b
-                | \b\d{1,2}[\x20\t](?:North|South|East|West)\b
-                | \bon[\x20\t]\d{1,3}(?:st|nd|rd|th)\b
-                | \b(?:Gymnasium|Klinikum|Schule|Krankenhaus|Klinik)[\x20\t](?:am|an[\x20\t]der|im|in)[\x20\t]\p{Lu}\p{L}+
-                | \b(?:from|outside|near|behind|at|in|on)[\x20\t](?:the[\x20\t])?\p{Lu}[\p{Ll}'’]+(?:[\x20\t]\p{Lu}[\p{Ll}'’]+)?",
+                    |Medical[\x20\t]Cent(?:er|re)|Mall|Airport|Bridge|Church|Heights|Grove|Valley|Park|Estate|Township|Parish)(?-u:\b)
+                | (?-u:\b)\d{1,2}[\x20\t](?:North|South|East|West)(?-u:\b)
+                | (?-u:\b)(?i:ward|station|floor|unit)[\x20\t]\d{1,3}[A-Za-z]?(?-u:\b)
+                | (?-u:\b)on[\x20\t]\d{1,3}(?:st|nd|rd|th)(?-u:\b)
+                | (?-u:\b)(?:Gymnasium|Klinikum|Schule|Krankenhaus|Klinik)[\x20\t](?:am|an[\x20\t]der|im|in)[\x20\t]\p{Lu}\p{L}+
+                | (?-u:\b)(?:from|outside|near|behind|at|in|on)[\x20\t](?:the[\x20\t])?\p{Lu}[\p{Ll}'’]+(?:[\x20\t]\p{Lu}[\p{Ll}'’]+)?",
             ),
         }
+    }
+
+    /// Whether `doc` states an exact age or age group at all (cheap; no full scan).
+    pub(crate) fn mentions_age(&self, doc: &Document<'_>) -> bool {
+        let norm = doc.norm();
+        norm.bytes().any(|b| b.is_ascii_digit()) && self.age.is_match(norm)
     }
 
     /// Collects the clues of `doc`.
@@ -231,7 +241,8 @@ impl Clues {
                 add(&mut s, Kind::Time, orig(m.range()));
             }
         }
-        if text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii() {
+        // Places only matter around an encounter; the pattern is the costliest here.
+        if !s.encounters.is_empty() && (text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii()) {
             for m in self.place.find_iter(text) {
                 let last = m.as_str().rsplit([' ', '\t']).next().unwrap_or("").to_lowercase();
                 let last = last.trim_end_matches(['\'', '’', 's']);

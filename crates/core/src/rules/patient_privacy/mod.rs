@@ -102,6 +102,14 @@ macro_rules! with_clue_lexicons {
 }
 pub(crate) use with_clue_lexicons;
 
+/// Courtesy titles and patient words that names follow.
+pub(crate) static NAME_CUES: Lexicon =
+    Lexicon { name: "patient-privacy/name-cues", source: include_str!("name_cues.txt") };
+
+/// Labels of record numbers.
+pub(crate) static RECORD_LABELS: Lexicon =
+    Lexicon { name: "patient-privacy/record-labels", source: include_str!("record_labels.txt") };
+
 /// Whether the draft is set in a clinical context.
 pub(crate) fn clinical(doc: &Document<'_>) -> bool {
     doc.has(&CLINICAL_CONTEXT) || doc.has(&CONDITIONS)

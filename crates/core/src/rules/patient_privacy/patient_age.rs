@@ -53,7 +53,7 @@ impl Rule for PatientAge {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if !doc.norm().bytes().any(|b| b.is_ascii_digit()) {
+        if !self.clues.mentions_age(doc) {
             return;
         }
         let scan = self.clues.scan(doc);

@@ -1,6 +1,6 @@
 //! `patient-privacy/patient-name`: a patient's name or initials.
 
-use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONSENT};
+use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, NAME_CUES};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -33,7 +33,7 @@ static META: RuleMeta = RuleMeta {
         "Our resident MD training programme opens applications today",
         "Patient RN ratios matter on every ward",
     ],
-    lexicons: &[&CLINICAL_CONTEXT, &CONSENT],
+    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &NAME_CUES],
 };
 
 /// Capitalized words that follow "patient" without being a name.
@@ -100,15 +100,15 @@ impl PatientName {
         let name = r"\p{Lu}\p{M}*[\p{Ll}\p{M}'’\-]+";
         PatientName {
             titled: Regex::new(&format!(
-                r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona)\.?[ \t]+(?:{name}(?:[ \t]+{name})?|\p{{Lu}}\b\.?)|\bM\.[ \t]+{name}"
+                r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|\p{{Lu}}(?-u:\b)\.?)|(?-u:\b)M\.[ \t]+{name}"
             ))
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             after_patient: Regex::new(&format!(
-                r"\b(?:patient|[Pp]t|paciente|patiente|Patientin|Patient|doente)[ \t]*,?[ \t]+({name}(?:[ \t]+{name})?)"
+                r"(?-u:\b)(?:patient|[Pp]t|paciente|patiente|Patientin|Patient|doente)[ \t]*,?[ \t]+({name}(?:[ \t]+{name})?)"
             ))
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             initials: Regex::new(
-                r"\b(?i:patient|pt|paciente|patiente|patientin|doente|utente|resident|client|bewohner(?:in)?|mr|mrs|ms|miss)\.?[ \t]+(\p{Lu}\.[ \t]?\p{Lu}\.?|\p{Lu}\p{Lu}\b)",
+                r"(?-u:\b)(?i-u:patient|pt|paciente|patiente|patientin|doente|utente|resident|client|bewohner(?:in)?|mr|mrs|ms|miss)\.?[ \t]+([A-Z]\.[ \t]?[A-Z]\.?|[A-Z][A-Z](?-u:\b))",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
@@ -121,6 +121,10 @@ impl Rule for PatientName {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        // The patterns are costly; run them only when a title or patient word is present.
+        if !doc.has(&NAME_CUES) {
+            return;
+        }
         let text = doc.text();
         let clinical = clinical(doc);
         if clinical {
