@@ -84,7 +84,7 @@ impl Patterns {
             ),
             handle: re(r"(?:^|[\s(])@[A-Za-z0-9_][A-Za-z0-9_.]*"),
             told: re(
-                r"\b(?:told|tell|telling|advised|advise|asked) (?:him|her|them|the patient|my patient|the pt|the mum|the mom|the dad|the parents)\b (?:to|that|he|she|they)\b",
+                r"\b(?:told|tell|telling|advised|advise|asked|messaged|texted|dmed|dm'd|replied to|wrote to|emailed) (?:him|her|them|the patient|my patient|the pt|the mum|the mom|the dad|the parents)\b (?:to|that|he|she|they)\b",
             ),
         }
     }
@@ -297,7 +297,8 @@ pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
 /// "I told him to chew an aspirin": advice given to a patient, reported, with a medicine.
 pub(crate) fn told_to_take(doc: &Document<'_>, p: &Patterns) -> Option<Range<usize>> {
     let norm = doc.norm();
-    if !["told", "tell", "advis", "asked"].iter().any(|w| norm.contains(w)) {
+    let cues = ["told", "tell", "advis", "asked", "messaged", "texted", "dm", "replied", "wrote", "emailed"];
+    if !cues.iter().any(|w| norm.contains(w)) {
         return None;
     }
     let m = p.told.find(norm)?;
