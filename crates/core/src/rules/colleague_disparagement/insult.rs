@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::patient_disparagement::PATIENT_TARGET;
 use crate::rules::patient_disparagement::{
-    asserted, in_or_after_sentence, patient_noun_in_sentence, sentence_of, single_quoted,
+    asserted, asserted_close, in_or_after_sentence, patient_noun_in_sentence, sentence_of, single_quoted,
 };
 
 static META: RuleMeta = RuleMeta {
@@ -64,7 +64,7 @@ impl Rule for Insult {
         if !about_colleagues {
             return;
         }
-        let attack = doc.hits(&ATTACKS).iter().find(|h| asserted(doc, h) && !respectful(doc, h));
+        let attack = doc.hits(&ATTACKS).iter().find(|h| asserted_close(doc, h) && !respectful(doc, h));
         let insult = || {
             doc.hits(&INSULTS).iter().find(|h| {
                 asserted(doc, h)

@@ -2,7 +2,7 @@
 
 use super::{
     advocacy, aimed_at_colleague, asserted, in_or_after_sentence, same_sentence, sentence_of, single_quoted,
-    verdict_after_patient, EYEROLL, GENERIC, PATIENT_TARGET, WORKPLACE,
+    verdict_after_patient, EYEROLL, GENERIC, PATIENT_TARGET, SNEER, WORKPLACE,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -48,6 +48,7 @@ static META: RuleMeta = RuleMeta {
         &WORKPLACE,
         &COLLEAGUE_TARGET,
         &EYEROLL,
+        &SNEER,
         &ADVOCACY,
         &BIAS_DISCLAIMER,
     ],
@@ -57,12 +58,16 @@ static META: RuleMeta = RuleMeta {
 pub(crate) struct Contempt {
     /// A short phrase in single quotes: scare quotes ("her 'migraine'") mock what a patient said.
     scare_quotes: Regex,
+    /// A body weight held up as the joke ("a 200kg man", "300-pound patient").
+    weight: Regex,
 }
 
 impl Contempt {
     pub(crate) fn new() -> Contempt {
         Contempt {
-            scare_quotes: Regex::new(r"(?:^|[\s(])['‘]([^'‘’\n]{2,40})['’](?:[\s.,;:!?)]|$)")
+            scare_quotes: Regex::new(r"(?:^|[\s(])['‘]((?:[^'‘’\n]|['’]\p{Ll}){2,60})['’](?:[\s.,;:!?)]|$)")
+                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            weight: Regex::new(r"(?i)\b[1-6]\d{2}[ -]?(?:kg|kgs|kilos?|lbs?|pounds?|pounder)\b")
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
     }
@@ -133,6 +138,14 @@ impl Rule for Contempt {
             sink.push(doc.original(h.range()));
             return;
         }
+        // A weight in a jokey post about a patient ("a 200kg man … lol").
+        if doc.has(&SNEER) && doc.has(&PATIENT_TARGET) {
+            if let Some(m) = self.weight.find(doc.text()) {
+                let f = sink.push(m.range());
+                f.message = "Making a patient's weight the punchline mocks their body.".into();
+                return;
+            }
+        }
         // A patient named in a sentence that ends in an eye-roll: "Paciente … de novo 🙄".
         let rolled = doc.hits(&PATIENT_TARGET).iter().find(|t| {
             !GENERIC.contains(&&doc.norm()[t.range()])
@@ -155,7 +168,10 @@ impl Rule for Contempt {
             let near_sneer = |q: &regex::Match<'_>| {
                 let s = sentence_of(text, q.start());
                 let end = if s.end + 1 < text.len() { sentence_of(text, s.end + 1).end } else { s.end };
-                doc.hits(&EYEROLL).iter().map(|h| doc.original(h.range())).any(|r| r.start >= s.start && r.end <= end)
+                doc.hits(&EYEROLL)
+                    .iter()
+                    .map(|h| doc.original(h.range()))
+                    .any(|r| r.start >= s.start && r.end <= end + 1)
             };
             if let Some(q) = quotes.into_iter().find(near_sneer) {
                 let f = sink.push(q.range());

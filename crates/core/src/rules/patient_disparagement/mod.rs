@@ -166,7 +166,8 @@ pub(crate) fn in_or_after_sentence(doc: &Document<'_>, at: usize, lexicon: &Lexi
     let norm = doc.norm();
     let s = sentence_of(norm, at);
     let end = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end } else { s.end };
-    doc.hits(lexicon).iter().any(|h| (h.start as usize) >= s.start && (h.end as usize) <= end)
+    // `+ 1`: an entry may carry the sentence's closing mark ("Sure.").
+    doc.hits(lexicon).iter().any(|h| (h.start as usize) >= s.start && (h.end as usize) <= end + 1)
 }
 
 /// Whether the hit is reported speech aimed at the poster ("called me a useless…"): bias or
@@ -199,6 +200,40 @@ pub(crate) fn asserted(doc: &Document<'_>, hit: &Hit) -> bool {
         && !doc.is_quoted(hit.start as usize)
         && !reported(doc, hit)
         && !hedged(doc, hit)
+}
+
+/// Like [`asserted`], but a negation counts only right before the hit ("not a clown"), not
+/// two clauses of words earlier ("not even sorry to name and shame").
+pub(crate) fn asserted_close(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    let at = floor(norm, hit.start as usize);
+    let head = &norm[crate::text::clause_start(norm, at)..at];
+    let words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
+    let negated = words.iter().rev().take(2).any(|w| {
+        matches!(
+            *w,
+            "not"
+                | "no"
+                | "never"
+                | "don't"
+                | "dont"
+                | "isn't"
+                | "isnt"
+                | "aren't"
+                | "arent"
+                | "wasn't"
+                | "weren't"
+                | "nunca"
+                | "jamais"
+                | "pas"
+                | "nicht"
+                | "kein"
+                | "keine"
+                | "nao"
+                | "ni"
+        )
+    });
+    !negated && !doc.is_quoted(hit.start as usize) && !reported(doc, hit) && !hedged(doc, hit)
 }
 
 /// Whether a hedge stands just before the hit ("rarely lazy", "hardly ever rude").
