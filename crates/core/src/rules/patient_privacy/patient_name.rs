@@ -32,6 +32,7 @@ static META: RuleMeta = RuleMeta {
         "Thank you Dr. Okafor for a brilliant grand rounds",
         "Our resident MD training programme opens applications today",
         "Patient RN ratios matter on every ward",
+        "Congratulations to Mrs. Patel, our new ward manager!",
     ],
     lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &NAME_CUES],
 };
@@ -129,6 +130,9 @@ impl Rule for PatientName {
         let clinical = clinical(doc);
         if clinical {
             for m in self.titled.find_iter(text) {
+                if about_staff(text, m.start(), m.end()) {
+                    continue;
+                }
                 let f = sink.push(m.range());
                 f.fix = Some(replace(m.range(), "the patient"));
                 apply_consent(doc, f);
@@ -161,6 +165,22 @@ impl Rule for PatientName {
             apply_consent(doc, f);
         }
     }
+}
+
+/// Words that make a titled name a colleague, teacher or guest being thanked, not a patient.
+const STAFF_WORDS: &[&str] = &[
+    "congratulat", "welcome", "thank", "shoutout", "shout-out", "shout out", "kudos", "retire", "promotion", "our new",
+    "manager", "matron", "sister", "consultant", "colleague", "lead", "director", "teacher", "class", "speaker",
+    "lecture", "award", "felicidades", "gracias", "bienvenid", "merci", "felicitations", "bienvenue", "danke",
+    "gluckwunsch", "willkommen", "parabens", "obrigad", "bem-vind",
+];
+
+/// Whether the sentence around `start..end` thanks or introduces staff rather than describing care.
+fn about_staff(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start].rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
+    let to = text[end..].find(['.', '!', '?', '\n']).map_or(text.len(), |p| end + p);
+    let sentence = crate::text::Normalized::new(&text[from..to]);
+    STAFF_WORDS.iter().any(|w| sentence.as_str().contains(w))
 }
 
 fn replace(range: std::ops::Range<usize>, with: &str) -> Fix {

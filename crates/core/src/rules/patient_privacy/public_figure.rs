@@ -71,6 +71,11 @@ impl Rule for PublicFigure {
         if !(tease || condition) {
             f.severity = f.severity.min(Severity::Warning);
         }
+        let range = doc.original(figure.range());
+        f.fix = Some(crate::finding::Fix {
+            label: "Replace with “patient”".into(),
+            edits: vec![crate::finding::Edit { span: crate::finding::Span::bytes(range), replacement: "patient".into() }],
+        });
         if let Some(t) = doc.hits(&TEASE).first() {
             f.spans.push(crate::finding::Span::bytes(doc.original(t.range())));
         }

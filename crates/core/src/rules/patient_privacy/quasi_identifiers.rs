@@ -1,7 +1,7 @@
 //! `patient-privacy/quasi-identifiers`: small details that add up to one recognisable patient.
 
 use super::clues::{Clues, Kind};
-use super::{apply_consent, with_clue_lexicons, CONSENT};
+use super::{apply_consent, clinical, with_clue_lexicons, CLINICAL_CONTEXT, CONSENT};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::Span;
@@ -35,7 +35,7 @@ static META: RuleMeta = RuleMeta {
         "I was diagnosed with breast cancer at 41 and went back to work on the ward today",
         "Fictional case for students: 70-year-old woman with new confusion and a fall. Differential?",
     ],
-    lexicons: with_clue_lexicons!(&CONSENT),
+    lexicons: with_clue_lexicons!(&CONSENT, &CLINICAL_CONTEXT),
 };
 
 /// Scores distinct kinds of quasi-identifier around an encounter cue.
@@ -58,7 +58,8 @@ impl Rule for QuasiIdentifiers {
         let scan = self.clues.scan(doc);
         // Without a real, recent encounter or a person, the details describe no one in particular.
         let Some((encounter, strong, kinds)) = scan.best_window() else { return };
-        if !scan.person {
+        // About a person, in a care setting: a child's question at the school gate is no patient.
+        if !scan.person || !clinical(doc) {
             return;
         }
         let top = sink.severity();
