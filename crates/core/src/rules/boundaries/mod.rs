@@ -27,10 +27,72 @@ pub(crate) static BOUNDARY_SETTING: Lexicon =
 /// How far (normalized bytes) a care reference may stand from the cue: about two sentences.
 const RADIUS: u32 = 160;
 
+/// Words after "patient"/"client" that make it a compound, not a person ("patient safety team").
+const COMPOUNDS: &[&str] = &[
+    "safety",
+    "care",
+    "experience",
+    "portal",
+    "education",
+    "records",
+    "record",
+    "satisfaction",
+    "outcomes",
+    "advocate",
+    "advocacy",
+    "feedback",
+    "flow",
+    "leaflet",
+    "leaflets",
+    "information",
+    "info",
+    "data",
+    "details",
+    "rights",
+    "voice",
+    "panel",
+    "forum",
+    "group",
+    "groups",
+    "liaison",
+    "engagement",
+    "access",
+    "charter",
+    "journey",
+    "transport",
+    "parking",
+    "survey",
+    "surveys",
+    "centred",
+    "centered",
+    "facing",
+    "pathway",
+    "pathways",
+    "list",
+    "lists",
+    "notes",
+    "charts",
+    "services",
+    "service",
+    "support",
+    "partners",
+    "representatives",
+    "reps",
+];
+
+/// Someone the poster treats, mentioned as a person: not negated ("no patient details"),
+/// not quoted, not a compound ("patient safety").
+pub(crate) fn person_hits<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = &'d Hit> + 'd {
+    doc.asserted_hits(&CARE_REF).filter(move |c| {
+        let next = doc.norm().get(c.end as usize..).unwrap_or("");
+        let word = next.strip_prefix(' ').unwrap_or("").split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+        !COMPOUNDS.contains(&word)
+    })
+}
+
 /// Whether someone the poster treats is mentioned within [`RADIUS`] of `hit`.
-/// Negated mentions ("no patient details") do not count.
 pub(crate) fn near_person(doc: &Document<'_>, hit: &Hit) -> bool {
-    doc.asserted_hits(&CARE_REF).any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
+    person_hits(doc).any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
 }
 
 /// Whether a person the poster treats, or the care setting, is mentioned within [`RADIUS`] of `hit`.
