@@ -49,6 +49,84 @@ const COMMON_SHORT: &[&str] = &[
 /// Two-letter words that count as emphasis when capitalized alone ("MY ER", "NO way").
 const EMPHASIS_SHORT: &[&str] = &["ALL", "HE", "HOW", "ME", "MY", "NO", "NOT", "NOW", "OUR", "SO", "WE", "WHY", "YOU"];
 
+/// Capitalized words that make capitals personal or hostile rather than a heading: pronouns,
+/// questions, "again", "never", "stop" ("I AM SO DONE", "WHY IS NOBODY ANSWERING") — unlike
+/// announcements ("SAVE THE DATE", "FREE FLU JABS THIS WEEK"). Sorted.
+const TRIGGERS: &[&str] = &[
+    "ABSOLUTELY",
+    "AGAIN",
+    "ANGRY",
+    "ANYBODY",
+    "ANYONE",
+    "CAN'T",
+    "DISGRACE",
+    "DONE",
+    "ENOUGH",
+    "ESTOU",
+    "ESTOY",
+    "EU",
+    "EVER",
+    "EVERYBODY",
+    "EVERYONE",
+    "HATE",
+    "HOW",
+    "I",
+    "I'M",
+    "ICH",
+    "IM",
+    "J'EN",
+    "JAMAIS",
+    "JE",
+    "JOKE",
+    "KILL",
+    "KILLING",
+    "MARRE",
+    "ME",
+    "MI",
+    "MICH",
+    "MINE",
+    "MIR",
+    "MOI",
+    "MY",
+    "NEVER",
+    "NIE",
+    "NIEMAND",
+    "NOBODY",
+    "NOT",
+    "NUNCA",
+    "NÃO",
+    "OUR",
+    "RIDICULOUS",
+    "SERIOUSLY",
+    "SHAME",
+    "SICK",
+    "SOMEBODY",
+    "SOMEONE",
+    "STOP",
+    "THEIR",
+    "THEM",
+    "THEY",
+    "TIRED",
+    "TODOS",
+    "UNACCEPTABLE",
+    "UNSAFE",
+    "WE",
+    "WHAT",
+    "WHY",
+    "WON'T",
+    "WORST",
+    "YO",
+    "YOU",
+];
+
+/// Whether the original range holds a capitalized trigger word.
+pub(crate) fn has_trigger(text: &str, range: Range<usize>) -> bool {
+    let Some(piece) = text.get(range) else { return false };
+    piece
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .any(|w| TRIGGERS.binary_search(&w.replace('’', "'").as_str()).is_ok())
+}
+
 /// Capitals in the original text: runs of shouted words, and isolated emphasized words.
 pub(crate) struct Capitals {
     /// Original byte ranges of runs of three or more shouted words.
@@ -227,7 +305,7 @@ mod tests {
 mod sorted {
     #[test]
     fn word_tables_are_sorted() {
-        for t in [super::ACRONYMS, super::COMMON_SHORT] {
+        for t in [super::ACRONYMS, super::COMMON_SHORT, super::TRIGGERS] {
             assert!(t.windows(2).all(|w| w[0] < w[1]), "{:?}", t.windows(2).find(|w| w[0] >= w[1]));
         }
     }

@@ -34,6 +34,10 @@ pub(crate) static SEXUAL_TERMS: Lexicon =
 /// Words that are suggestive only beside a flirting cue.
 pub(crate) static INNUENDO: Lexicon = Lexicon { name: "profanity/innuendo", source: include_str!("innuendo.txt") };
 
+/// Everyday words that are suggestive only beside an explicit emoji.
+pub(crate) static INNUENDO_MILD: Lexicon =
+    Lexicon { name: "profanity/innuendo-mild", source: include_str!("innuendo_mild.txt") };
+
 /// Suffixes a masked word may carry beyond a listed stem (`f***ing`, `dipsh*ts`).
 const SUFFIXES: &[&str] = &["", "s", "es", "ing", "in", "ed", "er", "ers", "y", "ty", "head", "hole", "face"];
 
