@@ -5,7 +5,7 @@
 //! here run only when the draft has a digit (ages, times) or a capital letter (places).
 
 use super::{
-    AGE_WORDS, CIRCUMSTANCE, CONDITIONS, ENCOUNTER, OCCUPATION, PERSON, PLACES, PUBLIC_FIGURE, RECENCY, SEX,
+    AGE_WORDS, CIRCUMSTANCE, CONDITIONS, ENCOUNTER, NEWS, OCCUPATION, PERSON, PLACES, PUBLIC_FIGURE, RECENCY, SEX,
     SPECIFIC_PATIENT, TIME_WORDS,
 };
 use crate::document::Document;
@@ -22,6 +22,7 @@ pub(crate) enum Kind {
     Place,
     Time,
     Circumstance,
+    News,
 }
 
 impl Kind {
@@ -34,6 +35,7 @@ impl Kind {
             Kind::Place => "place",
             Kind::Time => "time",
             Kind::Circumstance => "unusual detail (job, family, event)",
+            Kind::News => "news coverage",
         }
     }
 }
@@ -144,6 +146,7 @@ impl Clues {
                 | (?-u:\b)\d{1,2}[\x20\t](?:North|South|East|West)(?-u:\b)
                 | (?-u:\b)(?i:ward|station|floor|unit)[\x20\t]\d{1,3}[A-Za-z]?(?-u:\b)
                 | (?-u:\b)on[\x20\t]\d{1,3}(?:st|nd|rd|th)(?-u:\b)
+                | (?-u:\b)(?:[AM][0-9]{1,4}|I-[0-9]{1,3}|US-[0-9]{1,3})(?-u:\b)
                 | (?-u:\b)(?:Gymnasium|Klinikum|Schule|Krankenhaus|Klinik)[\x20\t](?:am|an[\x20\t]der|im|in)[\x20\t]\p{Lu}\p{L}+
                 | (?-u:\b)(?:from|outside|near|behind|at|in|on)[\x20\t](?:the[\x20\t])?\p{Lu}[\p{Ll}'’]+(?:[\x20\t]\p{Lu}[\p{Ll}'’]+)?",
             ),
@@ -218,6 +221,9 @@ impl Clues {
         for h in doc.hits(&CIRCUMSTANCE).iter().chain(doc.hits(&PUBLIC_FIGURE)) {
             add(&mut s, Kind::Circumstance, orig(h.range()));
         }
+        for h in doc.hits(&NEWS) {
+            add(&mut s, Kind::News, orig(h.range()));
+        }
         for h in doc.hits(&TIME_WORDS) {
             add(&mut s, Kind::Time, orig(h.range()));
         }
@@ -225,6 +231,10 @@ impl Clues {
             for c in self.age.captures_iter(norm) {
                 let Some(all) = c.get(0) else { continue };
                 let value = c.iter().skip(1).flatten().next().and_then(|m| m.as_str().parse::<u32>().ok());
+                // "my gran, 93" / "ma grand-mere de 93 ans": the poster's family, not a patient.
+                if family_before(norm, all.start()) {
+                    continue;
+                }
                 let r = orig(all.range());
                 let exact = !all.as_str().contains("something") && !all.as_str().starts_with("in ");
                 if let (Some(v), true) = (value, exact) {
@@ -274,6 +284,28 @@ fn own_circle(norm: &str, at: usize) -> bool {
     ["my", "your", "our", "my own", "mi", "mon", "ma", "mein", "meine", "unsere", "meu", "minha", "nossa", "nosso"]
         .iter()
         .any(|p| before.ends_with(p) && (before.len() == p.len() || before[..before.len() - p.len()].ends_with([' ', '\n', '(', '"'])))
+}
+
+/// Family words that, after "my", make an age or story the poster's own.
+const FAMILY: &[&str] = &[
+    "mum", "mom", "mother", "dad", "father", "gran", "grandma", "grandmother", "granny", "grandad", "grandpa",
+    "grandfather", "nan", "nana", "son", "daughter", "kid", "kids", "child", "baby", "wife", "husband", "partner",
+    "brother", "sister", "aunt", "uncle", "cousin", "niece", "nephew", "neighbour", "neighbor", "friend", "madre",
+    "padre", "abuela", "abuelo", "hijo", "hija", "mere", "pere", "grand-mere", "grand-pere", "fils", "fille", "mutter",
+    "vater", "oma", "opa", "sohn", "tochter", "mae", "pai", "avo", "filho", "filha",
+];
+
+/// Whether "my <family word>" stands shortly before normalized offset `at` in its clause.
+pub(crate) fn family_before(norm: &str, at: usize) -> bool {
+    let start = text::clause_start(norm, at).max(at.saturating_sub(48));
+    let Some(window) = norm.get(start..at) else { return false };
+    let words: Vec<&str> = text::words(window).map(|r| &window[r]).collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "my" | "ma" | "mon" | "mi" | "mein" | "meine" | "meu" | "minha" | "our")
+            && FAMILY.iter().any(|f| w[1] == *f || w[1].strip_suffix("'s") == Some(f))
+    }) || words.windows(3).any(|w| {
+        matches!(w[0], "ma" | "mon") && w[1] == "grand" && matches!(w[2], "mere" | "pere")
+    })
 }
 
 /// Whether the condition at normalized offset `at` is the poster's own ("I was diagnosed with",

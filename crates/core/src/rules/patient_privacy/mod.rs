@@ -63,6 +63,9 @@ pub(crate) static CIRCUMSTANCE: Lexicon =
 pub(crate) static OCCUPATION: Lexicon =
     Lexicon { name: "patient-privacy/occupation", source: include_str!("occupation.txt") };
 
+/// Publicity: news coverage, viral posts.
+pub(crate) static NEWS: Lexicon = Lexicon { name: "patient-privacy/news", source: include_str!("news.txt") };
+
 /// Days, months, holidays.
 pub(crate) static TIME_WORDS: Lexicon =
     Lexicon { name: "patient-privacy/time-words", source: include_str!("time_words.txt") };
@@ -94,6 +97,7 @@ macro_rules! with_clue_lexicons {
             &super::PLACES,
             &super::CIRCUMSTANCE,
             &super::OCCUPATION,
+            &super::NEWS,
             &super::TIME_WORDS,
             &super::PUBLIC_FIGURE,
             $($extra),*

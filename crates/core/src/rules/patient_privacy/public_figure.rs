@@ -33,7 +33,10 @@ static META: RuleMeta = RuleMeta {
 
 /// Words that make the public figure a visitor or a topic, not a patient.
 const NOT_A_PATIENT: &[&str] =
-    &["opened", "visited", "visit", "opening", "met with", "meeting", "announced", "funding", "policy", "speech", "wrote to"];
+    &[
+        "opened", "visited", "visit", "opening", "met with", "meeting", "announced", "funding", "policy", "speech",
+        "wrote to", "besuch", "visita", "visite", "inaugur", "eroffne", "reunion", "treffen",
+    ];
 
 /// A public figure in a post about a real, recent encounter.
 pub(crate) struct PublicFigure;
