@@ -22,6 +22,10 @@ mod remote_assessment;
 pub(crate) static ADDRESSEE: Lexicon =
     Lexicon { name: "medical-advice/addressee", source: include_str!("addressee.txt") };
 
+/// Weaker signs of a reply (to a post, a thread, a picture).
+pub(crate) static REPLY_CUES: Lexicon =
+    Lexicon { name: "medical-advice/reply-cues", source: include_str!("reply_cues.txt") };
+
 /// Telling someone what they have.
 pub(crate) static DIAGNOSIS: Lexicon =
     Lexicon { name: "medical-advice/diagnosis", source: include_str!("diagnosis.txt") };
@@ -143,6 +147,12 @@ const LEAD_INS: &[&str] = &[
     "okay",
 ];
 
+/// Verbs that open an order ("ice it and take…", "rest, then start…").
+const IMPERATIVE_STARTS: &[&str] = &[
+    "ice", "rest", "elevate", "drink", "keep", "stay", "avoid", "stop", "splint", "strap", "wrap", "put", "go", "get",
+    "try", "take", "use", "start", "skip", "hold", "give", "apply", "rinse", "grab", "chew", "double", "switch",
+];
+
 /// Words after which a verb is an order: "you should take", "I'd start", "she should ice".
 const MODALS: &[&str] = &["should", "can", "could", "must", "i'd", "id", "would", "to", "gotta", "better", "need"];
 
@@ -199,24 +209,59 @@ fn has_in(doc: &Document<'_>, lex: &Lexicon, range: Range<usize>) -> bool {
     doc.hits(lex).iter().any(|h| h.start as usize >= range.start && (h.start as usize) < range.end)
 }
 
-/// The first sign that the post answers one person, as an original range.
-pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Option<Range<usize>> {
+/// Who a post is addressed to, as original ranges.
+pub(crate) struct Addressee {
+    /// A person about their own health: "your son's…", "hun", "what you're describing".
+    pub(crate) personal: Option<Range<usize>>,
+    /// A reply to a post, a thread or a picture, or to an @handle.
+    pub(crate) reply: Option<Range<usize>>,
+}
+
+impl Addressee {
+    /// The first sign of either kind.
+    pub(crate) fn any(&self) -> Option<Range<usize>> {
+        match (&self.personal, &self.reply) {
+            (Some(a), Some(b)) => Some(if a.start <= b.start { a.clone() } else { b.clone() }),
+            (a, b) => a.clone().or(b.clone()),
+        }
+    }
+}
+
+/// The first asserted, unconditional hit of `lex`, as an original range.
+fn first_addressing(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize>> {
     let norm = doc.norm();
-    let listed = doc
-        .hits(&ADDRESSEE)
+    doc.hits(lex)
         .iter()
         .find(|h| !doc.is_quoted(h.start as usize) && !conditional(norm, h.start as usize))
-        .map(|h| doc.original(h.range()));
+        .map(|h| doc.original(h.range()))
+}
+
+/// The signs that the post answers one person.
+pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Addressee {
+    let personal = first_addressing(doc, &ADDRESSEE);
     let handle = doc.text().contains('@').then(|| p.handle.find(doc.text())).flatten().map(|m| {
         let s = m.as_str();
         let lead = s.len() - s.trim_start_matches([' ', '\t', '\n', '\r', '(']).len();
         m.start() + lead..m.end()
     });
-    match (listed, handle) {
+    let reply = match (first_addressing(doc, &REPLY_CUES), handle) {
         (Some(a), Some(b)) => Some(if a.start <= b.start { a } else { b }),
         (a, b) => a.or(b),
-    }
+    };
+    Addressee { personal, reply }
 }
+
+/// Whether the post speaks to "you" (in any of the supported languages).
+pub(crate) fn second_person(doc: &Document<'_>) -> bool {
+    let norm = doc.norm();
+    text::words(norm).any(|w| SECOND_PERSON.contains(&&norm[w]))
+}
+
+/// "You" and "your" in the supported languages.
+pub(crate) const SECOND_PERSON: &[&str] = &[
+    "you", "your", "you're", "youre", "u", "ur", "you'll", "you'd", "you've", "yourself", "vous", "votre", "tu", "ton",
+    "ta", "usted", "voce", "du", "dein", "deine", "deinen", "su", "tus", "seu", "sua", "te",
+];
 
 /// Whether the post names a condition, a medicine or a dose.
 pub(crate) fn medical_word(doc: &Document<'_>, p: &Patterns) -> bool {
@@ -248,6 +293,13 @@ pub(crate) struct Directive {
 fn imperative(norm: &str, h: &Hit) -> bool {
     let start = text::clause_start(norm, h.start as usize);
     let mut before = word_list(norm, start..h.start as usize);
+    // A second order in a chain: "ice it and take naproxen", "rest, then start…".
+    if before.len() >= 2
+        && ["and", "then", "&"].contains(&before[before.len() - 1])
+        && IMPERATIVE_STARTS.contains(&before[0])
+    {
+        return true;
+    }
     while before.last().is_some_and(|w| LEAD_INS.contains(w)) {
         before.pop();
     }
