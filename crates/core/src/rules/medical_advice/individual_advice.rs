@@ -127,7 +127,7 @@ impl Rule for IndividualAdvice {
         }
         if let Some(reply) = to.reply.clone().filter(|_| parts.is_empty()) {
             // A reply: colleagues reply to threads too, so a plain "that's a…" needs a "you".
-            let said = strong.clone().or_else(|| diagnosis(doc, &DIAGNOSIS).filter(|_| second_person(doc)));
+            let said = strong.clone().or_else(|| diagnosis(doc, &DIAGNOSIS).filter(|_| second_person(doc, &reply)));
             if said.is_some() || order.is_some() || no_care.is_some() {
                 parts.push(reply);
                 parts.extend([said, order.clone(), no_care.clone()].into_iter().flatten());

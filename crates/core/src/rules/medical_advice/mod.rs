@@ -251,10 +251,14 @@ pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Addressee {
     Addressee { personal, reply }
 }
 
-/// Whether the post speaks to "you" (in any of the supported languages).
-pub(crate) fn second_person(doc: &Document<'_>) -> bool {
+/// Whether the post speaks to "you" (in any of the supported languages) outside the original
+/// range `besides` (the reply cue itself: "loved *your* thread").
+pub(crate) fn second_person(doc: &Document<'_>, besides: &Range<usize>) -> bool {
     let norm = doc.norm();
-    text::words(norm).any(|w| SECOND_PERSON.contains(&&norm[w]))
+    text::words(norm).any(|w| {
+        let o = doc.original(w.clone());
+        SECOND_PERSON.contains(&&norm[w]) && (o.end <= besides.start || o.start >= besides.end)
+    })
 }
 
 /// "You" and "your" in the supported languages.
