@@ -186,7 +186,9 @@ impl Clues {
         }
         s.encounters.sort_by_key(|(r, _)| r.start);
         s.encounter = s.encounters.first().map(|(r, _)| r.clone());
-        if let Some(h) = doc.hits(&SPECIFIC_PATIENT).iter().find(|h| !doc.is_negated(h.start as usize)) {
+        // The longest phrase at the first position: "my patient's", not "my patient".
+        let specific = doc.hits(&SPECIFIC_PATIENT).iter().filter(|h| !doc.is_negated(h.start as usize));
+        if let Some(h) = specific.min_by_key(|h| (h.start, std::cmp::Reverse(h.end))) {
             s.specific = Some((orig(h.range()), h.start as usize));
         }
         s.person = doc.has(&PERSON)

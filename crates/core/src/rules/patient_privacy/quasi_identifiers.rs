@@ -6,7 +6,6 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::Span;
 use crate::rule::{Rule, RuleMeta, Sink};
-use crate::text;
 
 static META: RuleMeta = RuleMeta {
     id: "patient-privacy/quasi-identifiers",
@@ -99,13 +98,24 @@ impl Rule for QuasiIdentifiers {
     }
 }
 
-/// A "my patient"-style phrase and a condition in the same sentence.
+/// A condition attributed to a "my patient"-style phrase: inside it ("my chemo lady"), right
+/// after a possessive ("my patient's stage 4 cancer") or after "with" ("my patient with lymphoma").
+/// "My patient waits with a headache" or "my patient on the knee list" say less.
 fn specific_condition(doc: &Document<'_>, scan: &super::clues::Scan) -> bool {
-    let Some((_, at)) = scan.specific else { return false };
-    let norm = doc.norm();
-    let sentence_end = |from: usize| norm[from..].find(['.', '!', '?', '\n']).map_or(norm.len(), |p| from + p);
-    let start = text::clause_start(norm, at);
-    let end = sentence_end(at);
-    let range = doc.original(start..end);
-    scan.clues.iter().any(|c| c.kind == Kind::Condition && c.span.start >= range.start && c.span.end <= range.end)
+    let Some((phrase, _)) = &scan.specific else { return false };
+    let text = doc.text();
+    let possessive = text[phrase.clone()].ends_with("'s") || text[phrase.clone()].ends_with("’s");
+    scan.clues.iter().filter(|c| c.kind == Kind::Condition).any(|c| {
+        if c.span.start >= phrase.start && c.span.end <= phrase.end {
+            return true;
+        }
+        if c.span.start < phrase.end || c.span.start - phrase.end > 40 {
+            return false;
+        }
+        let between = text[phrase.end..c.span.start].trim().to_lowercase();
+        let linked = ["with", "who has", "who had", "con", "avec", "mit", "com"]
+            .iter()
+            .any(|w| between == *w || between.starts_with(&format!("{w} ")));
+        between.is_empty() || (possessive && !between.contains(['.', ',', ';'])) || linked
+    })
 }
