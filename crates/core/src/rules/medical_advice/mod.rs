@@ -84,7 +84,7 @@ impl Patterns {
         let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         Patterns {
             dose: re(
-                r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|ug|µg|g|ml|iu|units?|tabs?|tablets?|pills?|puffs?|drops?|scoops?|capsules?|caps|comprimidos?)\b|\b\d+(?:[.,]\d+)?\s?%|\b(?:once|twice|three times|four times|\d+ times|\d+x) (?:a|per) day\b|\bevery \d+ (?:hours|hrs|h)\b|\bcada \d+ ?(?:horas|h)\b|\bde \d+ em \d+ ?(?:horas|h)\b|\btoutes les \d+ ?h|\balle \d+ stunden\b|\b(?:bid|tid|qid|qds|tds)\b|\b\d+ (?:scoops|tablets|pills) a day\b|\b\d+ three times\b|\b\d+x\d+\b",
+                r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|ug|µg|g|ml|iu|units?|tabs?|tablets?|pills?|puffs?|drops?|scoops?|capsules?|caps|comprimidos?)\b|\b\d+(?:[.,]\d+)?\s?%|\b(?:once|twice|three times|four times|\d+ times|\d+x) (?:a|per) day\b|\bevery \d+ (?:hours|hrs|h)\b|\bcada \d+ ?(?:horas|h)\b|\bde \d+ em \d+ ?(?:horas|h)\b|\btoutes les \d+ ?h|\balle \d+ stunden\b|\b(?:bid|tid|qid|qds|tds)\b|\b\d+ (?:scoops|tablets|pills) a day\b|\b\d+ three times\b|\b(?:une|deux|trois|1|2|3) fois par jour\b|\b(?:una|dos|tres|\d) veces al dia\b|\b(?:uma|duas|tres|\d) vezes ao dia\b|\b(?:ein|zwei|drei|\d)mal (?:taglich|am tag)\b|\b\d+x\d+\b",
             ),
             handle: re(r"(?:^|[\s(])@[A-Za-z0-9_][A-Za-z0-9_.]*"),
             told: re(
@@ -98,7 +98,9 @@ impl Patterns {
     /// Whether `s` holds a dose; the regex only runs when a digit or a frequency word is there.
     pub(crate) fn has_dose(&self, s: &str) -> bool {
         let cue = s.bytes().any(|b| b.is_ascii_digit())
-            || ["once", "twice", "times", "bid", "tid", "qid", "qds", "tds"].iter().any(|w| s.contains(w));
+            || ["once", "twice", "times", "bid", "tid", "qid", "qds", "tds", "fois", "veces", "vezes", "mal "]
+                .iter()
+                .any(|w| s.contains(w));
         cue && self.dose.is_match(s)
     }
 }
