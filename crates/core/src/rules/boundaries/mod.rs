@@ -24,8 +24,10 @@ pub(crate) static CARE_CONTEXT: Lexicon =
 pub(crate) static BOUNDARY_SETTING: Lexicon =
     Lexicon { name: "boundaries/boundary-setting", source: include_str!("boundary_setting.txt") };
 
-/// How far (normalized bytes) a care reference may stand from the cue: about two sentences.
-const RADIUS: u32 = 160;
+/// How far (normalized bytes) a care reference may stand from the cue: a sentence or two.
+const RADIUS: u32 = 140;
+/// Social cues ("at the bar", "brunch with") are everyday words: the person must be closer.
+pub(crate) const CLOSE: u32 = 100;
 
 /// Words after "patient"/"client" that make it a compound, not a person ("patient safety team").
 const COMPOUNDS: &[&str] = &[
@@ -90,14 +92,14 @@ pub(crate) fn person_hits<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = &'d
     })
 }
 
-/// Whether someone the poster treats is mentioned within [`RADIUS`] of `hit`.
-pub(crate) fn near_person(doc: &Document<'_>, hit: &Hit) -> bool {
-    person_hits(doc).any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
+/// Whether someone the poster treats is mentioned within `radius` of `hit`.
+pub(crate) fn near_person(doc: &Document<'_>, hit: &Hit, radius: u32) -> bool {
+    person_hits(doc).any(|c| c.start <= hit.end + radius && hit.start <= c.end + radius)
 }
 
 /// Whether a person the poster treats, or the care setting, is mentioned within [`RADIUS`] of `hit`.
 pub(crate) fn near_care(doc: &Document<'_>, hit: &Hit) -> bool {
-    near_person(doc, hit)
+    near_person(doc, hit, RADIUS)
         || doc.asserted_hits(&CARE_CONTEXT).any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
 }
 

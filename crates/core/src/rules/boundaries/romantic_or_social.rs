@@ -1,6 +1,6 @@
 //! `boundaries/romantic-or-social`: flirting with, dating or socialising with patients.
 
-use super::{near_person, sets_boundary, BOUNDARY_SETTING, CARE_REF};
+use super::{near_person, sets_boundary, BOUNDARY_SETTING, CARE_REF, CLOSE};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -46,7 +46,7 @@ impl Rule for RomanticOrSocial {
         if sets_boundary(doc) {
             return;
         }
-        if let Some(hit) = doc.asserted_hits(&ROMANCE).find(|h| near_person(doc, h)) {
+        if let Some(hit) = doc.asserted_hits(&ROMANCE).find(|h| near_person(doc, h, CLOSE)) {
             sink.push(doc.original(hit.range()));
         }
     }
