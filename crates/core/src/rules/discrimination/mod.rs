@@ -114,6 +114,10 @@ fn generic_subject(doc: &Document<'_>, group: &Hit) -> bool {
     let s = sentence_of(norm, group.start as usize);
     let head = norm.get(s.start..group.start as usize).unwrap_or("");
     let words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
+    // "…talk about how older nurses refuse…": a clause opened by how/why/because.
+    if words.last().is_some_and(|w| matches!(*w, "how" | "why" | "because" | "como" | "comment" | "warum" | "porque")) {
+        return true;
+    }
     match words.as_slice() {
         [] => true,
         [w] => matches!(

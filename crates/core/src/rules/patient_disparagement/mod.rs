@@ -14,6 +14,7 @@ use std::ops::Range;
 mod contempt;
 mod disgust;
 mod group_stereotype;
+mod mocking_tone;
 mod stigmatising_label;
 
 /// Words that point at patients, their families, or people met at work.
@@ -271,5 +272,6 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(disgust::Disgust),
         Box::new(contempt::Contempt::new()),
         Box::new(group_stereotype::GroupStereotype),
+        Box::new(mocking_tone::MockingTone),
     ]
 }
