@@ -271,12 +271,73 @@ impl Clues {
 
 /// Capitalized words after "on"/"at"/"from" that are not places: platforms, days, months, titles.
 const NOT_PLACES: &[&str] = &[
-    "facebook", "instagram", "insta", "twitter", "x", "linkedin", "tiktok", "hinge", "tinder", "bumble", "reddit",
-    "youtube", "whatsapp", "messenger", "snapchat", "zoom", "teams", "google", "ig", "fb", "threads", "bluesky",
-    "mastodon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "christmas",
-    "easter", "i", "dr", "mr", "mrs", "ms", "nhs", "god", "covid", "jama", "bmj", "nejm", "lancet", "pubmed",
-    "radiopaedia", "nice", "who", "cdc", "fda", "ema", "uptodate", "epic", "cerner", "the",
+    "facebook",
+    "instagram",
+    "insta",
+    "twitter",
+    "x",
+    "linkedin",
+    "tiktok",
+    "hinge",
+    "tinder",
+    "bumble",
+    "reddit",
+    "youtube",
+    "whatsapp",
+    "messenger",
+    "snapchat",
+    "zoom",
+    "teams",
+    "google",
+    "ig",
+    "fb",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "christmas",
+    "easter",
+    "i",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "nhs",
+    "god",
+    "covid",
+    "jama",
+    "bmj",
+    "nejm",
+    "lancet",
+    "pubmed",
+    "radiopaedia",
+    "nice",
+    "who",
+    "cdc",
+    "fda",
+    "ema",
+    "uptodate",
+    "epic",
+    "cerner",
+    "the",
 ];
 
 /// Whether the word at normalized offset `at` is the poster's or reader's own circle ("my mum",
@@ -285,16 +346,70 @@ fn own_circle(norm: &str, at: usize) -> bool {
     let before = norm[..at].trim_end();
     ["my", "your", "our", "my own", "mi", "mon", "ma", "mein", "meine", "unsere", "meu", "minha", "nossa", "nosso"]
         .iter()
-        .any(|p| before.ends_with(p) && (before.len() == p.len() || before[..before.len() - p.len()].ends_with([' ', '\n', '(', '"'])))
+        .any(|p| {
+            before.ends_with(p)
+                && (before.len() == p.len() || before[..before.len() - p.len()].ends_with([' ', '\n', '(', '"']))
+        })
 }
 
 /// Family words that, after "my", make an age or story the poster's own.
 const FAMILY: &[&str] = &[
-    "mum", "mom", "mother", "dad", "father", "gran", "grandma", "grandmother", "granny", "grandad", "grandpa",
-    "grandfather", "nan", "nana", "son", "daughter", "kid", "kids", "child", "baby", "wife", "husband", "partner",
-    "brother", "sister", "aunt", "uncle", "cousin", "niece", "nephew", "neighbour", "neighbor", "friend", "madre",
-    "padre", "abuela", "abuelo", "hijo", "hija", "mere", "pere", "grand-mere", "grand-pere", "fils", "fille", "mutter",
-    "vater", "oma", "opa", "sohn", "tochter", "mae", "pai", "avo", "filho", "filha",
+    "mum",
+    "mom",
+    "mother",
+    "dad",
+    "father",
+    "gran",
+    "grandma",
+    "grandmother",
+    "granny",
+    "grandad",
+    "grandpa",
+    "grandfather",
+    "nan",
+    "nana",
+    "son",
+    "daughter",
+    "kid",
+    "kids",
+    "child",
+    "baby",
+    "wife",
+    "husband",
+    "partner",
+    "brother",
+    "sister",
+    "aunt",
+    "uncle",
+    "cousin",
+    "niece",
+    "nephew",
+    "neighbour",
+    "neighbor",
+    "friend",
+    "madre",
+    "padre",
+    "abuela",
+    "abuelo",
+    "hijo",
+    "hija",
+    "mere",
+    "pere",
+    "grand-mere",
+    "grand-pere",
+    "fils",
+    "fille",
+    "mutter",
+    "vater",
+    "oma",
+    "opa",
+    "sohn",
+    "tochter",
+    "mae",
+    "pai",
+    "avo",
+    "filho",
+    "filha",
 ];
 
 /// Whether "my <family word>" stands shortly before normalized offset `at` in its clause.
@@ -305,9 +420,7 @@ pub(crate) fn family_before(norm: &str, at: usize) -> bool {
     words.windows(2).any(|w| {
         matches!(w[0], "my" | "ma" | "mon" | "mi" | "mein" | "meine" | "meu" | "minha" | "our")
             && FAMILY.iter().any(|f| w[1] == *f || w[1].strip_suffix("'s") == Some(f))
-    }) || words.windows(3).any(|w| {
-        matches!(w[0], "ma" | "mon") && w[1] == "grand" && matches!(w[2], "mere" | "pere")
-    })
+    }) || words.windows(3).any(|w| matches!(w[0], "ma" | "mon") && w[1] == "grand" && matches!(w[2], "mere" | "pere"))
 }
 
 /// Whether the condition at normalized offset `at` is the poster's own ("I was diagnosed with",
@@ -319,12 +432,31 @@ pub(crate) fn own_illness(norm: &str, at: usize) -> bool {
         return true;
     }
     let words: Vec<&str> = text::words(clause).map(|r| &clause[r]).collect();
-    let first_person = words.iter().any(|w| matches!(*w, "i" | "i'm" | "i've" | "me" | "ich" | "yo" | "je" | "j'ai" | "eu"));
+    let first_person =
+        words.iter().any(|w| matches!(*w, "i" | "i'm" | "i've" | "me" | "ich" | "yo" | "je" | "j'ai" | "eu"));
     let other = words.iter().any(|w| {
         matches!(
             *w,
-            "he" | "she" | "his" | "her" | "him" | "patient" | "patient's" | "pt" | "they" | "their" | "client" | "guy"
-                | "man" | "woman" | "lady" | "kid" | "child" | "baby" | "mum" | "mom" | "dad"
+            "he" | "she"
+                | "his"
+                | "her"
+                | "him"
+                | "patient"
+                | "patient's"
+                | "pt"
+                | "they"
+                | "their"
+                | "client"
+                | "guy"
+                | "man"
+                | "woman"
+                | "lady"
+                | "kid"
+                | "child"
+                | "baby"
+                | "mum"
+                | "mom"
+                | "dad"
         )
     });
     first_person && !other

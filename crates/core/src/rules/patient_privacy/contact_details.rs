@@ -1,9 +1,7 @@
 //! `patient-privacy/contact-details`: a patient's phone number, email, street address, postcode or
 //! social-media handle.
 
-use super::{
-    apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, PERSON, SEX, SPECIFIC_PATIENT,
-};
+use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, PERSON, SEX, SPECIFIC_PATIENT};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -67,8 +65,24 @@ impl ContactDetails {
 
 /// Lead-ins that make a number or address the clinic's own, not a patient's.
 const INSTITUTIONAL: &[&str] = &[
-    "call us", "contact us", "ring us", "email us", "our number", "our office", "our clinic", "our practice", "helpline",
-    "hotline", "book", "reception", "switchboard", "text us", "whatsapp us", "appointments", "enquiries", "info",
+    "call us",
+    "contact us",
+    "ring us",
+    "email us",
+    "our number",
+    "our office",
+    "our clinic",
+    "our practice",
+    "helpline",
+    "hotline",
+    "book",
+    "reception",
+    "switchboard",
+    "text us",
+    "whatsapp us",
+    "appointments",
+    "enquiries",
+    "info",
 ];
 
 impl Rule for ContactDetails {
@@ -94,9 +108,12 @@ impl Rule for ContactDetails {
             return;
         }
         let institutional = |start: usize| {
-            let before = text[..start].to_lowercase();
-            let tail = &before[before.len().saturating_sub(40)..];
-            let tail = tail.trim_start_matches(|c: char| !c.is_ascii()).to_owned();
+            // The 40 bytes before, widened to a char boundary.
+            let mut from = start.saturating_sub(40);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let tail = text[from..start].to_lowercase();
             INSTITUTIONAL.iter().any(|w| tail.contains(w))
         };
         let mut found: Vec<(std::ops::Range<usize>, &str, &str)> = Vec::new();
@@ -132,8 +149,9 @@ impl Rule for ContactDetails {
         }
         for (range, replacement, what) in found {
             let f = sink.push(range.clone());
-            f.message =
-                format!("{what} in a post about a patient identifies them; remove it and use a secure channel instead.");
+            f.message = format!(
+                "{what} in a post about a patient identifies them; remove it and use a secure channel instead."
+            );
             f.fix = Some(Fix {
                 label: "Remove it".into(),
                 edits: vec![Edit { span: Span::bytes(range), replacement: replacement.into() }],

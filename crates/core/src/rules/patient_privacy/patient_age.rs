@@ -70,7 +70,9 @@ impl Rule for PatientAge {
             let lower = span.to_lowercase();
             if lower.contains("birthday") {
                 let norm = doc.norm();
-                if INSTITUTIONS.iter().any(|w| norm.contains(w) && !norm.contains("resident")) && scan.specific.is_none() {
+                if INSTITUTIONS.iter().any(|w| norm.contains(w) && !norm.contains("resident"))
+                    && scan.specific.is_none()
+                {
                     continue;
                 }
             }

@@ -85,8 +85,8 @@ const NOT_NAMES: &[&str] = &[
 
 /// Two-letter capitals that follow "patient"/"resident" without being initials.
 const ACRONYMS: &[&str] = &[
-    "MD", "DO", "RN", "NP", "PA", "GP", "ED", "ER", "OR", "IV", "UK", "US", "OK", "AM", "PM", "CT", "IT", "HR", "QI", "PT",
-    "OT", "ID", "MS", "AI", "TV", "UX", "EU",
+    "MD", "DO", "RN", "NP", "PA", "GP", "ED", "ER", "OR", "IV", "UK", "US", "OK", "AM", "PM", "CT", "IT", "HR", "QI",
+    "PT", "OT", "ID", "MS", "AI", "TV", "UX", "EU",
 ];
 
 /// A patient's name with a courtesy title, or after the word "patient", or initials.
@@ -169,10 +169,40 @@ impl Rule for PatientName {
 
 /// Words that make a titled name a colleague, teacher or guest being thanked, not a patient.
 const STAFF_WORDS: &[&str] = &[
-    "congratulat", "welcome", "thank", "shoutout", "shout-out", "shout out", "kudos", "retire", "promotion", "our new",
-    "manager", "matron", "sister", "consultant", "colleague", "lead", "director", "teacher", "class", "speaker",
-    "lecture", "award", "felicidades", "gracias", "bienvenid", "merci", "felicitations", "bienvenue", "danke",
-    "gluckwunsch", "willkommen", "parabens", "obrigad", "bem-vind",
+    "congratulat",
+    "welcome",
+    "thank",
+    "shoutout",
+    "shout-out",
+    "shout out",
+    "kudos",
+    "retire",
+    "promotion",
+    "our new",
+    "manager",
+    "matron",
+    "sister",
+    "consultant",
+    "colleague",
+    "lead",
+    "director",
+    "teacher",
+    "class",
+    "speaker",
+    "lecture",
+    "award",
+    "felicidades",
+    "gracias",
+    "bienvenid",
+    "merci",
+    "felicitations",
+    "bienvenue",
+    "danke",
+    "gluckwunsch",
+    "willkommen",
+    "parabens",
+    "obrigad",
+    "bem-vind",
 ];
 
 /// Whether the sentence around `start..end` thanks or introduces staff rather than describing care.
