@@ -16,16 +16,91 @@ mod romantic_or_social;
 /// Someone the poster treats: "my patient", "a client", "the climber I splinted".
 pub(crate) static CARE_REF: Lexicon = Lexicon { name: "boundaries/care-ref", source: include_str!("care_ref.txt") };
 
+/// The care setting: clinic, sessions, appointments, wards, treatments.
+pub(crate) static CARE_CONTEXT: Lexicon =
+    Lexicon { name: "boundaries/care-context", source: include_str!("care_context.txt") };
+
 /// Policies, refusals and questions about boundaries.
 pub(crate) static BOUNDARY_SETTING: Lexicon =
     Lexicon { name: "boundaries/boundary-setting", source: include_str!("boundary_setting.txt") };
 
-/// How far (normalized bytes) a care reference may stand from the cue: about two sentences.
-const RADIUS: u32 = 160;
+/// How far (normalized bytes) a care reference may stand from the cue: a sentence or two.
+const RADIUS: u32 = 140;
+/// Social cues ("at the bar", "brunch with") are everyday words: the person must be closer.
+pub(crate) const CLOSE: u32 = 100;
 
-/// Whether a care reference stands within [`RADIUS`] of `hit`.
+/// Words after "patient"/"client" that make it a compound, not a person ("patient safety team").
+const COMPOUNDS: &[&str] = &[
+    "safety",
+    "care",
+    "experience",
+    "portal",
+    "education",
+    "records",
+    "record",
+    "satisfaction",
+    "outcomes",
+    "advocate",
+    "advocacy",
+    "feedback",
+    "flow",
+    "leaflet",
+    "leaflets",
+    "information",
+    "info",
+    "data",
+    "details",
+    "rights",
+    "voice",
+    "panel",
+    "forum",
+    "group",
+    "groups",
+    "liaison",
+    "engagement",
+    "access",
+    "charter",
+    "journey",
+    "transport",
+    "parking",
+    "survey",
+    "surveys",
+    "centred",
+    "centered",
+    "facing",
+    "pathway",
+    "pathways",
+    "list",
+    "lists",
+    "notes",
+    "charts",
+    "services",
+    "service",
+    "support",
+    "partners",
+    "representatives",
+    "reps",
+];
+
+/// Someone the poster treats, mentioned as a person: not negated ("no patient details"),
+/// not quoted, not a compound ("patient safety").
+pub(crate) fn person_hits<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = &'d Hit> + 'd {
+    doc.asserted_hits(&CARE_REF).filter(move |c| {
+        let next = doc.norm().get(c.end as usize..).unwrap_or("");
+        let word = next.strip_prefix(' ').unwrap_or("").split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+        !COMPOUNDS.contains(&word)
+    })
+}
+
+/// Whether someone the poster treats is mentioned within `radius` of `hit`.
+pub(crate) fn near_person(doc: &Document<'_>, hit: &Hit, radius: u32) -> bool {
+    person_hits(doc).any(|c| c.start <= hit.end + radius && hit.start <= c.end + radius)
+}
+
+/// Whether a person the poster treats, or the care setting, is mentioned within [`RADIUS`] of `hit`.
 pub(crate) fn near_care(doc: &Document<'_>, hit: &Hit) -> bool {
-    doc.hits(&CARE_REF).iter().any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
+    near_person(doc, hit, RADIUS)
+        || doc.asserted_hits(&CARE_CONTEXT).any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
 }
 
 /// The normalized byte range of the sentence around `at` (between `.`, `!`, `?` or newlines).

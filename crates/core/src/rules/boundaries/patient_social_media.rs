@@ -1,9 +1,9 @@
 //! `boundaries/patient-social-media`: looking patients up online, liking or commenting on their posts.
 
-use super::{near_care, sets_boundary, BOUNDARY_SETTING, CARE_REF};
+use super::{near_care, person_hits, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF};
 use crate::category::{Category, Severity};
 use crate::document::Document;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Hit, Lexicon};
 use crate::rule::{Rule, RuleMeta, Sink};
 
 /// What is done to a profile: looked up, googled, liked, commented on.
@@ -32,8 +32,9 @@ static META: RuleMeta = RuleMeta {
         "Patients often ask if they can find us on Instagram: yes, the clinic page!",
         "I looked up the patient's labs before rounds, as one does",
         "Liked all of my cousin's wedding pics on Facebook",
+        "Patients commented on our clinic's Instagram post that the new parking is awful",
     ],
-    lexicons: &[&SOCIAL_VERB, &SOCIAL_PLACE, &CARE_REF, &BOUNDARY_SETTING],
+    lexicons: &[&SOCIAL_VERB, &SOCIAL_PLACE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING],
 };
 
 /// How far the platform or post may stand from the verb (normalized bytes).
@@ -52,7 +53,12 @@ impl Rule for PatientSocialMedia {
             return;
         }
         let places = doc.hits(&SOCIAL_PLACE);
+        let people: Vec<&Hit> = person_hits(doc).collect();
         for verb in doc.asserted_hits(&SOCIAL_VERB) {
+            // "Patients commented on our Instagram post": the patient acts, not the poster.
+            if people.iter().any(|p| p.end <= verb.start && verb.start - p.end <= 2) {
+                continue;
+            }
             let place = places.iter().find(|p| p.start <= verb.end + SPAN && verb.start <= p.end + SPAN);
             if let Some(place) = place {
                 if near_care(doc, verb) {

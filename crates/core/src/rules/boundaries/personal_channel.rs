@@ -1,9 +1,9 @@
 //! `boundaries/personal-channel`: friending patients, or care over personal phones, DMs and apps.
 
-use super::{near_care, sentence, sets_boundary, BOUNDARY_SETTING, CARE_REF};
+use super::{near_care, person_hits, sentence, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF};
 use crate::category::{Category, Severity};
 use crate::document::Document;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Hit, Lexicon};
 use crate::rule::{Rule, RuleMeta, Sink};
 
 /// Personal channels: friend requests, follow-backs, personal numbers, messaging and payment apps.
@@ -38,8 +38,9 @@ static META: RuleMeta = RuleMeta {
         "Added my sister on Instagram and now I see her cat 40 times a day",
         "Please message the clinic through the patient portal, not my DMs",
         "Building an app for patients with asthma. Looking for nurse testers, DM me if interested!",
+        "Great teaching session on WhatsApp security today, DM me for the slides",
     ],
-    lexicons: &[&CHANNEL, &INVITE, &CARE_REF, &BOUNDARY_SETTING],
+    lexicons: &[&CHANNEL, &INVITE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING],
 };
 
 /// A personal channel close to someone the poster treats.
@@ -58,7 +59,7 @@ impl Rule for PersonalChannel {
             sink.push(doc.original(hit.range()));
             return;
         }
-        let care = doc.hits(&CARE_REF);
+        let care: Vec<&Hit> = person_hits(doc).collect();
         if let Some(hit) = doc.asserted_hits(&INVITE).find(|h| {
             let s = sentence(doc.norm(), h.start as usize);
             care.iter().any(|c| s.contains(&(c.start as usize)))

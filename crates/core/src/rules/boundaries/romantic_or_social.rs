@@ -1,6 +1,6 @@
 //! `boundaries/romantic-or-social`: flirting with, dating or socialising with patients.
 
-use super::{near_care, sets_boundary, BOUNDARY_SETTING, CARE_REF};
+use super::{near_person, sets_boundary, BOUNDARY_SETTING, CARE_REF, CLOSE};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -29,6 +29,7 @@ static META: RuleMeta = RuleMeta {
         "A patient asked me out once; I said no and handed over their care. Boundaries matter.",
         "Drinks with the ward team tonight to celebrate Sam's promotion 🥂",
         "Dating apps are full of people who think nurses are on call for them",
+        "Drinks with the clinic team tonight, then dinner with my husband 🥂",
     ],
     lexicons: &[&ROMANCE, &CARE_REF, &BOUNDARY_SETTING],
 };
@@ -45,7 +46,7 @@ impl Rule for RomanticOrSocial {
         if sets_boundary(doc) {
             return;
         }
-        if let Some(hit) = doc.asserted_hits(&ROMANCE).find(|h| near_care(doc, h)) {
+        if let Some(hit) = doc.asserted_hits(&ROMANCE).find(|h| near_person(doc, h, CLOSE)) {
             sink.push(doc.original(hit.range()));
         }
     }

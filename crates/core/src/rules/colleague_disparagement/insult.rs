@@ -1,11 +1,16 @@
 //! `colleague-disparagement/insult`: insulting or ridiculing colleagues, another profession or
 //! the employer in public ("our PD is a clown", "admin couldn't run a lemonade stand").
 
-use super::{colleague_in_sentence, respectful, self_intro, ATTACKS, COLLEAGUE_TARGET, EMPLOYER, INSULTS, RESPECTFUL};
+use super::{
+    colleague_in_sentence, respectful, self_intro, ATTACKS, COLLEAGUE_TARGET, EMPLOYER, EYEROLL, INSULTS, RESPECTFUL,
+};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
-use crate::rules::patient_disparagement::{asserted, sentence_of};
+use crate::rules::patient_disparagement::PATIENT_TARGET;
+use crate::rules::patient_disparagement::{
+    asserted, asserted_close, in_or_after_sentence, patient_noun_in_sentence, sentence_of, single_quoted,
+};
 
 static META: RuleMeta = RuleMeta {
     id: "colleague-disparagement/insult",
@@ -29,7 +34,7 @@ static META: RuleMeta = RuleMeta {
         "Our charge nurse stayed two hours late to cover a sick call. Legend.",
         "I think the new rota is a mistake and I've raised it with our manager",
     ],
-    lexicons: &[&INSULTS, &ATTACKS, &COLLEAGUE_TARGET, &EMPLOYER, &RESPECTFUL],
+    lexicons: &[&INSULTS, &ATTACKS, &COLLEAGUE_TARGET, &EMPLOYER, &EYEROLL, &RESPECTFUL, &PATIENT_TARGET],
 };
 
 /// An insult next to a colleague or the employer, or a distinctive attack in a post about them.
@@ -59,16 +64,29 @@ impl Rule for Insult {
         if !about_colleagues {
             return;
         }
-        let attack = doc.hits(&ATTACKS).iter().find(|h| asserted(doc, h) && !respectful(doc, h));
+        let attack = doc.hits(&ATTACKS).iter().find(|h| asserted_close(doc, h) && !respectful(doc, h));
         let insult = || {
             doc.hits(&INSULTS).iter().find(|h| {
                 asserted(doc, h)
+                    && !single_quoted(doc, h)
                     && !respectful(doc, h)
                     && (colleague_in_sentence(doc, h) || verdict_after_target(doc, h))
             })
         };
         if let Some(h) = attack.or_else(insult) {
             sink.push(doc.original(h.range()));
+            return;
+        }
+        // An eye-roll aimed at a colleague or specialty ("Ortho: 'bone's fine' 🙄").
+        let rolled = doc.hits(&COLLEAGUE_TARGET).iter().find(|x| {
+            !self_intro(doc, x)
+                && in_or_after_sentence(doc, x.start as usize, &EYEROLL)
+                && !patient_noun_in_sentence(doc, x)
+                && !respectful(doc, x)
+        });
+        if let Some(x) = rolled {
+            let f = sink.push(doc.original(x.range()));
+            f.message = "An eye-roll at a colleague or another specialty reads as public mockery.".into();
         }
     }
 }

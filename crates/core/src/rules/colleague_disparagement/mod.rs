@@ -30,6 +30,10 @@ pub(crate) static INSULTS: Lexicon =
 pub(crate) static ATTACKS: Lexicon =
     Lexicon { name: "colleague-disparagement/attacks", source: include_str!("attacks.txt") };
 
+/// Eye-rolls and facepalms.
+pub(crate) static EYEROLL: Lexicon =
+    Lexicon { name: "colleague-disparagement/eyeroll", source: include_str!("eyeroll.txt") };
+
 /// Respectful disagreement, evidence talk and thanks.
 pub(crate) static RESPECTFUL: Lexicon =
     Lexicon { name: "colleague-disparagement/respectful", source: include_str!("respectful.txt") };
@@ -48,8 +52,15 @@ pub(crate) fn self_intro(doc: &Document<'_>, hit: &Hit) -> bool {
     let line_start = norm[..start.min(norm.len())].rfind('\n').map_or(0, |p| p + 1);
     let early = start - line_start < 40;
     let before = norm.get(line_start..start).unwrap_or("").trim_end();
-    (early && !norm[start..end].ends_with('s') && (after.starts_with(':') || after.starts_with(" here")))
-        || ["as a", "as an", "i'm a", "i am a", "im a", "fellow"].iter().any(|p| before.ends_with(p))
+    // "Ortho: 'bone's fine'" quotes a specialty; "Oncology nurse: chemo is…" introduces the poster.
+    let quote_follows = after.strip_prefix(':').is_some_and(|r| r.trim_start().starts_with(['\'', '"']));
+    (early
+        && !norm[start..end].ends_with('s')
+        && !quote_follows
+        && (after.starts_with(':') || after.starts_with(" here")))
+        || ["as a", "as an", "i'm a", "i am a", "im a", "fellow", "every", "us", "all the", "my fellow", "we"]
+            .iter()
+            .any(|p| before.ends_with(p))
 }
 
 /// Whether a colleague (not the poster) or the employer is named in the sentence of `hit`.

@@ -66,6 +66,12 @@ impl DiscountCode {
 /// Words after "use" that are shouted, not codes.
 const NOT_CODES: &[&str] = &["THIS", "THAT", "THESE", "YOUR", "SPF", "NHS", "CPR", "PPE", "AED", "ICU", "EHR", "EPIC"];
 
+/// Site paths that start like a personal slug but are ordinary pages ("webmd.com/drugs").
+fn generic_path(link: &str) -> bool {
+    let path = link.rsplit('/').next().unwrap_or("").to_lowercase();
+    ["drug", "doctor", "docs", "document", "nursing", "pharmac", "mdx"].iter().any(|p| path.starts_with(p))
+}
+
 impl Rule for DiscountCode {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -89,7 +95,10 @@ impl Rule for DiscountCode {
                 let priced = text.contains(['%', '$', '€', '£']) && selling(doc);
                 priced.then(|| self.price_cut.find(text)).flatten().map(|m| m.range())
             })
-            .or_else(|| text.contains(['/', '=']).then(|| self.link.find(text)).flatten().map(|m| m.range()))
+            .or_else(|| {
+                let links = if text.contains(['/', '=']) { Some(self.link.find_iter(text)) } else { None };
+                links.into_iter().flatten().find(|m| !generic_path(m.as_str())).map(|m| m.range())
+            })
             .or_else(|| doc.asserted_hits(&COMMERCE).next().map(|h| doc.original(h.range())));
         if let Some(range) = range {
             let fix = add_ad(doc);

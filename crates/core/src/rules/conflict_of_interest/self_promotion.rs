@@ -1,6 +1,6 @@
 //! `conflict-of-interest/self-promotion`: selling one's own clinic, product or service without saying so.
 
-use super::{add_ad, disclosed, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE, SELF_PROMO, TIE};
+use super::{add_ad, disclosed, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE, ENDORSE_WEAK, SELF_PROMO, TIE, TIE_WEAK};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
@@ -26,7 +26,7 @@ static META: RuleMeta = RuleMeta {
         "Free CPR class Saturday, limited spots, link in bio to sign up!",
         "Flu jabs available now: book online or call today, it's free for over-65s.",
     ],
-    lexicons: &[&SELF_PROMO, &CTA_WEAK, &ENDORSE, &TIE, &COMMERCE, &DISCLOSURE],
+    lexicons: &[&SELF_PROMO, &CTA_WEAK, &ENDORSE, &ENDORSE_WEAK, &TIE, &TIE_WEAK, &COMMERCE, &DISCLOSURE],
 };
 
 /// A call to action for something the poster sells.
@@ -55,8 +55,10 @@ impl Rule for SelfPromotion {
         }
         let strong = doc.asserted_hits(&SELF_PROMO).next();
         let hit = strong.or_else(|| {
-            let selling =
-                || doc.has(&ENDORSE) || doc.has(&TIE) || doc.has(&COMMERCE) || self.price.is_match(doc.text());
+            let selling = || {
+                [&ENDORSE, &ENDORSE_WEAK, &TIE, &TIE_WEAK, &COMMERCE].iter().any(|l| doc.has(l))
+                    || self.price.is_match(doc.text())
+            };
             doc.asserted_hits(&CTA_WEAK).next().filter(|_| selling())
         });
         if let Some(hit) = hit {

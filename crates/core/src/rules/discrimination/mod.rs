@@ -9,7 +9,7 @@
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
-use crate::rules::patient_disparagement::{asserted, near};
+use crate::rules::patient_disparagement::{asserted, near, sentence_of};
 
 mod group_generalisation;
 mod slur;
@@ -32,6 +32,13 @@ pub(crate) static BIAS_DISCLAIMER: Lexicon =
 pub(crate) static LANGUAGE_DEMANDS: Lexicon =
     Lexicon { name: "discrimination/language-demands", source: include_str!("language_demands.txt") };
 
+/// Weak cues ("always", "another", "typical") that need a negative word beside them.
+pub(crate) static WEAK_CUES: Lexicon =
+    Lexicon { name: "discrimination/weak-cues", source: include_str!("weak_cues.txt") };
+
+/// Negative behaviour words ("loud", "steal", "drama") that complete a weak cue.
+pub(crate) static NEGATIVE: Lexicon = Lexicon { name: "discrimination/negative", source: include_str!("negative.txt") };
+
 /// How many words may separate a group word from its generalisation.
 const NEAR: usize = 8;
 
@@ -50,9 +57,100 @@ pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
                     || doc
                         .hits(&GENERALISATIONS)
                         .iter()
-                        .any(|g| asserted(doc, g) && !advised(doc, g) && near(doc, h, g, NEAR)))
+                        .any(|g| asserted(doc, g) && !advised(doc, g) && near(doc, h, g, NEAR))
+                    || weak_stereotype(doc, h)
+                    || verdict_after_group(doc, h)
+                    || generic_subject(doc, h)
+                        && doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, h, n, 2 * NEAR)))
         })
         .collect()
+}
+
+/// A weak cue ("always", "another", "typical") near the group, completed by a negative word
+/// or by a second weak cue ("another … family, typical").
+fn weak_stereotype(doc: &Document<'_>, group: &Hit) -> bool {
+    let weak: Vec<&Hit> = doc
+        .hits(&WEAK_CUES)
+        .iter()
+        .filter(|g| asserted(doc, g) && !advised(doc, g) && near(doc, group, g, NEAR))
+        .collect();
+    let Some(first) = weak.first() else {
+        return false;
+    };
+    // Two different weak cues, one of them othering ("another", "typical"), make a stereotype.
+    let second = weak.iter().any(|g| othering(doc, g) || doc.norm()[g.range()] == *"every time")
+        && weak.iter().any(|g| doc.norm()[g.range()] != doc.norm()[first.range()]);
+    second || doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, group, n, 2 * NEAR))
+}
+
+/// A short verdict right after the group's sentence ("… wanting both names on the plan. The
+/// world's gone mad.").
+fn verdict_after_group(doc: &Document<'_>, group: &Hit) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, group.start as usize);
+    if s.end + 1 >= norm.len() {
+        return false;
+    }
+    let next = sentence_of(norm, s.end + 1);
+    let short = norm.get(next.clone()).is_some_and(|t| crate::text::words(t).count() <= 7);
+    let inside = |g: &&Hit| (g.start as usize) >= next.start && (g.end as usize) <= next.end && asserted(doc, g);
+    short
+        && (doc.hits(&GENERALISATIONS).iter().any(|g| inside(&g))
+            || doc.hits(&WEAK_CUES).iter().any(|g| inside(&g) && othering(doc, g)))
+}
+
+/// Weak cues that single a group out ("another", "typical", "every time").
+fn othering(doc: &Document<'_>, g: &Hit) -> bool {
+    matches!(
+        &doc.norm()[g.range()],
+        "another" | "yet another" | "typical" | "typically" | "typisch" | "tipico" | "tipica" | "typique"
+    )
+}
+
+/// Whether the group is the generic subject of its sentence ("Women in surgery complain…",
+/// "Los chinos vienen…", "these immigrants…"): what follows is said of the whole group.
+fn generic_subject(doc: &Document<'_>, group: &Hit) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, group.start as usize);
+    let head = norm.get(s.start..group.start as usize).unwrap_or("");
+    let words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
+    // "…talk about how older nurses refuse…": a clause opened by how/why/because.
+    if words.last().is_some_and(|w| matches!(*w, "how" | "why" | "because" | "como" | "comment" | "warum" | "porque")) {
+        return true;
+    }
+    match words.as_slice() {
+        [] => true,
+        [w] => matches!(
+            *w,
+            "the"
+                | "these"
+                | "those"
+                | "all"
+                | "most"
+                | "every"
+                | "los"
+                | "las"
+                | "les"
+                | "ces"
+                | "die"
+                | "diese"
+                | "os"
+                | "as"
+                | "esses"
+                | "essas"
+                | "esos"
+                | "esas"
+                | "todos"
+                | "tous"
+                | "alle"
+                | "honestly"
+                | "why"
+        ),
+        [a, b] => {
+            matches!((*a, *b), ("why", "are") | ("why", "do") | ("why", "does") | ("why", "is") | ("honestly", "the"))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a cue is care advice ("should always get the vaccine", "must never skip"), not a judgement.
@@ -64,7 +162,23 @@ fn advised(doc: &Document<'_>, cue: &Hit) -> bool {
     matches!(last, "should" | "must" | "please" | "to" | "can" | "may" | "will" | "debe" | "doit" | "sollte" | "deve")
         || matches!(
             next,
-            "deserve" | "deserves" | "need" | "needs" | "benefit" | "benefits" | "matter" | "matters" | "welcome"
+            "deserve"
+                | "deserves"
+                | "need"
+                | "needs"
+                | "benefit"
+                | "benefits"
+                | "matter"
+                | "matters"
+                | "welcome"
+                | "merecen"
+                | "merecem"
+                | "meritent"
+                | "verdienen"
+                | "told"
+                | "asked"
+                | "treated"
+                | "ignored"
         )
 }
 

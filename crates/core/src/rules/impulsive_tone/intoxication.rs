@@ -156,8 +156,12 @@ impl Rule for Intoxication {
             sink.push(doc.original(h.range()));
             return;
         }
-        // A drink is only a problem before or during duty, and only the poster's own.
-        let timed = doc.asserted_hits(&BEFORE_DUTY).next().is_some();
+        // A drink is only a problem before or during duty, only the poster's own, and only
+        // when it is alcohol.
+        let alcohol_free = ["alcohol-free", "alcohol free", "mocktail", "non-alcoholic", "sober", "dry january"]
+            .iter()
+            .any(|w| norm.contains(w));
+        let timed = !alcohol_free && doc.asserted_hits(&BEFORE_DUTY).next().is_some();
         if !timed {
             return;
         }

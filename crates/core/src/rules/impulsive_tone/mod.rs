@@ -16,38 +16,116 @@ mod intoxication;
 mod rage_venting;
 mod shouting;
 
-/// Known acronyms and initialisms: capitals that are not shouting (ICU, COVID, NHS, PPE).
+/// Known acronyms and initialisms (sorted: looked up by binary search): capitals that are not shouting (ICU, COVID, NHS, PPE).
 /// Unknown words of three letters or fewer are treated as acronyms too, unless they are
 /// common short words (see [`COMMON_SHORT`]).
 const ACRONYMS: &[&str] = &[
-    "COVID", "NICU", "PICU", "CICU", "HIPAA", "GDPR", "NICE", "JAMA", "NEJM", "KDIGO", "OSCE", "OSCES", "USMLE",
-    "MCAT", "PLAB", "MRCP", "MRCS", "FRCS", "MBBS", "COPD", "CPAP", "BIPAP", "ECMO", "STEMI", "NSTEMI", "CABG", "TAVI",
-    "TAVR", "MRSA", "ARDS", "SIRS", "SOFA", "QSOFA", "NEWS", "ACLS", "PALS", "ATLS", "HEMS", "NHSE", "MHRA", "NIHR",
-    "NSAID", "NSAIDS", "SSRI", "SSRIS", "SNRI", "SNRIS", "DOAC", "DOACS", "LMWH", "PREP", "AIDS", "ESRD", "GERD",
-    "GORD", "ADHD", "PTSD", "EMDR", "OBGYN", "PACU", "SDEC", "UCLA", "UCSF", "POCUS", "FAST", "EFAST", "FOAMED",
-    "TLDR", "DNACPR", "ROSC", "AVPU", "SBAR", "ABCDE", "HBAIC", "LFTS", "RCTS", "USA", "NATO", "UNICEF", "CDC", "WHO",
-    "NHS", "ICU", "PPE", "CEO", "COO", "CMO", "CNO", "CFO", "EHR", "EMR", "EPIC", "SAMU", "SAMUR", "SUS", "UPA", "UBS",
-    "UTI", "CHU", "EHPAD", "ASCO", "ESMO", "AHA", "ESC", "ACC", "ATS", "ERS", "IDSA", "ASH", "AAP", "ACOG", "RCOG",
-    "RCN", "RCGP", "RCP", "RCS", "AMA", "BMA", "GMC", "NMC", "HCPC", "CQC", "OFSTED", "AFIB", "NSCLC", "SCLC", "HFREF",
-    "HFPEF", "DKA", "HHS", "SGLT", "GLP", "TPN", "PCA", "PICC", "CVC", "MIBG", "PSMA", "BRCA", "HER", "EGFR", "ALK",
-    "KRAS", "PDL", "CART",
+    "AAP", "ABCDE", "ACC", "ACLS", "ACOG", "ADHD", "AFIB", "AHA", "AIDS", "ALK", "AMA", "ARDS", "ASCO", "ASH", "ATLS",
+    "ATS", "AVPU", "BIPAP", "BMA", "BRCA", "CABG", "CART", "CDC", "CEO", "CFO", "CHU", "CICU", "CMO", "CNO", "COO",
+    "COPD", "COVID", "CPAP", "CQC", "CVC", "DKA", "DNACPR", "DOAC", "DOACS", "ECMO", "EFAST", "EGFR", "EHPAD", "EHR",
+    "EMDR", "EMR", "EPIC", "ERS", "ESC", "ESMO", "ESRD", "FAST", "FOAMED", "FRCS", "GDPR", "GERD", "GLP", "GMC",
+    "GORD", "HBAIC", "HCPC", "HEMS", "HER", "HFPEF", "HFREF", "HHS", "HIPAA", "ICU", "IDSA", "JAMA", "KDIGO", "KRAS",
+    "LFTS", "LMWH", "MBBS", "MCAT", "MHRA", "MIBG", "MRCP", "MRCS", "MRSA", "NATO", "NEJM", "NEWS", "NHS", "NHSE",
+    "NICE", "NICU", "NIHR", "NMC", "NSAID", "NSAIDS", "NSCLC", "NSTEMI", "OBGYN", "OFSTED", "OSCE", "OSCES", "PACU",
+    "PALS", "PCA", "PDL", "PICC", "PICU", "PLAB", "POCUS", "PPE", "PREP", "PSMA", "PTSD", "QSOFA", "RCGP", "RCN",
+    "RCOG", "RCP", "RCS", "RCTS", "ROSC", "SAMU", "SAMUR", "SBAR", "SCLC", "SDEC", "SGLT", "SIRS", "SNRI", "SNRIS",
+    "SOFA", "SSRI", "SSRIS", "STEMI", "SUS", "TAVI", "TAVR", "TLDR", "TPN", "UBS", "UCLA", "UCSF", "UNICEF", "UPA",
+    "USA", "USMLE", "UTI", "WHO",
 ];
 
-/// Common short words that are shouting when capitalized (not acronyms), in the supported
+/// Common short words (sorted) that are shouting when capitalized (not acronyms), in the supported
 /// languages.
 const COMMON_SHORT: &[&str] = &[
-    "I", "A", "AM", "AN", "AS", "AT", "BE", "BY", "GO", "HE", "IF", "IN", "IS", "ME", "MY", "NO", "OF", "OH", "ON",
-    "SO", "TO", "UP", "WE", "ALL", "AND", "ANY", "ARE", "BUT", "CAN", "DID", "FOR", "GET", "GOT", "HAD", "HAS", "HER",
-    "HIM", "HIS", "HOW", "ITS", "LET", "NOT", "NOW", "OFF", "ONE", "OUR", "OUT", "SAY", "SEE", "SHE", "THE", "TOO",
-    "TWO", "WAS", "WAY", "WHO", "WHY", "YES", "YET", "YOU", "BAD", "BIG", "NEW", "OLD", "SAD", "MAD", "END", "DAY",
-    "DON'T", "CAN'T", "WON'T", "I'M", "IT'S", "EN", "EL", "LA", "LO", "MI", "SE", "TE", "DE", "QUE", "SI", "YA", "MAS",
-    "POR", "LOS", "LAS", "UNA", "UN", "ES", "SU", "TU", "YO", "LE", "LES", "DU", "ET", "JE", "IL", "NE", "PAS", "EST",
-    "QUI", "CE", "ICH", "DU", "ER", "DIE", "DER", "DAS", "UND", "IST", "NUR", "WIR", "IHR", "EIN", "VAI", "VÃO", "EM",
-    "OS", "UM", "EU", "NÃO", "TEM", "DEU", "FOI",
+    "A", "ALL", "AM", "AN", "AND", "ANY", "ARE", "AS", "AT", "BAD", "BE", "BIG", "BUT", "BY", "CAN", "CAN'T", "CE",
+    "DAS", "DAY", "DE", "DER", "DEU", "DID", "DIE", "DON'T", "DU", "EIN", "EL", "EM", "EN", "END", "ER", "ES", "EST",
+    "ET", "EU", "FOI", "FOR", "GET", "GO", "GOT", "HAD", "HAS", "HE", "HER", "HIM", "HIS", "HOW", "I", "I'M", "ICH",
+    "IF", "IHR", "IL", "IN", "IS", "IST", "IT'S", "ITS", "JE", "LA", "LAS", "LE", "LES", "LET", "LO", "LOS", "MAD",
+    "MAS", "ME", "MI", "MY", "NE", "NEW", "NO", "NOT", "NOW", "NUR", "NÃO", "OF", "OFF", "OH", "OLD", "ON", "ONE",
+    "OS", "OUR", "OUT", "PAS", "POR", "QUE", "QUI", "SAD", "SAY", "SE", "SEE", "SHE", "SI", "SO", "SU", "TE", "TEM",
+    "THE", "TO", "TOO", "TU", "TWO", "UM", "UN", "UNA", "UND", "UP", "VAI", "VÃO", "WAS", "WAY", "WE", "WHO", "WHY",
+    "WIR", "WON'T", "YA", "YES", "YET", "YO", "YOU",
 ];
 
 /// Two-letter words that count as emphasis when capitalized alone ("MY ER", "NO way").
-const EMPHASIS_SHORT: &[&str] = &["MY", "ME", "NO", "SO", "WE", "HE", "YOU", "NOT", "ALL", "WHY", "HOW", "NOW", "OUR"];
+const EMPHASIS_SHORT: &[&str] = &["ALL", "HE", "HOW", "ME", "MY", "NO", "NOT", "NOW", "OUR", "SO", "WE", "WHY", "YOU"];
+
+/// Capitalized words that make capitals personal or hostile rather than a heading: pronouns,
+/// questions, "again", "never", "stop" ("I AM SO DONE", "WHY IS NOBODY ANSWERING") — unlike
+/// announcements ("SAVE THE DATE", "FREE FLU JABS THIS WEEK"). Sorted.
+const TRIGGERS: &[&str] = &[
+    "ABSOLUTELY",
+    "AGAIN",
+    "ANGRY",
+    "ANYBODY",
+    "ANYONE",
+    "CAN'T",
+    "DISGRACE",
+    "DONE",
+    "ENOUGH",
+    "ESTOU",
+    "ESTOY",
+    "EU",
+    "EVER",
+    "EVERYBODY",
+    "EVERYONE",
+    "HATE",
+    "HOW",
+    "I",
+    "I'M",
+    "ICH",
+    "IM",
+    "J'EN",
+    "JAMAIS",
+    "JE",
+    "JOKE",
+    "KILL",
+    "KILLING",
+    "MARRE",
+    "ME",
+    "MI",
+    "MICH",
+    "MINE",
+    "MIR",
+    "MOI",
+    "MY",
+    "NEVER",
+    "NIE",
+    "NIEMAND",
+    "NOBODY",
+    "NOT",
+    "NUNCA",
+    "NÃO",
+    "OUR",
+    "RIDICULOUS",
+    "SERIOUSLY",
+    "SHAME",
+    "SICK",
+    "SOMEBODY",
+    "SOMEONE",
+    "STOP",
+    "THEIR",
+    "THEM",
+    "THEY",
+    "TIRED",
+    "TODOS",
+    "UNACCEPTABLE",
+    "UNSAFE",
+    "WE",
+    "WHAT",
+    "WHY",
+    "WON'T",
+    "WORST",
+    "YO",
+    "YOU",
+];
+
+/// Whether the original range holds a capitalized trigger word.
+pub(crate) fn has_trigger(text: &str, range: Range<usize>) -> bool {
+    let Some(piece) = text.get(range) else { return false };
+    piece
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .any(|w| TRIGGERS.binary_search(&w.replace('’', "'").as_str()).is_ok())
+}
 
 /// Capitals in the original text: runs of shouted words, and isolated emphasized words.
 pub(crate) struct Capitals {
@@ -72,11 +150,22 @@ pub(crate) fn classify(word: &str) -> Tok {
         return Tok::Lower;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let bare: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-    if ACRONYMS.contains(&bare.as_str()) {
+    if letters < 2 && !COMMON_SHORT.binary_search(&word).is_ok() {
         return Tok::Neutral;
     }
-    if COMMON_SHORT.contains(&word) || letters >= 4 {
+    let is_acronym = if word.contains(['\'', '’']) {
+        let bare: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+        ACRONYMS.binary_search(&bare.as_str()).is_ok()
+    } else {
+        ACRONYMS.binary_search(&word).is_ok()
+    };
+    if is_acronym {
+        return Tok::Neutral;
+    }
+    if letters >= 4
+        || COMMON_SHORT.binary_search(&word).is_ok()
+        || COMMON_SHORT.binary_search(&word.replace('’', "'").as_str()).is_ok()
+    {
         return Tok::Shout;
     }
     Tok::Neutral
@@ -85,6 +174,17 @@ pub(crate) fn classify(word: &str) -> Tok {
 /// Finds shouted runs and emphasized words in `text` (the original, not the normalized text,
 /// since case is what matters).
 pub(crate) fn capitals(text: &str) -> Capitals {
+    // Fast path: without two capitals in a row there is no shouted word at all.
+    let mut prev_upper = false;
+    let any_pair = text.chars().any(|c| {
+        let up = c.is_uppercase();
+        let pair = up && prev_upper;
+        prev_upper = up;
+        pair
+    });
+    if !any_pair {
+        return Capitals { runs: Vec::new(), emphasis: Vec::new() };
+    }
     let mut words: Vec<(Range<usize>, Tok)> = Vec::new();
     let mut start: Option<usize> = None;
     let mut iter = text.char_indices().peekable();
@@ -94,14 +194,14 @@ pub(crate) fn capitals(text: &str) -> Capitals {
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                words.push((s..i, classify(&text[s..i].replace('’', "'"))));
+                words.push((s..i, classify(&text[s..i])));
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        words.push((s..text.len(), classify(&text[s..].replace('’', "'"))));
+        words.push((s..text.len(), classify(&text[s..])));
     }
     let mut runs = Vec::new();
     let mut emphasis = Vec::new();
@@ -168,4 +268,45 @@ pub(crate) fn rules() -> Vec<Box<dyn crate::rule::Rule>> {
         Box::new(rage_venting::RageVenting::new()),
         Box::new(intoxication::Intoxication::new()),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(text: &str) -> Vec<&str> {
+        capitals(text).runs.into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn acronyms_are_not_shouting() {
+        assert!(runs("ICU NHS PPE COVID update for ED and OR staff").is_empty());
+        assert_eq!(runs("the ICU IS A DISGRACE TONIGHT, honestly"), ["IS A DISGRACE TONIGHT"]);
+        assert_eq!(runs("VÃO SE FODER TODOS."), ["VÃO SE FODER TODOS"]);
+    }
+
+    #[test]
+    fn single_capitals_are_emphasis() {
+        let text = "Our trial did NOT show a benefit";
+        let caps = capitals(text);
+        assert!(caps.runs.is_empty());
+        assert_eq!(caps.emphasis.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["NOT"]);
+    }
+
+    #[test]
+    fn bangs_need_three() {
+        let text = "Really?! No!!! Why???";
+        let got: Vec<&str> = bang_runs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["!!!", "???"]);
+    }
+}
+
+#[cfg(test)]
+mod sorted {
+    #[test]
+    fn word_tables_are_sorted() {
+        for t in [super::ACRONYMS, super::COMMON_SHORT, super::TRIGGERS] {
+            assert!(t.windows(2).all(|w| w[0] < w[1]), "{:?}", t.windows(2).find(|w| w[0] >= w[1]));
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! `impulsive-tone/rage-venting`: rage, venting and workplace rants.
 
-use super::{bang_runs, capitals, CELEBRATION};
+use super::{bang_runs, capitals, has_trigger, CELEBRATION};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::Span;
@@ -47,6 +47,7 @@ static META: RuleMeta = RuleMeta {
         "Safe staffing saves lives. Write to your representative before the budget vote.",
         "Hell week is over! Finals done, sleeping until Thursday.",
         "PASSED MY BOARDS!!! Thank you to everyone who quizzed me",
+        "FREE flu jabs for staff this week!!! Walk in, no appointment!!!",
         "Use it or lose it: the strength you build before surgery speeds your recovery after",
     ],
     lexicons: &[
@@ -93,12 +94,12 @@ impl Rule for RageVenting {
         // Accumulated signs, each counted once: capitals, !!!/???, profanity, anger words;
         // profanity aimed at the workplace is a rant by itself.
         let text = doc.text();
-        let caps = capitals(text);
-        let caps = caps.runs.first().or(caps.emphasis.first()).cloned();
         let bang_list = bang_runs(text);
         let bangs = bang_list.first().cloned();
-        // Two separate bursts of "?!?!" are two signs ("Why?!?! … 40 minutes!!!").
-        let more_bangs = bang_list.get(1).cloned();
+        // Two bursts, one of them exasperated ("Why?!?! … 40 minutes!!!"), are two signs;
+        // "Walk in today!!! Free!!!" is only excitement.
+        let exasperated = bang_list.iter().any(|r| text[r.clone()].contains('?'));
+        let more_bangs = bang_list.get(1).cloned().filter(|_| exasperated);
         let swear = profanity::any_profanity(doc, &self.candidates).map(|r| doc.original(r));
         // A swear that is also an anger word ("shitshow") counts once.
         let mut angry = doc
@@ -109,6 +110,16 @@ impl Rule for RageVenting {
         // Two different anger words ("ready to quit. Ugh.") are two signs.
         let more_anger = angry.find(|a| anger.as_ref().is_some_and(|f| a.start >= f.end));
         let workplace = doc.has(&WORKPLACE);
+        // Capitals only ever add to another sign: skip the scan when there is none.
+        let caps = if bangs.is_some() || swear.is_some() || anger.is_some() {
+            let caps = capitals(text);
+            // Beside "!!!" alone, capitals count only when personal or hostile ("MY ER",
+            // "AGAIN"), not in an announcement ("FREE flu jabs!!!").
+            let only_bangs = swear.is_none() && anger.is_none();
+            caps.runs.iter().chain(&caps.emphasis).find(|r| !only_bangs || has_trigger(text, (*r).clone())).cloned()
+        } else {
+            None
+        };
         let mut signs: Vec<Range<usize>> =
             [caps, bangs, more_bangs, swear.clone(), anger.clone(), more_anger].into_iter().flatten().collect();
         signs.sort_unstable_by_key(|r| r.start);

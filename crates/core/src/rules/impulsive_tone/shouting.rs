@@ -1,11 +1,12 @@
 //! `impulsive-tone/shouting`: a run of all-caps words (not acronyms such as ICU, COVID, NHS).
 
 use super::rage_venting::{ANGER_WORDS, VENTING};
-use super::{capitals, classify, Tok, CELEBRATION};
+use super::{bang_runs, capitals, classify, has_trigger, Tok, CELEBRATION};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
 use crate::rule::{Rule, RuleMeta, Sink};
+use crate::rules::profanity;
 
 static META: RuleMeta = RuleMeta {
     id: "impulsive-tone/shouting",
@@ -27,16 +28,27 @@ static META: RuleMeta = RuleMeta {
         "Our meta-analysis did NOT show a benefit; negative results matter",
         "Great talk on POCUS and ECMO at ESC today",
         "WE MATCHED INTO EMERGENCY MEDICINE!!! So proud of this cohort",
+        "SAVE THE DATE: regional nursing conference, 14 March",
+        "FREE FLU JABS FOR ALL STAFF THIS WEEK in the atrium",
     ],
-    lexicons: &[&CELEBRATION, &VENTING, &ANGER_WORDS],
+    lexicons: &[
+        &CELEBRATION,
+        &VENTING,
+        &ANGER_WORDS,
+        &profanity::SWEAR_WORDS,
+        &profanity::NAME_LIKE,
+        &profanity::ABBREVIATIONS,
+    ],
 };
 
 /// All-caps runs.
-pub(crate) struct Shouting;
+pub(crate) struct Shouting {
+    candidates: Vec<String>,
+}
 
 impl Shouting {
     pub(crate) fn new() -> Shouting {
-        Shouting
+        Shouting { candidates: profanity::mask_candidates() }
     }
 }
 
@@ -88,7 +100,20 @@ impl Rule for Shouting {
         if doc.has(&CELEBRATION) && !doc.has(&VENTING) && !doc.has(&ANGER_WORDS) {
             return;
         }
-        for run in capitals(text).runs {
+        let runs = capitals(text).runs;
+        if runs.is_empty() {
+            return;
+        }
+        // A heading in capitals ("SAVE THE DATE") is not shouting; capitals with a pronoun, a
+        // question or "again", or in a post with "!!!", swearing or anger, are.
+        let heated = !bang_runs(text).is_empty()
+            || doc.has(&VENTING)
+            || doc.has(&ANGER_WORDS)
+            || profanity::any_profanity(doc, &self.candidates).is_some();
+        for run in runs {
+            if !heated && !has_trigger(text, run.clone()) {
+                continue;
+            }
             let calm = calm_down(&text[run.clone()]);
             let f = sink.push(run.clone());
             if calm != text[run.clone()] {

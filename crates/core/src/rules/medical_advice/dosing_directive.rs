@@ -3,7 +3,7 @@
 
 use super::{
     addressee, directives, disclaimed, Patterns, ADDRESSEE, DIRECTIVE_VERBS, DISCLAIMER, DISCLAIMER_TEXT, MEDICINES,
-    PERSONAL_CHANGE,
+    PERSONAL_CHANGE, REPLY_CUES,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -31,7 +31,7 @@ static META: RuleMeta = RuleMeta {
         "Never double your dose to catch up on a missed one - ask your pharmacist what to do",
         "Take your blood pressure tablets at the same time every day. General tips only - your own GP knows best.",
     ],
-    lexicons: &[&ADDRESSEE, &DIRECTIVE_VERBS, &MEDICINES, &PERSONAL_CHANGE, &DISCLAIMER],
+    lexicons: &[&ADDRESSEE, &REPLY_CUES, &DIRECTIVE_VERBS, &MEDICINES, &PERSONAL_CHANGE, &DISCLAIMER],
 };
 
 /// Generic medicine orders without an education framing.
@@ -53,20 +53,14 @@ impl Rule for DosingDirective {
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let p = &self.patterns;
         // Replies to one person are individual-advice's; education framing lifts this rule.
-        if disclaimed(doc) || addressee(doc, p).is_some() {
+        if disclaimed(doc) || addressee(doc, p).any().is_some() {
             return;
         }
         let norm = doc.norm();
         let to_reader = |r: &std::ops::Range<usize>| {
             let start = norm[..r.start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
             let words = super::word_list(norm, start..super::sentence_end(norm, r.end));
-            words.iter().any(|w| {
-                [
-                    "you", "your", "you're", "youre", "u", "ur", "you'll", "you'd", "you've", "yourself", "vous",
-                    "votre", "tu", "ton", "ta", "usted", "voce", "du", "dein", "deine", "deinen",
-                ]
-                .contains(w)
-            })
+            words.iter().any(|w| super::SECOND_PERSON.contains(w))
         };
         let Some(d) = directives(doc, p).into_iter().find(|d| d.personal || (d.dosed && to_reader(&d.norm))) else {
             return;

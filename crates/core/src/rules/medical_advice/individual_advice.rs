@@ -1,8 +1,8 @@
 //! `medical-advice/individual-advice`: a diagnosis or treatment given to one person online.
 
 use super::{
-    addressee, diagnosis, directives, discourages_care, medical_word, told_to_take, Patterns, ADDRESSEE, CONDITIONS,
-    DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCOURAGE_CARE, MEDICINES, PERSONAL_CHANGE,
+    addressee, diagnosis, directives, discourages_care, medical_word, second_person, told_to_take, Patterns, ADDRESSEE,
+    CONDITIONS, DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCOURAGE_CARE, MEDICINES, PERSONAL_CHANGE, REPLY_CUES,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -35,11 +35,13 @@ static META: RuleMeta = RuleMeta {
         "If your child has a fever over 39 for more than three days, see a doctor. General info only.",
         "Pharmacist here: ibuprofen and paracetamol can be taken together by many adults, but ask your own pharmacist first",
         "@dr_amy thanks, that's a great point about the trial's endpoint",
+        "Loved your thread on asthma, it's a great summary for students",
         "Got a DM about a medication change. I can't give advice here - please contact your own prescriber.",
         "Reminder for students: adrenaline for anaphylaxis in adults is 0.5 mg IM; know your local protocol",
     ],
     lexicons: &[
         &ADDRESSEE,
+        &REPLY_CUES,
         &DIAGNOSIS,
         &DIAGNOSIS_STRONG,
         &DISCOURAGE_CARE,
@@ -103,28 +105,44 @@ impl Rule for IndividualAdvice {
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let p = &self.patterns;
         let norm = doc.norm();
-        let medical = medical_word(doc, p);
-        let found = directives(doc, p);
+        // Every way this rule flags needs a condition, a medicine or a dose.
+        if !medical_word(doc, p) {
+            return;
+        }
+        let to = addressee(doc, p);
+        let no_care = discourages_care(doc);
+        let strong = diagnosis(doc, &DIAGNOSIS_STRONG);
+        // Treatment orders matter only beside an addressee, a diagnosis or "no need to see anyone".
+        let found =
+            if to.any().is_some() || no_care.is_some() || strong.is_some() { directives(doc, p) } else { Vec::new() };
         let order = found.first().map(|d| doc.original(d.norm.clone()));
-        let personal_order = found
-            .iter()
-            .find(|d| {
-                text::words(&norm[d.norm.clone()])
-                    .any(|w| PERSONAL_OBJECTS.contains(&&norm[d.norm.start + w.start..d.norm.start + w.end]))
-            })
-            .map(|d| doc.original(d.norm.clone()));
-        let no_care = if medical { discourages_care(doc) } else { None };
         let mut parts: Vec<Range<usize>> = Vec::new();
-        if let Some(to) = addressee(doc, p).filter(|_| medical) {
+        if let Some(person) = to.personal.clone() {
+            // Speaking to one person about their health: any diagnosis, order or "no need".
             let said = diagnosis(doc, &DIAGNOSIS);
             if said.is_some() || order.is_some() || no_care.is_some() {
-                parts.push(to);
+                parts.push(person);
                 parts.extend([said, order.clone(), no_care.clone()].into_iter().flatten());
             }
         }
-        if parts.is_empty() && medical && (order.is_some() || no_care.is_some()) {
+        if let Some(reply) = to.reply.clone().filter(|_| parts.is_empty()) {
+            // A reply: colleagues reply to threads too, so a plain "that's a…" needs a "you".
+            let said = strong.clone().or_else(|| diagnosis(doc, &DIAGNOSIS).filter(|_| second_person(doc, &reply)));
+            if said.is_some() || order.is_some() || no_care.is_some() {
+                parts.push(reply);
+                parts.extend([said, order.clone(), no_care.clone()].into_iter().flatten());
+            }
+        }
+        if parts.is_empty() && (order.is_some() || no_care.is_some()) {
             // A confident diagnosis with an order, or any diagnosis with "no need to see anyone".
-            let said = diagnosis(doc, &DIAGNOSIS_STRONG).or_else(|| no_care.as_ref().and(diagnosis(doc, &DIAGNOSIS)));
+            let said = strong.or_else(|| no_care.as_ref().and(diagnosis(doc, &DIAGNOSIS)));
+            let personal_order = found
+                .iter()
+                .find(|d| {
+                    text::words(&norm[d.norm.clone()])
+                        .any(|w| PERSONAL_OBJECTS.contains(&&norm[d.norm.start + w.start..d.norm.start + w.end]))
+                })
+                .map(|d| doc.original(d.norm.clone()));
             if let Some(said) = said {
                 parts.push(said);
                 parts.extend([order.clone(), no_care.clone()].into_iter().flatten());
@@ -134,8 +152,9 @@ impl Rule for IndividualAdvice {
             }
         }
         if parts.is_empty() {
-            let online = text::words(norm).any(|w| ONLINE.contains(&&norm[w]));
-            if let Some(told) = told_to_take(doc, p).filter(|_| online) {
+            // "I told her to double her doxy", when the patient reached out online.
+            let told = told_to_take(doc, p);
+            if let Some(told) = told.filter(|_| text::words(norm).any(|w| ONLINE.contains(&&norm[w]))) {
                 parts.push(told);
             }
         }

@@ -22,6 +22,10 @@ mod remote_assessment;
 pub(crate) static ADDRESSEE: Lexicon =
     Lexicon { name: "medical-advice/addressee", source: include_str!("addressee.txt") };
 
+/// Weaker signs of a reply (to a post, a thread, a picture).
+pub(crate) static REPLY_CUES: Lexicon =
+    Lexicon { name: "medical-advice/reply-cues", source: include_str!("reply_cues.txt") };
+
 /// Telling someone what they have.
 pub(crate) static DIAGNOSIS: Lexicon =
     Lexicon { name: "medical-advice/diagnosis", source: include_str!("diagnosis.txt") };
@@ -80,13 +84,24 @@ impl Patterns {
         let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         Patterns {
             dose: re(
-                r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|ug|µg|g|ml|iu|units?|tabs?|tablets?|pills?|puffs?|drops?|scoops?|capsules?|caps|comprimidos?)\b|\b\d+(?:[.,]\d+)?\s?%|\b(?:once|twice|three times|four times|\d+ times|\d+x) (?:a|per) day\b|\bevery \d+ (?:hours|hrs|h)\b|\bcada \d+ ?(?:horas|h)\b|\bde \d+ em \d+ ?(?:horas|h)\b|\btoutes les \d+ ?h|\balle \d+ stunden\b|\b(?:bid|tid|qid|qds|tds)\b|\b\d+ (?:scoops|tablets|pills) a day\b|\b\d+ three times\b|\b\d+x\d+\b",
+                r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|ug|µg|g|ml|iu|units?|tabs?|tablets?|pills?|puffs?|drops?|scoops?|capsules?|caps|comprimidos?)\b|\b\d+(?:[.,]\d+)?\s?%|\b(?:once|twice|three times|four times|\d+ times|\d+x) (?:a|per) day\b|\bevery \d+ (?:hours|hrs|h)\b|\bcada \d+ ?(?:horas|h)\b|\bde \d+ em \d+ ?(?:horas|h)\b|\btoutes les \d+ ?h|\balle \d+ stunden\b|\b(?:bid|tid|qid|qds|tds)\b|\b\d+ (?:scoops|tablets|pills) a day\b|\b\d+ three times\b|\b(?:une|deux|trois|1|2|3) fois par jour\b|\b(?:una|dos|tres|\d) veces al dia\b|\b(?:uma|duas|tres|\d) vezes ao dia\b|\b(?:ein|zwei|drei|\d)mal (?:taglich|am tag)\b|\b\d+x\d+\b",
             ),
             handle: re(r"(?:^|[\s(])@[A-Za-z0-9_][A-Za-z0-9_.]*"),
             told: re(
-                r"\b(?:told|tell|telling|advised|advise|asked) (?:him|her|them|the patient|my patient|the pt|the mum|the mom|the dad|the parents)\b (?:to|that|he|she|they)\b",
+                r"\b(?:told|tell|telling|advised|advise|asked|messaged|texted|dmed|dm'd|replied to|wrote to|emailed) (?:him|her|them|the patient|my patient|the pt|the mum|the mom|the dad|the parents)\b (?:to|that|he|she|they)\b",
             ),
         }
+    }
+}
+
+impl Patterns {
+    /// Whether `s` holds a dose; the regex only runs when a digit or a frequency word is there.
+    pub(crate) fn has_dose(&self, s: &str) -> bool {
+        let cue = s.bytes().any(|b| b.is_ascii_digit())
+            || ["once", "twice", "times", "bid", "tid", "qid", "qds", "tds", "fois", "veces", "vezes", "mal "]
+                .iter()
+                .any(|w| s.contains(w));
+        cue && self.dose.is_match(s)
     }
 }
 
@@ -134,11 +149,26 @@ const LEAD_INS: &[&str] = &[
     "okay",
 ];
 
+/// Verbs that open an order ("ice it and take…", "rest, then start…").
+const IMPERATIVE_STARTS: &[&str] = &[
+    "ice", "rest", "elevate", "drink", "keep", "stay", "avoid", "stop", "splint", "strap", "wrap", "put", "go", "get",
+    "try", "take", "use", "start", "skip", "hold", "give", "apply", "rinse", "grab", "chew", "double", "switch",
+];
+
 /// Words after which a verb is an order: "you should take", "I'd start", "she should ice".
 const MODALS: &[&str] = &["should", "can", "could", "must", "i'd", "id", "would", "to", "gotta", "better", "need"];
 
 pub(crate) fn word_list(norm: &str, range: Range<usize>) -> Vec<&str> {
     text::words(&norm[range.clone()]).map(|w| &norm[range.start + w.start..range.start + w.end]).collect()
+}
+
+/// `at`, moved back to a char boundary of `s`.
+fn floor(s: &str, mut at: usize) -> usize {
+    at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The end of the clause that contains normalized offset `at`.
@@ -181,28 +211,67 @@ fn has_in(doc: &Document<'_>, lex: &Lexicon, range: Range<usize>) -> bool {
     doc.hits(lex).iter().any(|h| h.start as usize >= range.start && (h.start as usize) < range.end)
 }
 
-/// The first sign that the post answers one person, as an original range.
-pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Option<Range<usize>> {
+/// Who a post is addressed to, as original ranges.
+pub(crate) struct Addressee {
+    /// A person about their own health: "your son's…", "hun", "what you're describing".
+    pub(crate) personal: Option<Range<usize>>,
+    /// A reply to a post, a thread or a picture, or to an @handle.
+    pub(crate) reply: Option<Range<usize>>,
+}
+
+impl Addressee {
+    /// The first sign of either kind.
+    pub(crate) fn any(&self) -> Option<Range<usize>> {
+        match (&self.personal, &self.reply) {
+            (Some(a), Some(b)) => Some(if a.start <= b.start { a.clone() } else { b.clone() }),
+            (a, b) => a.clone().or(b.clone()),
+        }
+    }
+}
+
+/// The first asserted, unconditional hit of `lex`, as an original range.
+fn first_addressing(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize>> {
     let norm = doc.norm();
-    let listed = doc
-        .hits(&ADDRESSEE)
+    doc.hits(lex)
         .iter()
         .find(|h| !doc.is_quoted(h.start as usize) && !conditional(norm, h.start as usize))
-        .map(|h| doc.original(h.range()));
-    let handle = p.handle.find(doc.text()).map(|m| {
+        .map(|h| doc.original(h.range()))
+}
+
+/// The signs that the post answers one person.
+pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Addressee {
+    let personal = first_addressing(doc, &ADDRESSEE);
+    let handle = doc.text().contains('@').then(|| p.handle.find(doc.text())).flatten().map(|m| {
         let s = m.as_str();
         let lead = s.len() - s.trim_start_matches([' ', '\t', '\n', '\r', '(']).len();
         m.start() + lead..m.end()
     });
-    match (listed, handle) {
+    let reply = match (first_addressing(doc, &REPLY_CUES), handle) {
         (Some(a), Some(b)) => Some(if a.start <= b.start { a } else { b }),
         (a, b) => a.or(b),
-    }
+    };
+    Addressee { personal, reply }
 }
+
+/// Whether the post speaks to "you" (in any of the supported languages) outside the original
+/// range `besides` (the reply cue itself: "loved *your* thread").
+pub(crate) fn second_person(doc: &Document<'_>, besides: &Range<usize>) -> bool {
+    let norm = doc.norm();
+    text::words(norm).any(|w| {
+        let o = doc.original(w.clone());
+        SECOND_PERSON.contains(&&norm[w]) && (o.end <= besides.start || o.start >= besides.end)
+    })
+}
+
+/// "You" and "your" in the supported languages.
+pub(crate) const SECOND_PERSON: &[&str] = &[
+    "you", "your", "you're", "youre", "u", "ur", "you'll", "you'd", "you've", "yourself", "vous", "votre", "tu", "ton",
+    "ta", "usted", "voce", "du", "dein", "deine", "deinen", "su", "tus", "seu", "sua", "te",
+];
 
 /// Whether the post names a condition, a medicine or a dose.
 pub(crate) fn medical_word(doc: &Document<'_>, p: &Patterns) -> bool {
-    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || p.dose.is_match(doc.norm())
+    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || p.has_dose(doc.norm())
 }
 
 /// The first asserted diagnosis wording from `lex`, as an original range.
@@ -230,6 +299,13 @@ pub(crate) struct Directive {
 fn imperative(norm: &str, h: &Hit) -> bool {
     let start = text::clause_start(norm, h.start as usize);
     let mut before = word_list(norm, start..h.start as usize);
+    // A second order in a chain: "ice it and take naproxen", "rest, then start…".
+    if before.len() >= 2
+        && ["and", "then", "&"].contains(&before[before.len() - 1])
+        && IMPERATIVE_STARTS.contains(&before[0])
+    {
+        return true;
+    }
     while before.last().is_some_and(|w| LEAD_INS.contains(w)) {
         before.pop();
     }
@@ -248,27 +324,28 @@ fn imperative(norm: &str, h: &Hit) -> bool {
 pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
     let norm = doc.norm();
     let mut out = Vec::new();
-    let object = |from: usize, to: usize| has_in(doc, &MEDICINES, from..to) || p.dose.is_match(&norm[from..to]);
+    let object = |from: usize, to: usize| has_in(doc, &MEDICINES, from..to) || p.has_dose(&norm[from..to]);
     for h in doc.hits(&DIRECTIVE_VERBS) {
+        // The object test is the cheap one; the clause analysis only runs when it passes.
+        let end = sentence_end(norm, h.end as usize).max(clause_end(norm, h.end as usize));
+        let clause = clause_end(norm, h.end as usize);
+        if !object(h.end as usize, clause) && !object(h.end as usize, floor(norm, end.min(clause + 40))) {
+            continue;
+        }
         if doc.is_negated(h.start as usize) || doc.is_quoted(h.start as usize) || !imperative(norm, h) {
             continue;
         }
-        let end = sentence_end(norm, h.end as usize).max(clause_end(norm, h.end as usize));
-        let clause = clause_end(norm, h.end as usize);
-        if !object(h.end as usize, clause) && !object(h.end as usize, end.min(clause + 40)) {
-            continue;
-        }
-        let dosed = p.dose.is_match(&norm[h.start as usize..end]);
+        let dosed = p.has_dose(&norm[h.start as usize..end]);
         out.push(Directive { norm: h.start as usize..clause, dosed, personal: false });
     }
     for h in doc.asserted_hits(&PERSONAL_CHANGE) {
         let clause = clause_end(norm, h.end as usize);
-        let within = clause.min(h.end as usize + 40);
+        let within = floor(norm, clause.min(h.end as usize + 40));
         if !object(h.end as usize, within) {
             continue;
         }
         let end = sentence_end(norm, h.end as usize);
-        let dosed = p.dose.is_match(&norm[h.start as usize..end]);
+        let dosed = p.has_dose(&norm[h.start as usize..end]);
         out.push(Directive { norm: h.start as usize..clause, dosed, personal: true });
     }
     out.sort_unstable_by_key(|d| d.norm.start);
@@ -278,9 +355,13 @@ pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
 /// "I told him to chew an aspirin": advice given to a patient, reported, with a medicine.
 pub(crate) fn told_to_take(doc: &Document<'_>, p: &Patterns) -> Option<Range<usize>> {
     let norm = doc.norm();
+    let cues = ["told", "tell", "advis", "asked", "messaged", "texted", "dm", "replied", "wrote", "emailed"];
+    if !cues.iter().any(|w| norm.contains(w)) {
+        return None;
+    }
     let m = p.told.find(norm)?;
     let end = sentence_end(norm, m.end());
-    let medicine = has_in(doc, &MEDICINES, m.end()..end) || p.dose.is_match(&norm[m.end()..end]);
+    let medicine = has_in(doc, &MEDICINES, m.end()..end) || p.has_dose(&norm[m.end()..end]);
     (medicine && !doc.is_negated(m.start())).then(|| doc.original(m.start()..end))
 }
 

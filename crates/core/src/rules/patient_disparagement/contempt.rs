@@ -1,14 +1,14 @@
 //! `patient-disparagement/contempt`: mocking a patient's intelligence, character or family.
 
 use super::{
-    advocacy, aimed_at_colleague, asserted, same_sentence, sentence_of, verdict_after_patient, PATIENT_TARGET, SNEER,
-    WORKPLACE,
+    advocacy, aimed_at_colleague, asserted, in_or_after_sentence, same_sentence, sentence_of, single_quoted,
+    verdict_after_patient, EYEROLL, GENERIC, PATIENT_TARGET, SNEER, WORKPLACE,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
-use crate::rules::colleague_disparagement::COLLEAGUE_TARGET;
+use crate::rules::colleague_disparagement::{self_intro, COLLEAGUE_TARGET};
 use crate::rules::discrimination::{ADVOCACY, BIAS_DISCLAIMER};
 use regex::Regex;
 
@@ -47,6 +47,7 @@ static META: RuleMeta = RuleMeta {
         &PATIENT_TARGET,
         &WORKPLACE,
         &COLLEAGUE_TARGET,
+        &EYEROLL,
         &SNEER,
         &ADVOCACY,
         &BIAS_DISCLAIMER,
@@ -57,12 +58,16 @@ static META: RuleMeta = RuleMeta {
 pub(crate) struct Contempt {
     /// A short phrase in single quotes: scare quotes ("her 'migraine'") mock what a patient said.
     scare_quotes: Regex,
+    /// A body weight held up as the joke ("a 200kg man", "300-pound patient").
+    weight: Regex,
 }
 
 impl Contempt {
     pub(crate) fn new() -> Contempt {
         Contempt {
-            scare_quotes: Regex::new(r"(?:^|[\s(])['‘]([^'‘’\n]{2,40})['’](?:[\s.,;:!?)]|$)")
+            scare_quotes: Regex::new(r"(?:^|[\s(])['‘]((?:[^'‘’\n]|['’]\p{Ll}){2,60})['’](?:[\s.,;:!?)]|$)")
+                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            weight: Regex::new(r"(?i)\b[1-6]\d{2}[ -]?(?:kg|kgs|kilos?|lbs?|pounds?|pounder)\b")
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
     }
@@ -75,9 +80,22 @@ fn self_directed(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
     let next = tail.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
     let head = norm.get(..h.start as usize).unwrap_or("").trim_end();
     matches!(next, "question" | "questions" | "mistake" | "mistakes" | "me" | "luck" | "o'clock")
-        || ["i'm", "i am", "i feel", "i felt", "felt", "feel", "i was", "i look", "made me feel", "so"]
-            .iter()
-            .any(|p| head.ends_with(p))
+        || [
+            "i'm",
+            "i am",
+            "i feel",
+            "i felt",
+            "felt",
+            "feel",
+            "i was",
+            "i look",
+            "made me feel",
+            "i'm so",
+            "felt so",
+            "feel so",
+        ]
+        .iter()
+        .any(|p| head.ends_with(p))
 }
 
 /// Whether an insult stands as a noun for people ("these idiots", "what a moron") in a post about work.
@@ -103,13 +121,16 @@ impl Rule for Contempt {
             .hits(&CONTEMPT_PHRASES)
             .iter()
             .find(|h| about_people && asserted(doc, h) && !aimed_at_colleague(doc, h));
+        // A bare "Absolute coward." counts for patients only when the post is not about colleagues.
+        let only_patients = !doc.hits(&COLLEAGUE_TARGET).iter().any(|t| !self_intro(doc, t))
+            || doc.hits(&PATIENT_TARGET).iter().any(|t| !GENERIC.contains(&&doc.norm()[t.range()]));
         let word = || {
             doc.hits(&CONTEMPT_WORDS).iter().find(|h| {
                 asserted(doc, h)
+                    && !single_quoted(doc, h)
                     && !self_directed(doc, h)
                     && (same_sentence(doc, h, &PATIENT_TARGET)
-                        || people_determiner(doc, h)
-                        || verdict_after_patient(doc, h))
+                        || (only_patients && (people_determiner(doc, h) || verdict_after_patient(doc, h))))
                     && !aimed_at_colleague(doc, h)
             })
         };
@@ -117,15 +138,40 @@ impl Rule for Contempt {
             sink.push(doc.original(h.range()));
             return;
         }
+        // A weight in a jokey post about a patient ("a 200kg man … lol").
+        if doc.has(&SNEER) && doc.has(&PATIENT_TARGET) {
+            if let Some(m) = self.weight.find(doc.text()) {
+                let f = sink.push(m.range());
+                f.message = "Making a patient's weight the punchline mocks their body.".into();
+                return;
+            }
+        }
+        // A patient named in a sentence that ends in an eye-roll: "Paciente … de novo 🙄".
+        let rolled = doc.hits(&PATIENT_TARGET).iter().find(|t| {
+            !GENERIC.contains(&&doc.norm()[t.range()])
+                && in_or_after_sentence(doc, t.start as usize, &EYEROLL)
+                && !aimed_at_colleague(doc, t)
+                && asserted(doc, t)
+        });
+        if let Some(t) = rolled {
+            let f = sink.push(doc.original(t.range()));
+            f.message = "An eye-roll at a patient or their family reads as mockery.".into();
+            return;
+        }
+        let patient_noun = doc.hits(&PATIENT_TARGET).iter().any(|t| !GENERIC.contains(&&doc.norm()[t.range()]));
+        let colleagues = doc.hits(&COLLEAGUE_TARGET).iter().any(|t| !self_intro(doc, t));
         // Scare quotes plus an eye-roll, in a post about patients: "her 'migraine' 💅".
-        if about_people && doc.has(&SNEER) {
+        if about_people && doc.has(&EYEROLL) && (patient_noun || !colleagues) {
             let quotes = self.scare_quotes.captures_iter(doc.text()).filter_map(|c| c.get(1));
             // Sentences are found on the original text here: the quote is an original span.
             let text = doc.text();
             let near_sneer = |q: &regex::Match<'_>| {
                 let s = sentence_of(text, q.start());
                 let end = if s.end + 1 < text.len() { sentence_of(text, s.end + 1).end } else { s.end };
-                doc.hits(&SNEER).iter().map(|h| doc.original(h.range())).any(|r| r.start >= s.start && r.end <= end)
+                doc.hits(&EYEROLL)
+                    .iter()
+                    .map(|h| doc.original(h.range()))
+                    .any(|r| r.start >= s.start && r.end <= end + 1)
             };
             if let Some(q) = quotes.into_iter().find(near_sneer) {
                 let f = sink.push(q.range());

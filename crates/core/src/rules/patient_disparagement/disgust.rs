@@ -1,6 +1,6 @@
 //! `patient-disparagement/disgust`: disgust aimed at a patient's body, smell or hygiene.
 
-use super::{advocacy, asserted, same_sentence, PATIENT_TARGET};
+use super::{advocacy, aimed_at_colleague, asserted, near, verdict_after_patient, PATIENT_TARGET};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -47,7 +47,10 @@ impl Rule for Disgust {
             return;
         }
         for h in doc.hits(&DISGUST) {
-            if asserted(doc, h) && same_sentence(doc, h, &PATIENT_TARGET) && !same_sentence(doc, h, &COLLEAGUE_TARGET) {
+            // The person must be close: "he smelled like…", not "smelled like smoke after the fire patients".
+            let person_close = doc.hits(&PATIENT_TARGET).iter().any(|t| t.start < h.start && near(doc, h, t, 4))
+                || doc.hits(&PATIENT_TARGET).iter().any(|t| near(doc, h, t, 1));
+            if asserted(doc, h) && (person_close || verdict_after_patient(doc, h)) && !aimed_at_colleague(doc, h) {
                 sink.push(doc.original(h.range()));
                 return;
             }

@@ -7,7 +7,9 @@ use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::colleague_disparagement::COLLEAGUE_TARGET;
-use crate::rules::discrimination::{stereotyped_groups, ADVOCACY, BIAS_DISCLAIMER, GENERALISATIONS, GROUPS};
+use crate::rules::discrimination::{
+    stereotyped_groups, ADVOCACY, BIAS_DISCLAIMER, GENERALISATIONS, GROUPS, NEGATIVE, WEAK_CUES,
+};
 
 /// Words that make a post about hiring or staffing rather than patients.
 static HIRING: Lexicon = Lexicon { name: "patient-disparagement/hiring", source: include_str!("hiring.txt") };
@@ -33,6 +35,8 @@ static META: RuleMeta = RuleMeta {
     lexicons: &[
         &GROUPS,
         &GENERALISATIONS,
+        &WEAK_CUES,
+        &NEGATIVE,
         &PATIENT_TARGET,
         &WORKPLACE,
         &COLLEAGUE_TARGET,

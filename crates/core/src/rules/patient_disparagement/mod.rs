@@ -14,11 +14,16 @@ use std::ops::Range;
 mod contempt;
 mod disgust;
 mod group_stereotype;
+mod mocking_tone;
 mod stigmatising_label;
 
 /// Words that point at patients, their families, or people met at work.
 pub(crate) static PATIENT_TARGET: Lexicon =
     Lexicon { name: "patient-disparagement/patient-target", source: include_str!("patient_target.txt") };
+
+/// Eye-rolls and "#nursehumor": a sneer, not mere laughter.
+pub(crate) static EYEROLL: Lexicon =
+    Lexicon { name: "patient-disparagement/eyeroll", source: include_str!("eyeroll.txt") };
 
 /// Markers of a sneer: eye-rolls, "classic", "lol", "#nursehumor".
 pub(crate) static SNEER: Lexicon = Lexicon { name: "patient-disparagement/sneer", source: include_str!("sneer.txt") };
@@ -162,7 +167,8 @@ pub(crate) fn in_or_after_sentence(doc: &Document<'_>, at: usize, lexicon: &Lexi
     let norm = doc.norm();
     let s = sentence_of(norm, at);
     let end = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end } else { s.end };
-    doc.hits(lexicon).iter().any(|h| (h.start as usize) >= s.start && (h.end as usize) <= end)
+    // `+ 1`: an entry may carry the sentence's closing mark ("Sure.").
+    doc.hits(lexicon).iter().any(|h| (h.start as usize) >= s.start && (h.end as usize) <= end + 1)
 }
 
 /// Whether the hit is reported speech aimed at the poster ("called me a useless…"): bias or
@@ -191,7 +197,66 @@ pub(crate) fn reported(doc: &Document<'_>, hit: &Hit) -> bool {
 
 /// Whether the hit is asserted: not negated and not inside double quotes.
 pub(crate) fn asserted(doc: &Document<'_>, hit: &Hit) -> bool {
-    !doc.is_negated(hit.start as usize) && !doc.is_quoted(hit.start as usize) && !reported(doc, hit)
+    !doc.is_negated(hit.start as usize)
+        && !doc.is_quoted(hit.start as usize)
+        && !reported(doc, hit)
+        && !hedged(doc, hit)
+}
+
+/// Like [`asserted`], but a negation counts only right before the hit ("not a clown"), not
+/// two clauses of words earlier ("not even sorry to name and shame").
+pub(crate) fn asserted_close(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    let at = floor(norm, hit.start as usize);
+    let head = &norm[crate::text::clause_start(norm, at)..at];
+    let words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
+    let negated = words.iter().rev().take(2).any(|w| {
+        matches!(
+            *w,
+            "not"
+                | "no"
+                | "never"
+                | "don't"
+                | "dont"
+                | "isn't"
+                | "isnt"
+                | "aren't"
+                | "arent"
+                | "wasn't"
+                | "weren't"
+                | "nunca"
+                | "jamais"
+                | "pas"
+                | "nicht"
+                | "kein"
+                | "keine"
+                | "nao"
+                | "ni"
+        )
+    });
+    !negated && !doc.is_quoted(hit.start as usize) && !reported(doc, hit) && !hedged(doc, hit)
+}
+
+/// Whether a hedge stands just before the hit ("rarely lazy", "hardly ever rude").
+fn hedged(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    let at = floor(norm, hit.start as usize);
+    let head = &norm[crate::text::clause_start(norm, at)..at];
+    let words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
+    words.iter().rev().take(3).any(|w| {
+        matches!(*w, "rarely" | "seldom" | "hardly" | "none" | "neither" | "rarement" | "selten" | "raramente")
+    })
+}
+
+/// Whether the hit is a single word or phrase in single quotes: a word mentioned, not used
+/// ("staff are rarely 'lazy'"). Mocking quotes of what a patient said are matched by their own
+/// entries, which include the quotes.
+pub(crate) fn single_quoted(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    let (s, e) = (hit.start as usize, hit.end as usize);
+    let open = norm.get(..s).is_some_and(|h| h.ends_with('\''));
+    let close = norm.get(e..).is_some_and(|t| t.starts_with('\''));
+    open && close && !norm[s..e].starts_with('\'')
 }
 
 /// Whether the post argues against stigma or bias (and does not disown it: "not racist but").
@@ -207,5 +272,6 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(disgust::Disgust),
         Box::new(contempt::Contempt::new()),
         Box::new(group_stereotype::GroupStereotype),
+        Box::new(mocking_tone::MockingTone),
     ]
 }

@@ -5,7 +5,7 @@
 //! here run only when the draft has a digit (ages, times) or a capital letter (places).
 
 use super::{
-    AGE_WORDS, CIRCUMSTANCE, CONDITIONS, ENCOUNTER, OCCUPATION, PERSON, PLACES, PUBLIC_FIGURE, RECENCY, SEX,
+    AGE_WORDS, CIRCUMSTANCE, CONDITIONS, ENCOUNTER, NEWS, OCCUPATION, PERSON, PLACES, PUBLIC_FIGURE, RECENCY, SEX,
     SPECIFIC_PATIENT, TIME_WORDS,
 };
 use crate::document::Document;
@@ -22,6 +22,7 @@ pub(crate) enum Kind {
     Place,
     Time,
     Circumstance,
+    News,
 }
 
 impl Kind {
@@ -34,6 +35,7 @@ impl Kind {
             Kind::Place => "place",
             Kind::Time => "time",
             Kind::Circumstance => "unusual detail (job, family, event)",
+            Kind::News => "news coverage",
         }
     }
 }
@@ -102,48 +104,59 @@ impl Clues {
     pub(crate) fn new() -> Clues {
         Clues {
             had: compile(
-                r"\b(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}\b|young|old|older|elderly|little|lovely|sweet|poor|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|baby|teen|patient|pt|mum|mom|dad)|\bhad\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf]\b)|\b(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)\b",
+                r"(?-u)(?-u:\b)(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}(?-u:\b)|young|old|older|elderly|little|lovely|sweet|poor|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|baby|teen|patient|pt|mum|mom|dad)|(?-u:\b)had\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|(?-u:\b)(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)(?-u:\b)|(?-u:\b)my\s(?:\w+\s)?(?:lady|gentleman|gent|guy|patient|pt|client|resident|kiddo|little\sone)(?-u:\b)",
             ),
             // Matched on the normalized text (lowercase, accents folded).
             age: compile(
-                r"(?x)
-                \b(\d{1,3})\s?-?\s?(?:years?|yrs?)[\s-]?old\b
-                | \b(\d{1,3})\s?(?:yo|y/o|y\.o)\b
-                | \b([1-9]\d)[mf]\b
-                | \b(\d0)-?somethings?\b
-                | \bin\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(\d0)'?s\b
-                | \bin\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b
-                | \b(\d{1,3})-?jahrige[nrs]?\b
-                | \b(\d{1,3})\sjahre\salt\b
-                | \bde\s(\d{1,3})\s(?:anos|ans)\b
-                | \b(\d{1,3})\sanos\sde\sidade\b
-                | \b(\d{1,3})(?:st|nd|rd|th)\sbirthday\b
-                | \b(?:aged|age)\s(\d{1,3})\b
-                | [a-z],\s(\d{2}),\s",
+                r"(?x-u)
+                (?-u:\b)(\d{1,3})\s?-?\s?(?:years?|yrs?)[\s-]?old(?-u:\b)
+                | (?-u:\b)(\d{1,3})\s?(?:yo|y/o|y\.o)(?-u:\b)
+                | (?-u:\b)([1-9]\d)[mf](?-u:\b)
+                | (?-u:\b)(\d0)-?somethings?(?-u:\b)
+                | (?-u:\b)in\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(\d0)'?s(?-u:\b)
+                | (?-u:\b)in\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?-u:\b)
+                | (?-u:\b)(\d{1,3})-?jahrige[nrs]?(?-u:\b)
+                | (?-u:\b)(\d{1,3})\sjahre\salt(?-u:\b)
+                | (?-u:\b)de\s(\d{1,3})\s(?:anos|ans)(?-u:\b)
+                | (?-u:\b)(\d{1,3})\sanos\sde\sidade(?-u:\b)
+                | (?-u:\b)(\d{1,3})(?:st|nd|rd|th)\sbirthday(?-u:\b)
+                | (?-u:\b)(?:aged|age)\s(\d{1,3})(?-u:\b)
+                | [a-z],\s(\d{2}),\s
+                | ,\s(\d{1,3})\s(?:ans|anos|jahre)(?-u:\b)
+                | (?-u:\b)turn(?:ed|s|ing)\s(\d{1,3})(?-u:\b)
+                | (?-u:\b)(?:cumplio|cumple|a\sfete|feierte|completou|fez)\s(\d{1,3})(?-u:\b)",
             ),
             time: compile(
-                r"(?x)
-                \b\d{1,2}[:h]\d{2}\b
-                | \b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)
-                | \ba\slas\s\d{1,2}\b
-                | \bum\s\d{1,2}(?::\d{2})?\s?uhr\b
-                | \b(?:vers|as)\s\d{1,2}\s?h\b",
+                r"(?x-u)
+                (?-u:\b)\d{1,2}[:h]\d{2}(?-u:\b)
+                | (?-u:\b)\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)
+                | (?-u:\b)a\slas\s\d{1,2}(?-u:\b)
+                | (?-u:\b)um\s\d{1,2}(?::\d{2})?\s?uhr(?-u:\b)
+                | (?-u:\b)(?:vers|as)\s\d{1,2}\s?h(?-u:\b)",
             ),
             // Matched on the original text: capitals mark names.
             place: compile(
                 r"(?x)
-                \b(?:Route|Rte|Highway|Hwy|Interstate|Exit|Junction|Station|Terminal|Gate|Ward|Pod|Platform|Lake|Mount|Mt|Saint|St|San|Santa|Sankt
+                (?-u:\b)(?:Route|Rte|Highway|Hwy|Interstate|Exit|Junction|Station|Terminal|Gate|Ward|Pod|Platform|Lake|Mount|Mt|Saint|St|San|Santa|Sankt
                     |Hospital|Cl[íi]nica|H[ôo]pital|Klinikum|Krankenhaus|Colegio|Col[ée]gio|Escuela|Instituto|[ÉE]cole|Lyc[ée]e|Gymnasium|Escola
-                    |Rua|Calle|Avenida|Rue)\.?[\x20\t]+(?:\p{Lu}[\p{L}'’]*|\d+[A-Za-z]?)\b
-                | \b\p{Lu}[\p{L}'’]+(?:[\x20\t]\p{Lu}[\p{L}'’]+){0,2}[\x20\t](?:County|Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Boulevard|Blvd
+                    |Rua|Calle|Avenida|Rue)\.?[\x20\t]+(?:\p{Lu}[\p{L}'’]*|\d+[A-Za-z]?)(?-u:\b)
+                | (?-u:\b)\p{Lu}[\p{L}'’]+(?:[\x20\t]\p{Lu}[\p{L}'’]+){0,2}[\x20\t](?:County|Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Boulevard|Blvd
                     |Close|Crescent|Square|High|Primary|Elementary|Academy|School|Hospital|General|Memorial|Infirmary|Maternity
-                    |Medical[\x20\t]Cent(?:er|re)|Mall|Airport|Bridge|Church|Heights|Grove|Valley|Park|Estate|Township|Parish)\b
-                | \b\d{1,2}[\x20\t](?:North|South|East|West)\b
-                | \bon[\x20\t]\d{1,3}(?:st|nd|rd|th)\b
-                | \b(?:Gymnasium|Klinikum|Schule|Krankenhaus|Klinik)[\x20\t](?:am|an[\x20\t]der|im|in)[\x20\t]\p{Lu}\p{L}+
-                | \b(?:from|outside|near|behind|at|in|on)[\x20\t](?:the[\x20\t])?\p{Lu}[\p{Ll}'’]+(?:[\x20\t]\p{Lu}[\p{Ll}'’]+)?",
+                    |Medical[\x20\t]Cent(?:er|re)|Mall|Airport|Bridge|Church|Heights|Grove|Valley|Park|Estate|Township|Parish)(?-u:\b)
+                | (?-u:\b)\d{1,2}[\x20\t](?:North|South|East|West)(?-u:\b)
+                | (?-u:\b)(?i:ward|station|floor|unit)[\x20\t]\d{1,3}[A-Za-z]?(?-u:\b)
+                | (?-u:\b)on[\x20\t]\d{1,3}(?:st|nd|rd|th)(?-u:\b)
+                | (?-u:\b)(?:[AM][0-9]{1,4}|I-[0-9]{1,3}|US-[0-9]{1,3})(?-u:\b)
+                | (?-u:\b)(?:Gymnasium|Klinikum|Schule|Krankenhaus|Klinik)[\x20\t](?:am|an[\x20\t]der|im|in)[\x20\t]\p{Lu}\p{L}+
+                | (?-u:\b)(?:from|outside|near|behind|at|in|on)[\x20\t](?:the[\x20\t])?\p{Lu}[\p{Ll}'’]+(?:[\x20\t]\p{Lu}[\p{Ll}'’]+)?",
             ),
         }
+    }
+
+    /// Whether `doc` states an exact age or age group at all (cheap; no full scan).
+    pub(crate) fn mentions_age(&self, doc: &Document<'_>) -> bool {
+        let norm = doc.norm();
+        norm.bytes().any(|b| b.is_ascii_digit()) && self.age.is_match(norm)
     }
 
     /// Collects the clues of `doc`.
@@ -173,7 +186,9 @@ impl Clues {
         }
         s.encounters.sort_by_key(|(r, _)| r.start);
         s.encounter = s.encounters.first().map(|(r, _)| r.clone());
-        if let Some(h) = doc.hits(&SPECIFIC_PATIENT).iter().find(|h| !doc.is_negated(h.start as usize)) {
+        // The longest phrase at the first position: "my patient's", not "my patient".
+        let specific = doc.hits(&SPECIFIC_PATIENT).iter().filter(|h| !doc.is_negated(h.start as usize));
+        if let Some(h) = specific.min_by_key(|h| (h.start, std::cmp::Reverse(h.end))) {
             s.specific = Some((orig(h.range()), h.start as usize));
         }
         s.person = doc.has(&PERSON)
@@ -208,6 +223,9 @@ impl Clues {
         for h in doc.hits(&CIRCUMSTANCE).iter().chain(doc.hits(&PUBLIC_FIGURE)) {
             add(&mut s, Kind::Circumstance, orig(h.range()));
         }
+        for h in doc.hits(&NEWS) {
+            add(&mut s, Kind::News, orig(h.range()));
+        }
         for h in doc.hits(&TIME_WORDS) {
             add(&mut s, Kind::Time, orig(h.range()));
         }
@@ -215,6 +233,10 @@ impl Clues {
             for c in self.age.captures_iter(norm) {
                 let Some(all) = c.get(0) else { continue };
                 let value = c.iter().skip(1).flatten().next().and_then(|m| m.as_str().parse::<u32>().ok());
+                // "my gran, 93" / "ma grand-mere de 93 ans": the poster's family, not a patient.
+                if family_before(norm, all.start()) {
+                    continue;
+                }
                 let r = orig(all.range());
                 let exact = !all.as_str().contains("something") && !all.as_str().starts_with("in ");
                 if let (Some(v), true) = (value, exact) {
@@ -231,7 +253,8 @@ impl Clues {
                 add(&mut s, Kind::Time, orig(m.range()));
             }
         }
-        if text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii() {
+        // Places only matter around an encounter; the pattern is the costliest here.
+        if !s.encounters.is_empty() && (text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii()) {
             for m in self.place.find_iter(text) {
                 let last = m.as_str().rsplit([' ', '\t']).next().unwrap_or("").to_lowercase();
                 let last = last.trim_end_matches(['\'', '’', 's']);
@@ -248,12 +271,73 @@ impl Clues {
 
 /// Capitalized words after "on"/"at"/"from" that are not places: platforms, days, months, titles.
 const NOT_PLACES: &[&str] = &[
-    "facebook", "instagram", "insta", "twitter", "x", "linkedin", "tiktok", "hinge", "tinder", "bumble", "reddit",
-    "youtube", "whatsapp", "messenger", "snapchat", "zoom", "teams", "google", "ig", "fb", "threads", "bluesky",
-    "mastodon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "christmas",
-    "easter", "i", "dr", "mr", "mrs", "ms", "nhs", "god", "covid", "jama", "bmj", "nejm", "lancet", "pubmed",
-    "radiopaedia", "nice", "who", "cdc", "fda", "ema", "uptodate", "epic", "cerner", "the",
+    "facebook",
+    "instagram",
+    "insta",
+    "twitter",
+    "x",
+    "linkedin",
+    "tiktok",
+    "hinge",
+    "tinder",
+    "bumble",
+    "reddit",
+    "youtube",
+    "whatsapp",
+    "messenger",
+    "snapchat",
+    "zoom",
+    "teams",
+    "google",
+    "ig",
+    "fb",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "christmas",
+    "easter",
+    "i",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "nhs",
+    "god",
+    "covid",
+    "jama",
+    "bmj",
+    "nejm",
+    "lancet",
+    "pubmed",
+    "radiopaedia",
+    "nice",
+    "who",
+    "cdc",
+    "fda",
+    "ema",
+    "uptodate",
+    "epic",
+    "cerner",
+    "the",
 ];
 
 /// Whether the word at normalized offset `at` is the poster's or reader's own circle ("my mum",
@@ -262,7 +346,81 @@ fn own_circle(norm: &str, at: usize) -> bool {
     let before = norm[..at].trim_end();
     ["my", "your", "our", "my own", "mi", "mon", "ma", "mein", "meine", "unsere", "meu", "minha", "nossa", "nosso"]
         .iter()
-        .any(|p| before.ends_with(p) && (before.len() == p.len() || before[..before.len() - p.len()].ends_with([' ', '\n', '(', '"'])))
+        .any(|p| {
+            before.ends_with(p)
+                && (before.len() == p.len() || before[..before.len() - p.len()].ends_with([' ', '\n', '(', '"']))
+        })
+}
+
+/// Family words that, after "my", make an age or story the poster's own.
+const FAMILY: &[&str] = &[
+    "mum",
+    "mom",
+    "mother",
+    "dad",
+    "father",
+    "gran",
+    "grandma",
+    "grandmother",
+    "granny",
+    "grandad",
+    "grandpa",
+    "grandfather",
+    "nan",
+    "nana",
+    "son",
+    "daughter",
+    "kid",
+    "kids",
+    "child",
+    "baby",
+    "wife",
+    "husband",
+    "partner",
+    "brother",
+    "sister",
+    "aunt",
+    "uncle",
+    "cousin",
+    "niece",
+    "nephew",
+    "neighbour",
+    "neighbor",
+    "friend",
+    "madre",
+    "padre",
+    "abuela",
+    "abuelo",
+    "hijo",
+    "hija",
+    "mere",
+    "pere",
+    "grand-mere",
+    "grand-pere",
+    "fils",
+    "fille",
+    "mutter",
+    "vater",
+    "oma",
+    "opa",
+    "sohn",
+    "tochter",
+    "mae",
+    "pai",
+    "avo",
+    "filho",
+    "filha",
+];
+
+/// Whether "my <family word>" stands shortly before normalized offset `at` in its clause.
+pub(crate) fn family_before(norm: &str, at: usize) -> bool {
+    let start = text::clause_start(norm, at).max(at.saturating_sub(48));
+    let Some(window) = norm.get(start..at) else { return false };
+    let words: Vec<&str> = text::words(window).map(|r| &window[r]).collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "my" | "ma" | "mon" | "mi" | "mein" | "meine" | "meu" | "minha" | "our")
+            && FAMILY.iter().any(|f| w[1] == *f || w[1].strip_suffix("'s") == Some(f))
+    }) || words.windows(3).any(|w| matches!(w[0], "ma" | "mon") && w[1] == "grand" && matches!(w[2], "mere" | "pere"))
 }
 
 /// Whether the condition at normalized offset `at` is the poster's own ("I was diagnosed with",
@@ -274,12 +432,31 @@ pub(crate) fn own_illness(norm: &str, at: usize) -> bool {
         return true;
     }
     let words: Vec<&str> = text::words(clause).map(|r| &clause[r]).collect();
-    let first_person = words.iter().any(|w| matches!(*w, "i" | "i'm" | "i've" | "me" | "ich" | "yo" | "je" | "j'ai" | "eu"));
+    let first_person =
+        words.iter().any(|w| matches!(*w, "i" | "i'm" | "i've" | "me" | "ich" | "yo" | "je" | "j'ai" | "eu"));
     let other = words.iter().any(|w| {
         matches!(
             *w,
-            "he" | "she" | "his" | "her" | "him" | "patient" | "patient's" | "pt" | "they" | "their" | "client" | "guy"
-                | "man" | "woman" | "lady" | "kid" | "child" | "baby" | "mum" | "mom" | "dad"
+            "he" | "she"
+                | "his"
+                | "her"
+                | "him"
+                | "patient"
+                | "patient's"
+                | "pt"
+                | "they"
+                | "their"
+                | "client"
+                | "guy"
+                | "man"
+                | "woman"
+                | "lady"
+                | "kid"
+                | "child"
+                | "baby"
+                | "mum"
+                | "mom"
+                | "dad"
         )
     });
     first_person && !other

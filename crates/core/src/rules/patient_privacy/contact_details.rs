@@ -1,9 +1,7 @@
 //! `patient-privacy/contact-details`: a patient's phone number, email, street address, postcode or
 //! social-media handle.
 
-use super::{
-    apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, PERSON, SEX, SPECIFIC_PATIENT,
-};
+use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, PERSON, SEX, SPECIFIC_PATIENT};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -47,19 +45,19 @@ impl ContactDetails {
     pub(crate) fn new() -> ContactDetails {
         let compile = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         ContactDetails {
-            phone: compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\b\d{2,5}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b"),
-            email: compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+            phone: compile(r"(?-u)(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\b\d{2,5}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b"),
+            email: compile(r"(?-u:\b)[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?-u:\b)"),
             address: compile(
                 r"(?x)
-                \b\d{1,5}[a-zA-Z]?,?[\x20\t](?:\p{Lu}[\p{L}'’]+[\x20\t]){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Boulevard|Blvd|Crescent|Place|Pl|Terrace|Gardens|Grove|Row)\b
-                | \b\d{1,4},?[\x20\t](?:rue|avenue|boulevard|bd|chemin|place)[\x20\t]\p{L}[\p{L}'’\x20-]{1,30}
-                | \b\p{Lu}\p{L}+(?:stra(?:ß|ss)e|weg|gasse|platz|allee)[\x20\t]\d{1,4}[a-z]?\b
-                | \b(?:Calle|Avenida|Av\.|Rua|Travessa|Via)[\x20\t]\p{Lu}[\p{L}\x20]{1,30}?,?[\x20\t](?:n[ºo°][\x20\t]?)?\d{1,4}\b
-                | \b[A-Z]{1,2}\d[A-Z\d]?[\x20\t]\d[A-Z]{2}\b",
+                (?-u:\b)[0-9]{1,5}[a-zA-Z]?,?[\x20\t](?:[A-Z][a-z'’]+[\x20\t]){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Boulevard|Blvd|Crescent|Place|Pl|Terrace|Gardens|Grove|Row)(?-u:\b)
+                | (?-u:\b)[0-9]{1,4},?[\x20\t](?:rue|avenue|boulevard|bd|chemin|place)[\x20\t](?:de[\x20\t]la[\x20\t]|des?[\x20\t]|du[\x20\t])?\p{Lu}\p{Ll}+
+                | \p{Lu}\p{Ll}+(?:stra(?:ß|ss)e|weg|gasse|platz|allee)[\x20\t][0-9]{1,4}
+                | (?-u:\b)(?:Calle|Avenida|Av\.|Rua|Travessa)[\x20\t]\p{Lu}\p{Ll}*(?:[\x20\t]\p{L}+)*?,?[\x20\t](?:n[ºo°][\x20\t]?)?[0-9]{1,4}(?-u:\b)
+                | (?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?[\x20\t][0-9][A-Z]{2}(?-u:\b)",
             ),
             handle: compile(r"(?:^|[^\w@])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_])"),
             appointment: compile(
-                r"(?i)\bsee you (?:at|for|in|on) (?:the |your |our )?[\w -]{0,20}?(?:check|check-?up|appointment|appt|follow-?up|review|session|visit|clinic|op|surgery|scan)\b",
+                r"(?i-u)(?-u:\b)see you (?:at|for|in|on) (?:the |your |our )?[a-z0-9 -]{0,20}?(?:check|check-?up|appointment|appt|follow-?up|review|session|visit|clinic|op|surgery|scan)(?-u:\b)",
             ),
         }
     }
@@ -67,8 +65,24 @@ impl ContactDetails {
 
 /// Lead-ins that make a number or address the clinic's own, not a patient's.
 const INSTITUTIONAL: &[&str] = &[
-    "call us", "contact us", "ring us", "email us", "our number", "our office", "our clinic", "our practice", "helpline",
-    "hotline", "book", "reception", "switchboard", "text us", "whatsapp us", "appointments", "enquiries", "info",
+    "call us",
+    "contact us",
+    "ring us",
+    "email us",
+    "our number",
+    "our office",
+    "our clinic",
+    "our practice",
+    "helpline",
+    "hotline",
+    "book",
+    "reception",
+    "switchboard",
+    "text us",
+    "whatsapp us",
+    "appointments",
+    "enquiries",
+    "info",
 ];
 
 impl Rule for ContactDetails {
@@ -84,7 +98,7 @@ impl Rule for ContactDetails {
             return;
         }
         // "see you at your 6 week check" discloses care as surely as a diagnosis does.
-        let appointment = self.appointment.is_match(text);
+        let appointment = doc.norm().contains("see you") && self.appointment.is_match(text);
         let clinical = clinical(doc) || appointment;
         let patient = appointment
             || doc.has(&SPECIFIC_PATIENT)
@@ -94,9 +108,12 @@ impl Rule for ContactDetails {
             return;
         }
         let institutional = |start: usize| {
-            let before = text[..start].to_lowercase();
-            let tail = &before[before.len().saturating_sub(40)..];
-            let tail = tail.trim_start_matches(|c: char| !c.is_ascii()).to_owned();
+            // The 40 bytes before, widened to a char boundary.
+            let mut from = start.saturating_sub(40);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let tail = text[from..start].to_lowercase();
             INSTITUTIONAL.iter().any(|w| tail.contains(w))
         };
         let mut found: Vec<(std::ops::Range<usize>, &str, &str)> = Vec::new();
@@ -125,15 +142,16 @@ impl Rule for ContactDetails {
                 }
             }
         }
-        for m in self.address.find_iter(text) {
+        for m in self.address.find_iter(if has_digit { text } else { "" }) {
             if !institutional(m.start()) {
                 found.push((m.range(), "[address removed]", "A street address or postcode"));
             }
         }
         for (range, replacement, what) in found {
             let f = sink.push(range.clone());
-            f.message =
-                format!("{what} in a post about a patient identifies them; remove it and use a secure channel instead.");
+            f.message = format!(
+                "{what} in a post about a patient identifies them; remove it and use a secure channel instead."
+            );
             f.fix = Some(Fix {
                 label: "Remove it".into(),
                 edits: vec![Edit { span: Span::bytes(range), replacement: replacement.into() }],

@@ -63,6 +63,9 @@ pub(crate) static CIRCUMSTANCE: Lexicon =
 pub(crate) static OCCUPATION: Lexicon =
     Lexicon { name: "patient-privacy/occupation", source: include_str!("occupation.txt") };
 
+/// Publicity: news coverage, viral posts.
+pub(crate) static NEWS: Lexicon = Lexicon { name: "patient-privacy/news", source: include_str!("news.txt") };
+
 /// Days, months, holidays.
 pub(crate) static TIME_WORDS: Lexicon =
     Lexicon { name: "patient-privacy/time-words", source: include_str!("time_words.txt") };
@@ -94,6 +97,7 @@ macro_rules! with_clue_lexicons {
             &super::PLACES,
             &super::CIRCUMSTANCE,
             &super::OCCUPATION,
+            &super::NEWS,
             &super::TIME_WORDS,
             &super::PUBLIC_FIGURE,
             $($extra),*
@@ -101,6 +105,14 @@ macro_rules! with_clue_lexicons {
     };
 }
 pub(crate) use with_clue_lexicons;
+
+/// Courtesy titles and patient words that names follow.
+pub(crate) static NAME_CUES: Lexicon =
+    Lexicon { name: "patient-privacy/name-cues", source: include_str!("name_cues.txt") };
+
+/// Labels of record numbers.
+pub(crate) static RECORD_LABELS: Lexicon =
+    Lexicon { name: "patient-privacy/record-labels", source: include_str!("record_labels.txt") };
 
 /// Whether the draft is set in a clinical context.
 pub(crate) fn clinical(doc: &Document<'_>) -> bool {

@@ -53,7 +53,7 @@ impl Rule for PatientAge {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if !doc.norm().bytes().any(|b| b.is_ascii_digit()) {
+        if !self.clues.mentions_age(doc) {
             return;
         }
         let scan = self.clues.scan(doc);
@@ -70,7 +70,9 @@ impl Rule for PatientAge {
             let lower = span.to_lowercase();
             if lower.contains("birthday") {
                 let norm = doc.norm();
-                if INSTITUTIONS.iter().any(|w| norm.contains(w) && !norm.contains("resident")) && scan.specific.is_none() {
+                if INSTITUTIONS.iter().any(|w| norm.contains(w) && !norm.contains("resident"))
+                    && scan.specific.is_none()
+                {
                     continue;
                 }
             }

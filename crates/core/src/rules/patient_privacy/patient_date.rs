@@ -46,13 +46,13 @@ impl PatientDate {
         let compile = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         PatientDate {
             dob: compile(
-                r"\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born on|fecha de nacimiento|date de naissance|ne le|nee le|geburtsdatum|geboren am|data de nascimento|nascid[oa] em)\b",
+                r"(?-u)(?-u:\b)(?:dob|d\.o\.b\.?|date of birth|birth ?date|born on|fecha de nacimiento|date de naissance|ne le|nee le|geburtsdatum|geboren am|data de nascimento|nascid[oa] em)(?-u:\b)",
             ),
             date: compile(&format!(
-                r"\b(?:\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-](?:19|20)?\d{{2}})?|{MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|\.)?\s(?:of\s|de\s)?{MONTH})\b"
+                r"(?-u)(?-u:\b)(?:\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-](?:19|20)?\d{{2}})?|{MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|\.)?\s(?:of\s|de\s)?{MONTH})(?-u:\b)"
             )),
             event: compile(
-                r"\b(?:admit\w*|discharg\w*|operat\w*|surgery|delivered|born|died|passed|arrest\w*|coded|diagnos\w*|presented|came in|brought in|seen|saw|scan\w*|biops\w*|ingres\w*|operad\w*|falleci\w*|naci\w*|admis\w*|decede\w*|opere\w*|aufgenommen|entlassen|operiert|verstorben|geboren|internad\w*|operad\w*|faleceu|nasceu)\b",
+                r"(?-u)(?-u:\b)(?:admit\w*|discharg\w*|operat\w*|surgery|delivered|born|died|passed|arrest\w*|coded|diagnos\w*|presented|came in|brought in|seen|saw|scan\w*|biops\w*|ingres\w*|operad\w*|falleci\w*|naci\w*|admis\w*|decede\w*|opere\w*|aufgenommen|entlassen|operiert|verstorben|geboren|internad\w*|operad\w*|faleceu|nasceu)(?-u:\b)",
             ),
         }
     }
@@ -70,8 +70,7 @@ impl Rule for PatientDate {
         let shown = doc.has(&IMAGE) && doc.has(&SHOW);
         for m in self.dob.find_iter(norm) {
             // "check the date of birth" is a safety tip; a DOB with a value, on show or of a real patient is not.
-            let after = &norm[m.end()..(m.end() + 24).min(norm.len())];
-            let valued = norm.get(m.end()..).is_some_and(|_| after.bytes().any(|b| b.is_ascii_digit()));
+            let valued = norm[m.end()..].bytes().take(24).any(|b| b.is_ascii_digit());
             if !(valued || shown || (real_patient && clinical)) {
                 continue;
             }

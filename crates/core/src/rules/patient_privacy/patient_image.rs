@@ -35,7 +35,18 @@ static META: RuleMeta = RuleMeta {
         "I can't tell what a rash is from a photo, please see your own GP",
         "Photo of our team at the charity run this morning 🏃",
     ],
-    lexicons: &[&IMAGE, &SHOW, &CONSENT, &CONDITIONS, &CLINICAL_CONTEXT, &ENCOUNTER, &RECENCY, &SPECIFIC_PATIENT, &PERSON, &SEX],
+    lexicons: &[
+        &IMAGE,
+        &SHOW,
+        &CONSENT,
+        &CONDITIONS,
+        &CLINICAL_CONTEXT,
+        &ENCOUNTER,
+        &RECENCY,
+        &SPECIFIC_PATIENT,
+        &PERSON,
+        &SEX,
+    ],
 };
 
 /// Words that say an identifier is on show in the image.

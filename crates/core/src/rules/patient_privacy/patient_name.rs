@@ -1,6 +1,6 @@
 //! `patient-privacy/patient-name`: a patient's name or initials.
 
-use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONSENT};
+use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, NAME_CUES};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -32,8 +32,9 @@ static META: RuleMeta = RuleMeta {
         "Thank you Dr. Okafor for a brilliant grand rounds",
         "Our resident MD training programme opens applications today",
         "Patient RN ratios matter on every ward",
+        "Congratulations to Mrs. Patel, our new ward manager!",
     ],
-    lexicons: &[&CLINICAL_CONTEXT, &CONSENT],
+    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &NAME_CUES],
 };
 
 /// Capitalized words that follow "patient" without being a name.
@@ -84,8 +85,8 @@ const NOT_NAMES: &[&str] = &[
 
 /// Two-letter capitals that follow "patient"/"resident" without being initials.
 const ACRONYMS: &[&str] = &[
-    "MD", "DO", "RN", "NP", "PA", "GP", "ED", "ER", "OR", "IV", "UK", "US", "OK", "AM", "PM", "CT", "IT", "HR", "QI", "PT",
-    "OT", "ID", "MS", "AI", "TV", "UX", "EU",
+    "MD", "DO", "RN", "NP", "PA", "GP", "ED", "ER", "OR", "IV", "UK", "US", "OK", "AM", "PM", "CT", "IT", "HR", "QI",
+    "PT", "OT", "ID", "MS", "AI", "TV", "UX", "EU",
 ];
 
 /// A patient's name with a courtesy title, or after the word "patient", or initials.
@@ -100,15 +101,15 @@ impl PatientName {
         let name = r"\p{Lu}\p{M}*[\p{Ll}\p{M}'’\-]+";
         PatientName {
             titled: Regex::new(&format!(
-                r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona)\.?[ \t]+(?:{name}(?:[ \t]+{name})?|\p{{Lu}}\b\.?)|\bM\.[ \t]+{name}"
+                r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|\p{{Lu}}(?-u:\b)\.?)|(?-u:\b)M\.[ \t]+{name}"
             ))
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             after_patient: Regex::new(&format!(
-                r"\b(?:patient|[Pp]t|paciente|patiente|Patientin|Patient|doente)[ \t]*,?[ \t]+({name}(?:[ \t]+{name})?)"
+                r"(?-u:\b)(?:patient|[Pp]t|paciente|patiente|Patientin|Patient|doente)[ \t]*,?[ \t]+({name}(?:[ \t]+{name})?)"
             ))
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             initials: Regex::new(
-                r"\b(?i:patient|pt|paciente|patiente|patientin|doente|utente|resident|client|bewohner(?:in)?|mr|mrs|ms|miss)\.?[ \t]+(\p{Lu}\.[ \t]?\p{Lu}\.?|\p{Lu}\p{Lu}\b)",
+                r"(?-u:\b)(?i-u:patient|pt|paciente|patiente|patientin|doente|utente|resident|client|bewohner(?:in)?|mr|mrs|ms|miss)\.?[ \t]+([A-Z]\.[ \t]?[A-Z]\.?|[A-Z][A-Z](?-u:\b))",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
@@ -121,10 +122,17 @@ impl Rule for PatientName {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        // The patterns are costly; run them only when a title or patient word is present.
+        if !doc.has(&NAME_CUES) {
+            return;
+        }
         let text = doc.text();
         let clinical = clinical(doc);
         if clinical {
             for m in self.titled.find_iter(text) {
+                if about_staff(text, m.start(), m.end()) {
+                    continue;
+                }
                 let f = sink.push(m.range());
                 f.fix = Some(replace(m.range(), "the patient"));
                 apply_consent(doc, f);
@@ -157,6 +165,52 @@ impl Rule for PatientName {
             apply_consent(doc, f);
         }
     }
+}
+
+/// Words that make a titled name a colleague, teacher or guest being thanked, not a patient.
+const STAFF_WORDS: &[&str] = &[
+    "congratulat",
+    "welcome",
+    "thank",
+    "shoutout",
+    "shout-out",
+    "shout out",
+    "kudos",
+    "retire",
+    "promotion",
+    "our new",
+    "manager",
+    "matron",
+    "sister",
+    "consultant",
+    "colleague",
+    "lead",
+    "director",
+    "teacher",
+    "class",
+    "speaker",
+    "lecture",
+    "award",
+    "felicidades",
+    "gracias",
+    "bienvenid",
+    "merci",
+    "felicitations",
+    "bienvenue",
+    "danke",
+    "gluckwunsch",
+    "willkommen",
+    "parabens",
+    "obrigad",
+    "bem-vind",
+];
+
+/// Whether the sentence around `start..end` thanks or introduces staff rather than describing care.
+fn about_staff(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start].rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
+    let to = text[end..].find(['.', '!', '?', '\n']).map_or(text.len(), |p| end + p);
+    let sentence = crate::text::Normalized::new(&text[from..to]);
+    STAFF_WORDS.iter().any(|w| sentence.as_str().contains(w))
 }
 
 fn replace(range: std::ops::Range<usize>, with: &str) -> Fix {

@@ -1,8 +1,8 @@
 //! `patient-privacy/public-figure`: hints that a patient is a celebrity or local public figure.
 
 use super::{
-    apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, PUBLIC_FIGURE, RECENCY, SPECIFIC_PATIENT,
-    TEASE,
+    apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, PUBLIC_FIGURE, RECENCY,
+    SPECIFIC_PATIENT, TEASE,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -28,12 +28,39 @@ static META: RuleMeta = RuleMeta {
         "Celebrity health myths debunked: a thread on detox teas",
         "Our MP visited the ward this afternoon to hear about staffing",
     ],
-    lexicons: &[&PUBLIC_FIGURE, &TEASE, &ENCOUNTER, &RECENCY, &SPECIFIC_PATIENT, &CONDITIONS, &CLINICAL_CONTEXT, &CONSENT],
+    lexicons: &[
+        &PUBLIC_FIGURE,
+        &TEASE,
+        &ENCOUNTER,
+        &RECENCY,
+        &SPECIFIC_PATIENT,
+        &CONDITIONS,
+        &CLINICAL_CONTEXT,
+        &CONSENT,
+    ],
 };
 
 /// Words that make the public figure a visitor or a topic, not a patient.
-const NOT_A_PATIENT: &[&str] =
-    &["opened", "visited", "visit", "opening", "met with", "meeting", "announced", "funding", "policy", "speech", "wrote to"];
+const NOT_A_PATIENT: &[&str] = &[
+    "opened",
+    "visited",
+    "visit",
+    "opening",
+    "met with",
+    "meeting",
+    "announced",
+    "funding",
+    "policy",
+    "speech",
+    "wrote to",
+    "besuch",
+    "visita",
+    "visite",
+    "inaugur",
+    "eroffne",
+    "reunion",
+    "treffen",
+];
 
 /// A public figure in a post about a real, recent encounter.
 pub(crate) struct PublicFigure;
@@ -71,6 +98,14 @@ impl Rule for PublicFigure {
         if !(tease || condition) {
             f.severity = f.severity.min(Severity::Warning);
         }
+        let range = doc.original(figure.range());
+        f.fix = Some(crate::finding::Fix {
+            label: "Replace with “patient”".into(),
+            edits: vec![crate::finding::Edit {
+                span: crate::finding::Span::bytes(range),
+                replacement: "patient".into(),
+            }],
+        });
         if let Some(t) = doc.hits(&TEASE).first() {
             f.spans.push(crate::finding::Span::bytes(doc.original(t.range())));
         }

@@ -1,12 +1,11 @@
 //! `patient-privacy/quasi-identifiers`: small details that add up to one recognisable patient.
 
 use super::clues::{Clues, Kind};
-use super::{apply_consent, with_clue_lexicons, CONSENT};
+use super::{apply_consent, clinical, with_clue_lexicons, CLINICAL_CONTEXT, CONSENT};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::Span;
 use crate::rule::{Rule, RuleMeta, Sink};
-use crate::text;
 
 static META: RuleMeta = RuleMeta {
     id: "patient-privacy/quasi-identifiers",
@@ -35,7 +34,7 @@ static META: RuleMeta = RuleMeta {
         "I was diagnosed with breast cancer at 41 and went back to work on the ward today",
         "Fictional case for students: 70-year-old woman with new confusion and a fall. Differential?",
     ],
-    lexicons: with_clue_lexicons!(&CONSENT),
+    lexicons: with_clue_lexicons!(&CONSENT, &CLINICAL_CONTEXT),
 };
 
 /// Scores distinct kinds of quasi-identifier around an encounter cue.
@@ -58,7 +57,8 @@ impl Rule for QuasiIdentifiers {
         let scan = self.clues.scan(doc);
         // Without a real, recent encounter or a person, the details describe no one in particular.
         let Some((encounter, strong, kinds)) = scan.best_window() else { return };
-        if !scan.person {
+        // About a person, in a care setting: a child's question at the school gate is no patient.
+        if !scan.person || !clinical(doc) {
             return;
         }
         let top = sink.severity();
@@ -98,13 +98,24 @@ impl Rule for QuasiIdentifiers {
     }
 }
 
-/// A "my patient"-style phrase and a condition in the same sentence.
+/// A condition attributed to a "my patient"-style phrase: inside it ("my chemo lady"), right
+/// after a possessive ("my patient's stage 4 cancer") or after "with" ("my patient with lymphoma").
+/// "My patient waits with a headache" or "my patient on the knee list" say less.
 fn specific_condition(doc: &Document<'_>, scan: &super::clues::Scan) -> bool {
-    let Some((_, at)) = scan.specific else { return false };
-    let norm = doc.norm();
-    let sentence_end = |from: usize| norm[from..].find(['.', '!', '?', '\n']).map_or(norm.len(), |p| from + p);
-    let start = text::clause_start(norm, at);
-    let end = sentence_end(at);
-    let range = doc.original(start..end);
-    scan.clues.iter().any(|c| c.kind == Kind::Condition && c.span.start >= range.start && c.span.end <= range.end)
+    let Some((phrase, _)) = &scan.specific else { return false };
+    let text = doc.text();
+    let possessive = text[phrase.clone()].ends_with("'s") || text[phrase.clone()].ends_with("’s");
+    scan.clues.iter().filter(|c| c.kind == Kind::Condition).any(|c| {
+        if c.span.start >= phrase.start && c.span.end <= phrase.end {
+            return true;
+        }
+        if c.span.start < phrase.end || c.span.start - phrase.end > 40 {
+            return false;
+        }
+        let between = text[phrase.end..c.span.start].trim().to_lowercase();
+        let linked = ["with", "who has", "who had", "con", "avec", "mit", "com"]
+            .iter()
+            .any(|w| between == *w || between.starts_with(&format!("{w} ")));
+        between.is_empty() || (possessive && !between.contains(['.', ',', ';'])) || linked
+    })
 }

@@ -1,6 +1,6 @@
 //! `patient-privacy/record-number`: medical record, hospital, NHS, accession or chart numbers.
 
-use super::{apply_consent, CONSENT};
+use super::{apply_consent, CONSENT, RECORD_LABELS};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -26,7 +26,7 @@ static META: RuleMeta = RuleMeta {
         "We cut MRN lookup time by 40% with the new EHR search",
         "Our trial enrolled 1,204 patients across 12 sites",
     ],
-    lexicons: &[&CONSENT],
+    lexicons: &[&CONSENT, &RECORD_LABELS],
 };
 
 /// A labelled record number.
@@ -39,12 +39,12 @@ impl RecordNumber {
     pub(crate) fn new() -> RecordNumber {
         RecordNumber {
             labelled: Regex::new(
-                r"(?i)\b(?:mrn|medical record(?: number| no\.?| #)?|record (?:number|no\.?|#)|hospital (?:number|no\.?)|nhs (?:number|no\.?)|accession(?: number| no\.?)?|chart (?:number|no\.?)|patient (?:id|number)|account (?:number|no\.?)|ssn|social security(?: number)?|n[uú]mero de historia|historia cl[ií]nica|num[ée]ro de dossier|ipp|fallnummer|patientennummer|n[uú]mero do prontu[aá]rio|prontu[aá]rio)\s*(?:[:#]|no\.?|nr\.?|n[ºo°])?\s*[A-Z]{0,3}-?\d[\d \-/]{3,}\d",
+                r"(?i)(?-u:\b)(?:mrn|medical record(?: number| no\.?| #)?|record (?:number|no\.?|#)|hospital (?:number|no\.?)|nhs (?:number|no\.?)|accession(?: number| no\.?)?|chart (?:number|no\.?)|patient (?:id|number)|account (?:number|no\.?)|ssn|social security(?: number)?|n[uú]mero de historia|historia cl[ií]nica|num[ée]ro de dossier|ipp|fallnummer|patientennummer|n[uú]mero do prontu[aá]rio|prontu[aá]rio)\s*(?:[:#]|no\.?|nr\.?|n[ºo°])?\s*[A-Z]{0,3}-?\d[\d \-/]{3,}\d",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             // "MRN ending 4471": a partial number still picks out one patient on the unit.
             partial: Regex::new(
-                r"(?i)\b(?:mrn|medical record(?: number)?|record number|hospital number|nhs number|patient id|chart number|accession)\s+(?:number\s+|#\s*)?(?:ending|ends|ending in|ends in|ending with|last (?:4|four) digits?)\s*(?:in\s+|with\s+)?:?\s*\d{2,}",
+                r"(?i-u)(?-u:\b)(?:mrn|medical record(?: number)?|record number|hospital number|nhs number|patient id|chart number|accession)\s+(?:number\s+|#\s*)?(?:ending|ends|ending in|ends in|ending with|last (?:4|four) digits?)\s*(?:in\s+|with\s+)?:?\s*\d{2,}",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
@@ -57,6 +57,10 @@ impl Rule for RecordNumber {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        // The patterns are costly; run them only when a record label is present.
+        if !doc.has(&RECORD_LABELS) {
+            return;
+        }
         let text = doc.text();
         let partial = self.partial.find_iter(text).filter(|p| !self.labelled.is_match(p.as_str()));
         for m in self.labelled.find_iter(text).chain(partial) {

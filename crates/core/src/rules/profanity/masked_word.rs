@@ -124,7 +124,14 @@ impl MaskedWord {
 /// an ordinary word and not followed by a clinical word, so atrial fibrillation stays clean.
 pub(crate) fn af_intensifiers(doc: &Document<'_>) -> Vec<Range<usize>> {
     let norm = doc.norm();
-    if !norm.contains("af") {
+    // Cheap test first: a lower-case "af" standing alone somewhere in the original.
+    let b = doc.text().as_bytes();
+    let standalone = doc.text().match_indices("af").any(|(i, _)| {
+        let before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let after = b.get(i + 2).map_or(true, |c| !c.is_ascii_alphanumeric());
+        before && after
+    });
+    if !standalone {
         return Vec::new();
     }
     let words: Vec<Range<usize>> = text::words(norm).collect();

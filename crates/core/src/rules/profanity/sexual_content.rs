@@ -1,7 +1,7 @@
 //! `profanity/sexual-content`: sexually explicit words, and innuendo made explicit by a
 //! flirting cue (suggestive emoji, "hot"/"sexy", "… me any day").
 
-use super::{INNUENDO, SEXUAL_TERMS};
+use super::{INNUENDO, INNUENDO_MILD, SEXUAL_TERMS};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
@@ -21,6 +21,7 @@ static META: RuleMeta = RuleMeta {
         "That new registrar can examine me any day 🥵",
         "Physio life: I'm paid to be good with my hands 😏 #deeptissue",
         "Night shift with the hot paramedic crew again 🍑",
+        "Long hard shift but he made it worth it 🍆💦",
         "Anyone else horny after a long shift or just me",
     ],
     good: &[
@@ -28,12 +29,17 @@ static META: RuleMeta = RuleMeta {
         "Our new sexual health clinic offers confidential walk-in testing",
         "Blowing bubbles is a great way to teach kids breath control 😊",
         "Ride-along with the paramedic crew today, learned a lot",
+        "Deep dive into the sepsis data tonight 😈 who's joining?",
+        "Graduated magna cum laude, thank you to everyone who believed in me",
     ],
-    lexicons: &[&SEXUAL_TERMS, &INNUENDO],
+    lexicons: &[&SEXUAL_TERMS, &INNUENDO, &INNUENDO_MILD],
 };
 
-/// Emoji that make a neighbouring word suggestive.
-const SUGGESTIVE_EMOJI: &[&str] = &["🍆", "💦", "🍑", "😏", "🥵", "😈", "👅", "🤤", "🫦", "😜", "🔥😏"];
+/// Emoji that make a neighbouring innuendo word suggestive.
+const SUGGESTIVE_EMOJI: &[&str] = &["🍆", "💦", "🍑", "😏", "🥵", "😈", "👅", "🤤", "🫦"];
+
+/// Emoji explicit enough to make an everyday word ("hard", "deep") suggestive.
+const EXPLICIT_EMOJI: &[&str] = &["🍆", "💦", "🍑", "🥵", "👅", "🫦"];
 
 /// Words that make a neighbouring word suggestive.
 const FLIRT_WORDS: &[&str] = &["sexy", "any day", "anytime", "any time", "any night", "all night", "ask me how i know"];
@@ -47,8 +53,9 @@ impl SexualContent {
     }
 }
 
-/// Whether the sentence around original range `r` carries a flirting cue.
-fn cued(doc: &Document<'_>, r: &Range<usize>) -> bool {
+/// Whether the text around original range `r` carries a flirting cue: any suggestive emoji or
+/// flirting phrase, or, when `explicit_only`, only an explicit emoji.
+fn cued(doc: &Document<'_>, r: &Range<usize>, explicit_only: bool) -> bool {
     let text = doc.text();
     let mut lo = r.start.saturating_sub(90);
     while !text.is_char_boundary(lo) {
@@ -59,6 +66,9 @@ fn cued(doc: &Document<'_>, r: &Range<usize>) -> bool {
         hi += 1;
     }
     let window = &text[lo..hi];
+    if explicit_only {
+        return EXPLICIT_EMOJI.iter().any(|e| window.contains(e));
+    }
     if SUGGESTIVE_EMOJI.iter().any(|e| window.contains(e)) {
         return true;
     }
@@ -78,11 +88,13 @@ impl Rule for SexualContent {
             sink.push(doc.original(h.range()));
             flagged = true;
         }
-        for h in doc.hits(&INNUENDO) {
-            let r = doc.original(h.range());
-            if cued(doc, &r) {
-                sink.push(r);
-                flagged = true;
+        for (lex, explicit_only) in [(&INNUENDO, false), (&INNUENDO_MILD, true)] {
+            for h in doc.hits(lex) {
+                let r = doc.original(h.range());
+                if cued(doc, &r, explicit_only) {
+                    sink.push(r);
+                    flagged = true;
+                }
             }
         }
         // The aubergine with droplets or a peach needs no words at all.

@@ -20,10 +20,15 @@ static CONDITION: Lexicon = Lexicon { name: "unsupported-claims/condition", sour
 static PSEUDO: Lexicon = Lexicon { name: "unsupported-claims/pseudo", source: include_str!("pseudo.txt") };
 /// Overreaching outcomes ("zero flu cases", "never been healthier", "in half").
 static OUTCOME: Lexicon = Lexicon { name: "unsupported-claims/outcome", source: include_str!("outcome.txt") };
+/// Effect sizes ("in half", "twice as fast"), counted once with any percentage.
+static MAGNITUDE: Lexicon = Lexicon { name: "unsupported-claims/magnitude", source: include_str!("magnitude.txt") };
 /// Rhetorical props ("living proof", "full stop", "trust me").
 static SUPPORT: Lexicon = Lexicon { name: "unsupported-claims/support", source: include_str!("support.txt") };
 /// Selling language around a claim.
 static PROMO: Lexicon = Lexicon { name: "unsupported-claims/promo", source: include_str!("promo.txt") };
+/// Comparisons ("better than", "outperforms"): strong when an evidence-based treatment follows.
+static COMPARATIVE: Lexicon =
+    Lexicon { name: "unsupported-claims/comparative", source: include_str!("comparative.txt") };
 /// Honest hedging.
 static HEDGE: Lexicon = Lexicon { name: "unsupported-claims/hedge", source: include_str!("hedge.txt") };
 
@@ -58,9 +63,11 @@ static META: RuleMeta = RuleMeta {
         &CONDITION,
         &PSEUDO,
         &OUTCOME,
+        &MAGNITUDE,
         &SUPPORT,
         &PROMO,
         &HEDGE,
+        &COMPARATIVE,
         &DEBUNK,
         &DISMISSAL,
         &EVIDENCE_BASED,
@@ -69,6 +76,8 @@ static META: RuleMeta = RuleMeta {
 
 /// How far a condition may follow its verb ("cleared my patient's stage 4 pancreatic cancer").
 const OBJECT_GAP: u32 = 45;
+/// How close an evidence-based treatment must follow a comparison ("better than any antibiotic").
+const VERSUS_GAP: u32 = 12;
 /// How close before a claim an evidence-based treatment names its subject ("chemo cured my lymphoma").
 const SUBJECT_GAP: u32 = 30;
 
@@ -82,7 +91,7 @@ impl MiracleCure {
     pub(crate) fn new() -> MiracleCure {
         MiracleCure {
             percent: Regex::new(
-                r"(?i)\b\d{1,3}(?:\.\d+)?\s?%\s+(?:of\s+(?:my\s+|our\s+|the\s+)?[\w-]+(?:\s[\w-]+)?\s+(?:patients|clients|cases|users)|accura\w*|effective\w*|success\w*|cure\w*|reduction|improvement)",
+                r"(?i)\b\d{1,3}(?:\.\d+)?\s?%\s+(?:of\s+(?:my\s+|our\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:patients|clients|cases|users|men|women|people|kids|children|adults|babies)|accura\w*|effective\w*|success\w*|cure\w*|reduction|improvement)",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
@@ -152,6 +161,18 @@ impl Rule for MiracleCure {
             claim = true;
             note(v, &mut at);
         }
+        // "treats depression better than SSRIs", "beats any antibiotic": set against proven care.
+        let treatments = doc.hits(&EVIDENCE_BASED);
+        let versus = doc
+            .hits(&COMPARATIVE)
+            .iter()
+            .filter(|h| counts(doc, h))
+            .find(|h| treatments.iter().any(|t| t.start >= h.end && t.start - h.end <= VERSUS_GAP));
+        if let Some(h) = versus {
+            score += 2;
+            claim = true;
+            note(h, &mut at);
+        }
         if let Some(h) = doc.hits(&PSEUDO).iter().find(|h| counts(doc, h)) {
             score += 1;
             claim = true;
@@ -165,9 +186,13 @@ impl Rule for MiracleCure {
         score += outcomes.len() as i32;
         let text = doc.text();
         let percent = if text.contains('%') { self.percent.find(text) } else { None };
-        if percent.is_some() {
+        let magnitude = doc.hits(&MAGNITUDE).iter().find(|h| counts(doc, h));
+        if percent.is_some() || magnitude.is_some() {
             score += 1;
             claim = true;
+        }
+        if let Some(h) = magnitude {
+            note(h, &mut at);
         }
         score += i32::from(doc.hits(&SUPPORT).iter().any(|h| counts(doc, h)));
         score += i32::from(doc.has(&PROMO));

@@ -1,7 +1,7 @@
 //! `unsupported-claims/misinformation`: known health myths, conspiracy framing, and dismissing
 //! evidence-based care.
 
-use super::{debunks, DEBUNK, DISMISSAL, EVIDENCE_BASED};
+use super::{DEBUNK, DISMISSAL, EVIDENCE_BASED};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -15,6 +15,10 @@ static CONSPIRACY: Lexicon = Lexicon { name: "unsupported-claims/conspiracy", so
 
 /// Harms falsely pinned on evidence-based care ("causes infertility", "full of toxins").
 static HARM: Lexicon = Lexicon { name: "unsupported-claims/harm", source: include_str!("harm.txt") };
+
+/// Dismissals placed before the treatment ("nobody needs statins").
+static PRE_DISMISSAL: Lexicon =
+    Lexicon { name: "unsupported-claims/pre-dismissal", source: include_str!("pre_dismissal.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "unsupported-claims/misinformation",
@@ -39,11 +43,13 @@ static META: RuleMeta = RuleMeta {
         "Detox teas are a scam; your liver and kidneys already do that job.",
         "Evidence on statins for primary prevention in over-75s is still debated; here's the trial.",
     ],
-    lexicons: &[&MYTH, &CONSPIRACY, &HARM, &DISMISSAL, &EVIDENCE_BASED, &DEBUNK],
+    lexicons: &[&MYTH, &CONSPIRACY, &HARM, &DISMISSAL, &PRE_DISMISSAL, &EVIDENCE_BASED, &DEBUNK],
 };
 
 /// How close (normalized bytes) a dismissal must follow the treatment it dismisses.
 const GAP: u32 = 40;
+/// How close a treatment must follow a dismissal placed before it.
+const PRE_GAP: u32 = 12;
 
 /// A myth, a conspiracy frame, or an evidence-based treatment dismissed.
 pub(crate) struct Misinformation;
@@ -53,7 +59,10 @@ impl Misinformation {
     /// "… for colds"), which is education rather than a dismissal of the treatment.
     fn for_indication(&self, doc: &Document<'_>, dismissal: &Hit) -> bool {
         let said = doc.norm().get(dismissal.range()).unwrap_or("");
-        let works = said.contains("work") || said.contains("nothing") || said.contains("useless");
+        let works = said.contains("work")
+            || said.contains("nothing")
+            || said.contains("useless")
+            || doc.hits(&EVIDENCE_BASED).contains(dismissal);
         let next = doc.norm().get(dismissal.end as usize..).unwrap_or("").trim_start();
         works && ["against ", "for ", "on ", "in "].iter().any(|p| next.starts_with(p))
     }
@@ -65,10 +74,19 @@ impl Rule for Misinformation {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if debunks(doc) {
+        let debunk = doc.hits(&DEBUNK);
+        // A conspiracy frame may carry its own "myth" ("a myth invented by pharma"); only a
+        // correction outside the phrase counts against it.
+        let conspiracy =
+            doc.asserted_hits(&CONSPIRACY).find(|c| !debunk.iter().any(|d| d.start < c.start || d.end > c.end));
+        if let Some(hit) = conspiracy {
+            sink.push(doc.original(hit.range()));
             return;
         }
-        if let Some(hit) = doc.asserted_hits(&MYTH).chain(doc.asserted_hits(&CONSPIRACY)).next() {
+        if !debunk.is_empty() {
+            return;
+        }
+        if let Some(hit) = doc.asserted_hits(&MYTH).next() {
             sink.push(doc.original(hit.range()));
             return;
         }
@@ -81,6 +99,14 @@ impl Rule for Misinformation {
             }
             if let Some(t) = treatments.iter().find(|t| t.end <= dismissal.start && dismissal.start - t.end <= GAP) {
                 sink.push(doc.original(t.start as usize..dismissal.end as usize));
+                return;
+            }
+        }
+        // "nobody needs statins", "throw away your inhalers" — unless limited to an indication.
+        for pre in doc.asserted_hits(&PRE_DISMISSAL) {
+            let t = treatments.iter().find(|t| t.start >= pre.end && t.start - pre.end <= PRE_GAP);
+            if let Some(t) = t.filter(|t| !self.for_indication(doc, t)) {
+                sink.push(doc.original(pre.start as usize..t.end as usize));
                 return;
             }
         }
