@@ -10,9 +10,9 @@ scripts/setup.sh
 
 step() { printf '\033[1mbuild:\033[0m %s\n' "$*"; }
 
-step "wasm (release)"
-cargo build --quiet --release --target wasm32-unknown-unknown -p primum-wasm
-wasm=target/wasm32-unknown-unknown/release/primum_wasm.wasm
+step "wasm (size-optimized release profile)"
+cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p primum-wasm
+wasm=target/wasm32-unknown-unknown/wasm/primum_wasm.wasm
 pkg=target/wasm-pkg
 if [ ! -f "$pkg/primum_wasm_bg.wasm" ] || [ "$wasm" -nt "$pkg/primum_wasm_bg.wasm" ] || [ "$0" -nt "$pkg/primum_wasm_bg.wasm" ]; then
   step "wasm-bindgen + wasm-opt"
