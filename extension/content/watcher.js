@@ -6,7 +6,6 @@ import { applyFix } from './fix.js';
 import { ask, reaches } from './runtime.js';
 
 const DEBOUNCE_MS = 150;
-/** Longer drafts are checked in full in the worker; the page never blocks on them. */
 
 export class Watcher {
   constructor(editor, site, shared) {
@@ -33,6 +32,9 @@ export class Watcher {
     editor.addEventListener('input', this.onInput);
     editor.addEventListener('paste', this.onPaste);
     editor.addEventListener('focusin', this.onFocus);
+    // Sites also change the draft without input events (cleared after posting, restored drafts).
+    this.observer = new MutationObserver(() => this.schedule(DEBOUNCE_MS));
+    this.observer.observe(editor, { childList: true, characterData: true, subtree: true });
     this.schedule(0);
   }
 
@@ -48,8 +50,7 @@ export class Watcher {
   }
 
   async check() {
-    const { text, pieces } = readEditor(this.editor);
-    if (text === this.text && this.report) return true;
+    const { text } = readEditor(this.editor);
     const seq = ++this.seq;
     const reply = await ask({ type: 'check', seq, text, context: { platform: this.site.id } });
     if (!reply) {
@@ -118,6 +119,7 @@ export class Watcher {
 
   detach() {
     clearTimeout(this.timer);
+    this.observer.disconnect();
     this.editor.removeEventListener('input', this.onInput);
     this.editor.removeEventListener('paste', this.onPaste);
     this.editor.removeEventListener('focusin', this.onFocus);

@@ -1,5 +1,5 @@
 // The popup imports the wasm module directly (extension pages allow 'wasm-unsafe-eval').
-import init, { Checker } from '../wasm/primum_wasm.js';
+import init, { Background } from '../wasm/primum_wasm.js';
 import { localize, t } from '../shared/i18n.js';
 
 localize(document);
@@ -9,8 +9,17 @@ const button = document.getElementById('check');
 const status = document.getElementById('status');
 const list = document.getElementById('findings');
 
+const ext = globalThis.browser ?? globalThis.chrome;
+
+// The same settings layers as the background: the user's options and the institution's policy.
 const checker = init({ module_or_path: new URL('../wasm/primum_wasm_bg.wasm', import.meta.url) })
-  .then(() => new Checker(undefined))
+  .then(async () => {
+    const background = new Background();
+    const user = await ext.storage.sync.get('settings').then((r) => r.settings ?? null, () => null);
+    const managed = await (ext.storage.managed?.get(null) ?? Promise.resolve(null)).catch(() => null);
+    background.configure(user, managed);
+    return background;
+  })
   .catch((error) => {
     status.textContent = t('checkerUnavailable', String(error));
     return null;
@@ -42,7 +51,12 @@ async function run() {
   const c = await checker;
   if (!c) return;
   const text = draft.value;
-  const report = c.check(text, undefined);
+  const reply = c.handle({ type: 'check', seq: 0, text, context: {} });
+  if (reply.type !== 'report') {
+    status.textContent = t('checkerUnavailable', reply.message);
+    return;
+  }
+  const { report } = reply;
   status.dataset.verdict = report.verdict;
   status.textContent = t(`verdict_${report.verdict}`, String(report.findings.length));
   list.replaceChildren(...report.findings.map((f) => item(text, f)));

@@ -18,8 +18,9 @@ pub struct Policy {
     pub disabled: Vec<String>,
     /// Rule or category ids mapped to the severity their findings start at.
     pub severity: BTreeMap<String, Severity>,
-    /// A draft with a finding at or above this severity pauses the submit (Edit / Post anyway).
-    pub pause_at: Severity,
+    /// A draft with a finding at or above this severity pauses the submit (Edit / Post anyway);
+    /// `None` never pauses.
+    pub pause_at: Option<Severity>,
     /// A draft with a finding at or above this severity cannot be posted (no Post anyway);
     /// `None` never blocks.
     pub block_at: Option<Severity>,
@@ -27,7 +28,7 @@ pub struct Policy {
 
 impl Default for Policy {
     fn default() -> Policy {
-        Policy { disabled: Vec::new(), severity: BTreeMap::new(), pause_at: Severity::Critical, block_at: None }
+        Policy { disabled: Vec::new(), severity: BTreeMap::new(), pause_at: Some(Severity::Critical), block_at: None }
     }
 }
 
@@ -46,7 +47,76 @@ impl fmt::Display for PolicyWarning {
     }
 }
 
+/// The keys a settings layer may hold. Unknown keys and wrong types are reported, not fatal.
+const KEYS: &[&str] = &["disabled", "severity", "pauseAt", "blockAt"];
+
 impl Policy {
+    /// Merges settings layers, lowest first (built-in defaults < the user's options < the
+    /// institution's managed policy), each a JSON object as stored in `chrome.storage` or a
+    /// policy file. A later layer's `pauseAt`/`blockAt` and `severity` entries win; `disabled`
+    /// lists add up. Each bad entry is skipped with a warning naming it; the rest applies.
+    pub fn layered(layers: &[(&str, &serde_json::Value)]) -> (Policy, Vec<PolicyWarning>) {
+        let mut policy = Policy::default();
+        let mut warnings = Vec::new();
+        for (layer, value) in layers {
+            let Some(map) = value.as_object() else {
+                if !value.is_null() {
+                    warnings.push(PolicyWarning {
+                        key: (*layer).to_owned(),
+                        message: "settings must be a JSON object; this layer was ignored".into(),
+                    });
+                }
+                continue;
+            };
+            for (key, v) in map {
+                let at = format!("{layer}.{key}");
+                let mut bad = |what: &str| warnings.push(PolicyWarning { key: at.clone(), message: what.to_owned() });
+                match key.as_str() {
+                    "disabled" => match v.as_array() {
+                        Some(items) => {
+                            for item in items {
+                                match item.as_str() {
+                                    Some(id) => policy.disabled.push(id.to_owned()),
+                                    None => bad("each entry must be a rule or category id (a string); one was skipped"),
+                                }
+                            }
+                        }
+                        None => bad("must be a list of rule or category ids; ignored"),
+                    },
+                    "severity" => match v.as_object() {
+                        Some(entries) => {
+                            for (id, sev) in entries {
+                                match sev.as_str().and_then(Severity::from_id) {
+                                    Some(sev) => {
+                                        policy.severity.insert(id.clone(), sev);
+                                    }
+                                    None => bad(&format!("'{id}' must be \"info\", \"warning\" or \"critical\"; skipped")),
+                                }
+                            }
+                        }
+                        None => bad("must map rule or category ids to \"info\", \"warning\" or \"critical\"; ignored"),
+                    },
+                    "pauseAt" | "blockAt" => {
+                        let parsed = match v {
+                            serde_json::Value::Null if key == "blockAt" => Some(None),
+                            serde_json::Value::String(s) if s == "never" => Some(None),
+                            serde_json::Value::String(s) => Severity::from_id(s).map(Some),
+                            _ => None,
+                        };
+                        match (parsed, key.as_str()) {
+                            (Some(sev), "pauseAt") => policy.pause_at = sev,
+                            (Some(sev), _) => policy.block_at = sev,
+                            (None, _) => bad("must be \"info\", \"warning\", \"critical\" or \"never\"; ignored"),
+                        }
+                    }
+                    _ if KEYS.contains(&key.as_str()) => {}
+                    _ => bad("is not a Primum setting; ignored"),
+                }
+            }
+        }
+        (policy, warnings)
+    }
+
     /// Whether the rule `id` of `category` is switched off.
     pub fn is_disabled(&self, id: &str, category: Category) -> bool {
         self.disabled.iter().any(|d| d == id || d == category.id())
