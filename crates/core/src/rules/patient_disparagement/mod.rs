@@ -190,6 +190,25 @@ pub(crate) fn reported(doc: &Document<'_>, hit: &Hit) -> bool {
         "m'a traite",
         "hat mich",
         "me chamou",
+        // A label reported as applied to others, to criticise it: "patients get called 'drug seekers'".
+        "get called",
+        "gets called",
+        "got called",
+        "are called",
+        "is called",
+        "were called",
+        "was called",
+        "being called",
+        "been called",
+        "labelled as",
+        "labeled as",
+        "labelled",
+        "labeled",
+        "branded",
+        "dismissed as",
+        "written off as",
+        "calling them",
+        "call them",
     ]
     .iter()
     .any(|p| head.contains(p))
