@@ -108,10 +108,10 @@ pub(crate) fn sentence_of(norm: &str, at: usize) -> Range<usize> {
                 let next_ok = bytes.get(i + 1).map_or(true, |c| c.is_ascii_whitespace());
                 // An ellipsis ("outpatients... you're") trails off inside one thought.
                 let ellipsis = i > 0 && bytes[i - 1] == b'.';
-                let word: String = norm[..i].chars().rev().take_while(|c| c.is_alphanumeric()).collect::<String>();
-                next_ok
-                    && !ellipsis
-                    && !matches!(word.as_str(), "rd" | "ts" | "rm" | "srm" | "sm" | "sv" | "tp" | "g.e" | "e.i")
+                // "Dr." "St." "Mr." "vs." "pt." do not end a sentence (checked without allocating).
+                let start = bytes[..i].iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |p| p + 1);
+                let word = &bytes[start..i];
+                next_ok && !ellipsis && !matches!(word, b"dr" | b"st" | b"mr" | b"mrs" | b"ms" | b"vs" | b"pt")
             }
             _ => false,
         }
