@@ -38,6 +38,8 @@ static META: RuleMeta = RuleMeta {
         "Loved your thread on asthma, it's a great summary for students",
         "Got a DM about a medication change. I can't give advice here - please contact your own prescriber.",
         "Reminder for students: adrenaline for anaphylaxis in adults is 0.5 mg IM; know your local protocol",
+        "Trust me, it's worth getting your flu jab this year",
+        "Stay home if you have flu symptoms, and no need to see a GP for most colds",
     ],
     lexicons: &[
         &ADDRESSEE,
@@ -134,8 +136,9 @@ impl Rule for IndividualAdvice {
             }
         }
         if parts.is_empty() && (order.is_some() || no_care.is_some()) {
-            // A confident diagnosis with an order, or any diagnosis with "no need to see anyone".
-            let said = strong.or_else(|| no_care.as_ref().and(diagnosis(doc, &DIAGNOSIS)));
+            // A confident diagnosis with an order or "no need to see anyone". (A plain "it's a
+            // virus, you'll be fine" is how public-health posts talk too.)
+            let said = strong;
             let personal_order = found
                 .iter()
                 .find(|d| {

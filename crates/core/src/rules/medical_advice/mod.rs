@@ -276,7 +276,8 @@ pub(crate) fn medical_word(doc: &Document<'_>, p: &Patterns) -> bool {
 
 /// The first asserted diagnosis wording from `lex`, as an original range.
 pub(crate) fn diagnosis(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize>> {
-    doc.asserted_hits(lex).next().map(|h| doc.original(h.range()))
+    // "If you have a fever…" is a condition, not a diagnosis.
+    doc.asserted_hits(lex).find(|h| !conditional(doc.norm(), h.start as usize)).map(|h| doc.original(h.range()))
 }
 
 /// The first asserted "no need to see anyone", as an original range.

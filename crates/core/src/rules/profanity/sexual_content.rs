@@ -31,6 +31,8 @@ static META: RuleMeta = RuleMeta {
         "Ride-along with the paramedic crew today, learned a lot",
         "Deep dive into the sepsis data tonight 😈 who's joining?",
         "Graduated magna cum laude, thank you to everyone who believed in me",
+        "Inserting my first chest drain tomorrow 😈 wish me luck",
+        "Happy to teach anyone to insert a cannula any time",
     ],
     lexicons: &[&SEXUAL_TERMS, &INNUENDO, &INNUENDO_MILD],
 };
@@ -42,7 +44,7 @@ const SUGGESTIVE_EMOJI: &[&str] = &["🍆", "💦", "🍑", "😏", "🥵", "�
 const EXPLICIT_EMOJI: &[&str] = &["🍆", "💦", "🍑", "🥵", "👅", "🫦"];
 
 /// Words that make a neighbouring word suggestive.
-const FLIRT_WORDS: &[&str] = &["sexy", "any day", "anytime", "any time", "any night", "all night", "ask me how i know"];
+const FLIRT_WORDS: &[&str] = &["sexy", "me any day", "me anytime", "me any time", "ask me how i know"];
 
 /// Sexually explicit terms and cued innuendo.
 pub(crate) struct SexualContent;
