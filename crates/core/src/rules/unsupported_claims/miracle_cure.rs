@@ -1,6 +1,6 @@
 //! `unsupported-claims/miracle-cure`: cures, reversals and absolute results the evidence does not support.
 
-use super::{debunks, in_clause, just_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
+use super::{debunks, in_clause, just_before, modal_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -104,20 +104,6 @@ fn counts(doc: &Document<'_>, hit: &Hit) -> bool {
         && !doc.is_quoted(hit.start as usize)
         && !in_clause(doc, &DISMISSAL, hit)
         && !just_before(doc, &EVIDENCE_BASED, hit, SUBJECT_GAP)
-}
-
-/// Modals that turn a verb into a possibility ("weight loss can reverse diabetes").
-const MODALS: &[&str] =
-    &["can", "may", "might", "could", "help", "helps", "often", "sometimes", "puede", "peut", "kann", "pode"];
-
-/// Whether a modal stands in the two words before `hit`, in its clause.
-fn modal_before(doc: &Document<'_>, hit: &Hit) -> bool {
-    let norm = doc.norm();
-    let at = hit.start as usize;
-    let start = crate::text::clause_start(norm, at);
-    let head = norm.get(start..at).unwrap_or("");
-    let words: Vec<_> = crate::text::words(head).collect();
-    words.iter().rev().take(2).any(|w| MODALS.contains(&&head[w.clone()]))
 }
 
 impl Rule for MiracleCure {

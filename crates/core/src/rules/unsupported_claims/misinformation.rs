@@ -1,7 +1,7 @@
 //! `unsupported-claims/misinformation`: known health myths, conspiracy framing, and dismissing
 //! evidence-based care.
 
-use super::{DEBUNK, DISMISSAL, EVIDENCE_BASED};
+use super::{modal_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -59,10 +59,9 @@ impl Misinformation {
     /// "… for colds"), which is education rather than a dismissal of the treatment.
     fn for_indication(&self, doc: &Document<'_>, dismissal: &Hit) -> bool {
         let said = doc.norm().get(dismissal.range()).unwrap_or("");
-        let works = said.contains("work")
-            || said.contains("nothing")
-            || said.contains("useless")
-            || doc.hits(&EVIDENCE_BASED).contains(dismissal);
+        // Absolute dismissals stay dismissals whatever follows ("a scam for most tumours").
+        let absolute = ["scam", "hoax", "fraud", "poison", "placebo"].iter().any(|w| said.contains(w));
+        let works = !absolute;
         let next = doc.norm().get(dismissal.end as usize..).unwrap_or("").trim_start();
         works && ["against ", "for ", "on ", "in "].iter().any(|p| next.starts_with(p))
     }
@@ -93,8 +92,9 @@ impl Rule for Misinformation {
         // "chemo is a scam", "SSRIs are just expensive placebos", "the HPV vaccine causes infertility".
         let treatments = doc.hits(&EVIDENCE_BASED);
         for dismissal in doc.asserted_hits(&DISMISSAL).chain(doc.asserted_hits(&HARM)) {
-            // "antibiotics don't work against viruses": an indication, not a dismissal.
-            if self.for_indication(doc, dismissal) {
+            // "antibiotics don't work against viruses": an indication, not a dismissal;
+            // "steroids can cause diabetes": a stated risk, not a myth.
+            if self.for_indication(doc, dismissal) || modal_before(doc, dismissal) {
                 continue;
             }
             if let Some(t) = treatments.iter().find(|t| t.end <= dismissal.start && dismissal.start - t.end <= GAP) {

@@ -49,6 +49,20 @@ pub(crate) fn just_before(doc: &Document<'_>, lexicon: &Lexicon, hit: &Hit, gap:
     doc.hits(lexicon).iter().any(|h| h.end <= hit.start && hit.start - h.end <= gap)
 }
 
+/// Modals that turn a verb into a possibility ("weight loss can reverse diabetes").
+const MODALS: &[&str] =
+    &["can", "may", "might", "could", "help", "helps", "often", "sometimes", "puede", "peut", "kann", "pode"];
+
+/// Whether a modal stands in the two words before `hit`, in its clause.
+pub(crate) fn modal_before(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    let at = hit.start as usize;
+    let start = crate::text::clause_start(norm, at);
+    let head = norm.get(start..at).unwrap_or("");
+    let words: Vec<_> = crate::text::words(head).collect();
+    words.iter().rev().take(2).any(|w| MODALS.contains(&&head[w.clone()]))
+}
+
 /// The category's rules.
 pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
     vec![
