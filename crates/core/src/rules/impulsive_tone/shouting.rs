@@ -30,6 +30,7 @@ static META: RuleMeta = RuleMeta {
         "WE MATCHED INTO EMERGENCY MEDICINE!!! So proud of this cohort",
         "SAVE THE DATE: regional nursing conference, 14 March",
         "FREE FLU JABS FOR ALL STAFF THIS WEEK in the atrium",
+        "WHY YOUR VOTE MATTERS: a short explainer on the pay ballot",
     ],
     lexicons: &[
         &CELEBRATION,
@@ -111,7 +112,11 @@ impl Rule for Shouting {
             || doc.has(&ANGER_WORDS)
             || profanity::any_profanity(doc, &self.candidates).is_some();
         for run in runs {
-            if !heated && !has_trigger(text, run.clone()) {
+            // A title or label runs on into lower case or a colon ("STOP THE BLEED training",
+            // "WHY YOUR VOTE MATTERS: an explainer").
+            let next = text[run.end..].trim_start_matches([' ', '\t']).chars().next();
+            let heading = next.is_some_and(|c| c.is_lowercase() || [':', '-', '–', '—'].contains(&c));
+            if !heated && (heading || !has_trigger(text, run.clone())) {
                 continue;
             }
             let calm = calm_down(&text[run.clone()]);
