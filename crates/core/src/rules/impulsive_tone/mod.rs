@@ -150,7 +150,7 @@ pub(crate) fn classify(word: &str) -> Tok {
         return Tok::Lower;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 && !COMMON_SHORT.binary_search(&word).is_ok() {
+    if letters < 2 && COMMON_SHORT.binary_search(&word).is_err() {
         return Tok::Neutral;
     }
     let is_acronym = if word.contains(['\'', '’']) {
