@@ -16,8 +16,7 @@ static META: RuleMeta = RuleMeta {
     rationale: "A run of capital letters signals rage, and posts written in the heat of the moment are the ones \
                 that end up in screenshots and complaints. Acronyms (ICU, NHS, PPE, COVID) are not counted. Wait, \
                 reread, and post when calm — or not at all.",
-    guidance: "THINK (is it true, helpful, inspiring, necessary, kind?); expert rules for clinicians on social \
-               media (pause before posting when emotional); GMC Doctors' use of social media",
+    guidance: "Best practice for clinicians online (pause before posting emotionally charged content); WMA 2011 statement (adopt a sober tone); THINK; expert rule: never post anything you might regret",
     bad: &[
         "I CANNOT BELIEVE THEY CANCELLED ANOTHER NIGHT SHIFT BREAK",
         "Four admissions, no porter, and now THEY WANT ME TO COVER THE WARD ALONE",

@@ -18,8 +18,7 @@ static META: RuleMeta = RuleMeta {
     rationale: "'Stop your metformin', 'double your dose', 'take 600 mg three times a day' read as instructions \
                 to whoever sees them, whatever their kidneys, pregnancy or other medicines. General education is \
                 welcome; frame it as general, and point people to the clinician who knows their case.",
-    guidance: "AMA Code of Medical Ethics 2.3.2 (online interactions and the patient-physician relationship); \
-               GMC Doctors' use of social media (do not give individual advice online)",
+    guidance: "Expert rule: don't ever give specific medical advice or try to diagnose online; best practice: share general, evidence-based education with a disclaimer advising people to consult their own provider; AMA Code of Medical Ethics 2.3.2",
     bad: &[
         "You should stop your metformin before any big night out",
         "Not sleeping? Double your melatonin to 10 mg, works every time",

@@ -20,9 +20,7 @@ static META: RuleMeta = RuleMeta {
                 'stop your levothyroxine', 'no need to see anyone' — creates a clinical relationship without \
                 history, examination or records, and the person may act on it. Share general, evidence-based \
                 information instead and send them to their own clinician.",
-    guidance: "AMA Code of Medical Ethics 2.3.2 (online interactions and the patient-physician relationship); \
-               GMC Doctors' use of social media (do not give individual advice online); WMA statement on the \
-               professional use of social media",
+    guidance: "Expert rule: don't ever give specific medical advice or try to diagnose online; AMA Code of Medical Ethics 2.3.2 (maintain the boundaries of the patient-physician relationship online); avoid providing specific medical advice to individuals through social media",
     bad: &[
         "@marco_runs that's classic Achilles tendinopathy, take 400mg ibuprofen three times a day and skip the physio",
         "Hun your son's rash in that pic is 100% eczema, grab some hydrocortisone cream from the chemist",
