@@ -49,9 +49,25 @@ pub(crate) fn just_before(doc: &Document<'_>, lexicon: &Lexicon, hit: &Hit, gap:
     doc.hits(lexicon).iter().any(|h| h.end <= hit.start && hit.start - h.end <= gap)
 }
 
-/// Modals that turn a verb into a possibility ("weight loss can reverse diabetes").
-const MODALS: &[&str] =
-    &["can", "may", "might", "could", "help", "helps", "often", "sometimes", "puede", "peut", "kann", "pode"];
+/// Modals and passives that turn a verb into a possibility or a report ("weight loss can reverse
+/// diabetes", "hepatitis C can now be cured").
+const MODALS: &[&str] = &[
+    "can",
+    "may",
+    "might",
+    "could",
+    "help",
+    "helps",
+    "often",
+    "sometimes",
+    "be",
+    "been",
+    "being",
+    "puede",
+    "peut",
+    "kann",
+    "pode",
+];
 
 /// Whether a modal stands in the two words before `hit`, in its clause.
 pub(crate) fn modal_before(doc: &Document<'_>, hit: &Hit) -> bool {
