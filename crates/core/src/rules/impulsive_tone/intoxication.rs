@@ -31,7 +31,9 @@ static META: RuleMeta = RuleMeta {
                 pre-drinks in the locker room — reads as an admission of practising while impaired. It can \
                 trigger a fitness-to-practise investigation and it erodes patients' trust. Drinks off duty, \
                 clearly off duty, are your own business.",
-    guidance: "AMA Code of Medical Ethics 2.3.2 (online actions can harm your career and undermine public trust); BMA (you are still a doctor on social media); GMC (do not practise while impaired); expert rule: never post anything you might regret",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (online actions can harm your career and undermine public trust); \
+               BMA (you are still a doctor on social media); GMC (do not practise while impaired); expert rule: \
+               never post anything you might regret",
     bad: &[
         "Absolutely hungover on call today, pray for my patients",
         "Couple of beers before my night shift, nobody will notice",

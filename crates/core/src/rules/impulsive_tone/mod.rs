@@ -16,7 +16,8 @@ mod intoxication;
 mod rage_venting;
 mod shouting;
 
-/// Known acronyms and initialisms (sorted: looked up by binary search): capitals that are not shouting (ICU, COVID, NHS, PPE).
+/// Known acronyms and initialisms: capitals that are not shouting (ICU, COVID, NHS, PPE).
+/// Sorted, for binary search.
 /// Unknown words of three letters or fewer are treated as acronyms too, unless they are
 /// common short words (see [`COMMON_SHORT`]).
 const ACRONYMS: &[&str] = &[

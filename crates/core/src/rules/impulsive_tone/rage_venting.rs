@@ -31,7 +31,9 @@ static META: RuleMeta = RuleMeta {
                 reflect on the profession and on your workplace, and they can be read by your patients and \
                 your regulator. Raise concerns through the proper channels; honest reflection on burnout and \
                 calm advocacy are fine.",
-    guidance: "Best practice for clinicians online (do not post emotionally charged content without pausing; no rants); WMA 2011 statement (adopt a sober tone); THINK (is it true, helpful, inspiring, necessary, kind?); AMA Code of Medical Ethics 2.3.2",
+    guidance: "Best practice for clinicians online (do not post emotionally charged content without pausing; no \
+               rants); WMA 2011 statement (adopt a sober tone); THINK (is it true, helpful, inspiring, necessary, \
+               kind?); AMA Code of Medical Ethics 2.3.2",
     bad: &[
         "I'm so done with this trust. Honestly I want to scream at the next person who says 'resilience'",
         "I hate my job and I hate this ward and I don't care who sees this",

@@ -16,7 +16,8 @@ static META: RuleMeta = RuleMeta {
     rationale: "A run of capital letters signals rage, and posts written in the heat of the moment are the ones \
                 that end up in screenshots and complaints. Acronyms (ICU, NHS, PPE, COVID) are not counted. Wait, \
                 reread, and post when calm — or not at all.",
-    guidance: "Best practice for clinicians online (pause before posting emotionally charged content); WMA 2011 statement (adopt a sober tone); THINK; expert rule: never post anything you might regret",
+    guidance: "Best practice for clinicians online (pause before posting emotionally charged content); WMA 2011 \
+               statement (adopt a sober tone); THINK; expert rule: never post anything you might regret",
     bad: &[
         "I CANNOT BELIEVE THEY CANCELLED ANOTHER NIGHT SHIFT BREAK",
         "Four admissions, no porter, and now THEY WANT ME TO COVER THE WARD ALONE",

@@ -14,11 +14,14 @@ static META: RuleMeta = RuleMeta {
     id: "medical-advice/dosing-directive",
     category: Category::MedicalAdvice,
     severity: Severity::Warning,
-    message: "This tells readers to change a medicine or take a dose; say it is general information and send them to their own clinician.",
+    message: "This tells readers to change a medicine or take a dose; frame it as general information and refer them \
+              to their own clinician.",
     rationale: "'Stop your metformin', 'double your dose', 'take 600 mg three times a day' read as instructions \
                 to whoever sees them, whatever their kidneys, pregnancy or other medicines. General education is \
                 welcome; frame it as general, and point people to the clinician who knows their case.",
-    guidance: "Expert rule: don't ever give specific medical advice or try to diagnose online; best practice: share general, evidence-based education with a disclaimer advising people to consult their own provider; AMA Code of Medical Ethics 2.3.2",
+    guidance: "Expert rule: don't ever give specific medical advice or try to diagnose online; best practice: share \
+               general, evidence-based education with a disclaimer advising people to consult their own provider; \
+               AMA Code of Medical Ethics 2.3.2",
     bad: &[
         "You should stop your metformin before any big night out",
         "Not sleeping? Double your melatonin to 10 mg, works every time",

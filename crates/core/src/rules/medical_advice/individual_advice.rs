@@ -20,7 +20,9 @@ static META: RuleMeta = RuleMeta {
                 'stop your levothyroxine', 'no need to see anyone' — creates a clinical relationship without \
                 history, examination or records, and the person may act on it. Share general, evidence-based \
                 information instead and send them to their own clinician.",
-    guidance: "Expert rule: don't ever give specific medical advice or try to diagnose online; AMA Code of Medical Ethics 2.3.2 (maintain the boundaries of the patient-physician relationship online); avoid providing specific medical advice to individuals through social media",
+    guidance: "Expert rule: don't ever give specific medical advice or try to diagnose online; AMA Code of Medical \
+               Ethics 2.3.2 (maintain the boundaries of the patient-physician relationship online); avoid providing \
+               specific medical advice to individuals through social media",
     bad: &[
         "@marco_runs that's classic Achilles tendinopathy, take 400mg ibuprofen three times a day and skip the physio",
         "Hun your son's rash in that pic is 100% eczema, grab some hydrocortisone cream from the chemist",
@@ -31,7 +33,7 @@ static META: RuleMeta = RuleMeta {
     ],
     good: &[
         "If your child has a fever over 39 for more than three days, see a doctor. General info only.",
-        "Pharmacist here: ibuprofen and paracetamol can be taken together by many adults, but ask your own pharmacist first",
+        "Pharmacist here: ibuprofen and paracetamol can be taken together by many adults; ask your own pharmacist",
         "@dr_amy thanks, that's a great point about the trial's endpoint",
         "Loved your thread on asthma, it's a great summary for students",
         "Got a DM about a medication change. I can't give advice here - please contact your own prescriber.",

@@ -13,7 +13,9 @@ static META: RuleMeta = RuleMeta {
     rationale: "Patients, employers and regulators read clinicians' public posts as coming from the profession. \
                 Swearing, even in jest or in frustration, undermines the trust the public places in you. Quoting \
                 what someone else said does not make the word less visible.",
-    guidance: "AMA Code of Medical Ethics 2.3.2 (content posted online can undermine public trust in the profession); WMA 2011 statement (adopt a sober tone on professional matters); BMA (you are still a doctor on social media); THINK (is it kind, is it necessary?)",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (content posted online can undermine public trust in the \
+               profession); WMA 2011 statement (adopt a sober tone on professional matters); BMA (you are still a \
+               doctor on social media); THINK (is it kind, is it necessary?)",
     bad: &[
         "This rota is absolute bullshit and everyone knows it",
         "Third night in a row, what the fuck is going on with staffing",

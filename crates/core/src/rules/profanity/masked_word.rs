@@ -15,7 +15,9 @@ static META: RuleMeta = RuleMeta {
     message: "Masked or abbreviated profanity still reads as profanity.",
     rationale: "Asterisks, symbols and acronyms (f***, sh!t, wtf, ffs) hide nothing: every reader fills in the \
                 word, and the post reads exactly as if it were spelled out. Rephrase rather than mask.",
-    guidance: "AMA Code of Medical Ethics 2.3.2 (content posted online can undermine public trust in the profession); WMA 2011 statement (adopt a sober tone); BMA (you are still a doctor on social media); THINK",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (content posted online can undermine public trust in the \
+               profession); WMA 2011 statement (adopt a sober tone); BMA (you are still a doctor on social media); \
+               THINK",
     bad: &[
         "Just f***ing sign the discharge already",
         "Holy sh*t, four admissions in an hour",

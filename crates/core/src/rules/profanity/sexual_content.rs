@@ -15,7 +15,9 @@ static META: RuleMeta = RuleMeta {
     rationale: "Sexual jokes and innuendo about clinical work — intubating, examining, 'professional blowing' — \
                 sexualise patients and colleagues and make the profession look unserious. Suggestive emoji turn \
                 an innocent sentence into an explicit one.",
-    guidance: "AMA Code of Medical Ethics 2.3.2 (content posted online can undermine public trust in the profession); WMA 2011 statement (sober tone; online posting shapes public perception of the profession); BMA (you are still a doctor on social media); THINK",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (content posted online can undermine public trust in the \
+               profession); WMA 2011 statement (sober tone; online posting shapes public perception of the \
+               profession); BMA (you are still a doctor on social media); THINK",
     bad: &[
         "That new registrar can examine me any day 🥵",
         "Physio life: I'm paid to be good with my hands 😏 #deeptissue",
