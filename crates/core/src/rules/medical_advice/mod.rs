@@ -79,17 +79,40 @@ pub(crate) struct Patterns {
     told: Regex,
 }
 
+/// Doses, frequencies and courses, in the supported languages (on normalized text).
+const DOSE_FORMS: &[&str] = &[
+    r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|ug|µg|g|ml|iu|units?)\b",
+    r"\b\d+(?:[.,]\d+)?\s?(?:tabs?|tablets?|pills?|puffs?|drops?|scoops?|capsules?|caps|comprimidos?)\b",
+    r"\b\d+(?:[.,]\d+)?\s?%",
+    r"\b(?:once|twice|three times|four times|\d+ times|\d+x) (?:a|per) day\b",
+    r"\bevery \d+ (?:hours|hrs|h)\b",
+    r"\b\d+ (?:scoops|tablets|pills) a day\b",
+    r"\b\d+ three times\b",
+    r"\b\d+x\d+\b",
+    r"\b(?:bid|tid|qid|qds|tds)\b",
+    r"\bcada \d+ ?(?:horas|h)\b",
+    r"\b(?:una|dos|tres|\d) veces al dia\b",
+    r"\bde \d+ em \d+ ?(?:horas|h)\b",
+    r"\b(?:uma|duas|tres|\d) vezes ao dia\b",
+    r"\btoutes les \d+ ?h",
+    r"\b(?:une|deux|trois|1|2|3) fois par jour\b",
+    r"\balle \d+ stunden\b",
+    r"\b(?:ein|zwei|drei|\d)mal (?:taglich|am tag)\b",
+];
+
+/// Ways of reporting advice given to someone ("told her to…", "messaged him to…").
+const TOLD_VERBS: &str = "told|tell|telling|advised|advise|asked|messaged|texted|dmed|dm'd|replied to|wrote to|emailed";
+
+/// Who the reported advice went to.
+const TOLD_WHOM: &str = "him|her|them|the patient|my patient|the pt|the mum|the mom|the dad|the parents";
+
 impl Patterns {
     pub(crate) fn new() -> Patterns {
         let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         Patterns {
-            dose: re(
-                r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|ug|µg|g|ml|iu|units?|tabs?|tablets?|pills?|puffs?|drops?|scoops?|capsules?|caps|comprimidos?)\b|\b\d+(?:[.,]\d+)?\s?%|\b(?:once|twice|three times|four times|\d+ times|\d+x) (?:a|per) day\b|\bevery \d+ (?:hours|hrs|h)\b|\bcada \d+ ?(?:horas|h)\b|\bde \d+ em \d+ ?(?:horas|h)\b|\btoutes les \d+ ?h|\balle \d+ stunden\b|\b(?:bid|tid|qid|qds|tds)\b|\b\d+ (?:scoops|tablets|pills) a day\b|\b\d+ three times\b|\b(?:une|deux|trois|1|2|3) fois par jour\b|\b(?:una|dos|tres|\d) veces al dia\b|\b(?:uma|duas|tres|\d) vezes ao dia\b|\b(?:ein|zwei|drei|\d)mal (?:taglich|am tag)\b|\b\d+x\d+\b",
-            ),
+            dose: re(&DOSE_FORMS.join("|")),
             handle: re(r"(?:^|[\s(])@[A-Za-z0-9_][A-Za-z0-9_.]*"),
-            told: re(
-                r"\b(?:told|tell|telling|advised|advise|asked|messaged|texted|dmed|dm'd|replied to|wrote to|emailed) (?:him|her|them|the patient|my patient|the pt|the mum|the mom|the dad|the parents)\b (?:to|that|he|she|they)\b",
-            ),
+            told: re(&format!(r"\b(?:{TOLD_VERBS}) (?:{TOLD_WHOM})\b (?:to|that|he|she|they)\b")),
         }
     }
 }
