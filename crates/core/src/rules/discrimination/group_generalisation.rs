@@ -1,7 +1,8 @@
 //! `discrimination/group-generalisation`: a stereotype or an exclusion aimed at a protected group.
 
 use super::{
-    stereotyped_groups, ADVOCACY, BIAS_DISCLAIMER, GENERALISATIONS, GROUPS, LANGUAGE_DEMANDS, NEGATIVE, WEAK_CUES,
+    stereotyped_groups, ADVOCACY, BIAS_DISCLAIMER, GENERALISATIONS, GROUPS, LANGUAGE_DEMANDS, NEGATIVE, NEGATIVE_TONE,
+    WEAK_CUES,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -32,7 +33,16 @@ static META: RuleMeta = RuleMeta {
         "Welcoming two new Filipino nurses to our unit, their experience already helps",
         "Pregnant women should always get the flu vaccine; ask your midwife",
     ],
-    lexicons: &[&GROUPS, &GENERALISATIONS, &WEAK_CUES, &NEGATIVE, &LANGUAGE_DEMANDS, &ADVOCACY, &BIAS_DISCLAIMER],
+    lexicons: &[
+        &GROUPS,
+        &GENERALISATIONS,
+        &WEAK_CUES,
+        &NEGATIVE,
+        &NEGATIVE_TONE,
+        &LANGUAGE_DEMANDS,
+        &ADVOCACY,
+        &BIAS_DISCLAIMER,
+    ],
 };
 
 /// A group word generalised about in the same sentence.

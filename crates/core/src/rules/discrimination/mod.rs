@@ -39,6 +39,10 @@ pub(crate) static WEAK_CUES: Lexicon =
 /// Negative behaviour words ("loud", "steal", "drama") that complete a weak cue.
 pub(crate) static NEGATIVE: Lexicon = Lexicon { name: "discrimination/negative", source: include_str!("negative.txt") };
 
+/// Milder negative tone ("complain", "again", "lol") that completes a weak cue only.
+pub(crate) static NEGATIVE_TONE: Lexicon =
+    Lexicon { name: "discrimination/negative-tone", source: include_str!("negative_tone.txt") };
+
 /// How many words may separate a group word from its generalisation.
 const NEAR: usize = 8;
 
@@ -80,7 +84,12 @@ fn weak_stereotype(doc: &Document<'_>, group: &Hit) -> bool {
     // Two different weak cues, one of them othering ("another", "typical"), make a stereotype.
     let second = weak.iter().any(|g| othering(doc, g) || doc.norm()[g.range()] == *"every time")
         && weak.iter().any(|g| doc.norm()[g.range()] != doc.norm()[first.range()]);
-    second || doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, group, n, 2 * NEAR))
+    second
+        || doc
+            .hits(&NEGATIVE)
+            .iter()
+            .chain(doc.hits(&NEGATIVE_TONE))
+            .any(|n| asserted(doc, n) && near(doc, group, n, 2 * NEAR))
 }
 
 /// A short verdict right after the group's sentence ("… wanting both names on the plan. The
@@ -92,7 +101,7 @@ fn verdict_after_group(doc: &Document<'_>, group: &Hit) -> bool {
         return false;
     }
     let next = sentence_of(norm, s.end + 1);
-    let short = norm.get(next.clone()).is_some_and(|t| crate::text::words(t).count() <= 7);
+    let short = norm.get(next.clone()).is_some_and(|t| crate::text::words(t).count() <= 9);
     let inside = |g: &&Hit| (g.start as usize) >= next.start && (g.end as usize) <= next.end && asserted(doc, g);
     short
         && (doc.hits(&GENERALISATIONS).iter().any(|g| inside(&g))

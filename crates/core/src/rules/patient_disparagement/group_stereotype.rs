@@ -8,7 +8,7 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::colleague_disparagement::COLLEAGUE_TARGET;
 use crate::rules::discrimination::{
-    stereotyped_groups, ADVOCACY, BIAS_DISCLAIMER, GENERALISATIONS, GROUPS, NEGATIVE, WEAK_CUES,
+    stereotyped_groups, ADVOCACY, BIAS_DISCLAIMER, GENERALISATIONS, GROUPS, NEGATIVE, NEGATIVE_TONE, WEAK_CUES,
 };
 
 /// Words that make a post about hiring or staffing rather than patients.
@@ -37,6 +37,7 @@ static META: RuleMeta = RuleMeta {
         &GENERALISATIONS,
         &WEAK_CUES,
         &NEGATIVE,
+        &NEGATIVE_TONE,
         &PATIENT_TARGET,
         &WORKPLACE,
         &COLLEAGUE_TARGET,
