@@ -76,6 +76,10 @@ static META: RuleMeta = RuleMeta {
 
 /// How far a condition may follow its verb ("cleared my patient's stage 4 pancreatic cancer").
 const OBJECT_GAP: u32 = 45;
+/// Words that limit a cure claim to part of the people ("most", "some").
+const QUANTIFIERS: &[&str] =
+    &["most", "many", "some", "several", "certain", "la", "plupart", "muchos", "algunos", "viele", "einige"];
+
 /// How close an evidence-based treatment must follow a comparison ("better than any antibiotic").
 const VERSUS_GAP: u32 = 12;
 /// How close before a claim an evidence-based treatment names its subject ("chemo cured my lymphoma").
@@ -131,7 +135,10 @@ impl Rule for MiracleCure {
         let conditions = doc.hits(&CONDITION);
         for v in doc.hits(&CURE_VERB).iter().filter(|h| counts(doc, h) && !modal_before(doc, h)) {
             if let Some(c) = conditions.iter().find(|c| c.start >= v.end && c.start - v.end <= OBJECT_GAP) {
-                score += 2;
+                // "cures most stomach ulcers": a quantified claim is a report, not a promise.
+                let between = doc.norm().get(v.end as usize..c.start as usize).unwrap_or("");
+                let quantified = crate::text::words(between).any(|w| QUANTIFIERS.contains(&&between[w]));
+                score += if quantified { 1 } else { 2 };
                 claim = true;
                 note(&Hit { end: c.end, ..*v }, &mut at);
                 break;
