@@ -1,8 +1,8 @@
 //! Quasi-identifier clues shared by the privacy rules: what kind of detail, and where.
 //!
 //! Each clue alone is harmless; the scorer (`quasi_identifiers.rs`) counts distinct kinds
-//! around an encounter cue. Lexicon hits are free (one automaton pass); the three patterns
-//! here run only when the draft has a digit (ages, times) or a capital letter (places).
+//! around an encounter cue. Lexicon hits are free (one automaton pass); the patterns
+//! here run only when the draft has a digit (ages, times); named places are found by `places.rs`.
 
 use super::{
     AGE_WORDS, CIRCUMSTANCE, CONDITIONS, ENCOUNTER, NEWS, OCCUPATION, PERSON, PLACES, PUBLIC_FIGURE, RECENCY, SEX,
@@ -61,8 +61,6 @@ pub(crate) struct Scan {
     pub(crate) specific: Option<(Range<usize>, usize)>,
     /// Whether some word refers to one person.
     pub(crate) person: bool,
-    /// Exact ages found, with their original range.
-    pub(crate) ages: Vec<(Range<usize>, u32)>,
 }
 
 impl Scan {
@@ -93,7 +91,6 @@ pub(crate) struct Clues {
     had: Regex,
     age: Regex,
     time: Regex,
-    place: Regex,
 }
 
 fn compile(p: &str) -> Regex {
@@ -134,22 +131,6 @@ impl Clues {
                 | (?-u:\b)um\s\d{1,2}(?::\d{2})?\s?uhr(?-u:\b)
                 | (?-u:\b)(?:vers|as)\s\d{1,2}\s?h(?-u:\b)",
             ),
-            // Matched on the original text: capitals mark names.
-            place: compile(
-                r"(?x)
-                (?-u:\b)(?:Route|Rte|Highway|Hwy|Interstate|Exit|Junction|Station|Terminal|Gate|Ward|Pod|Platform|Lake|Mount|Mt|Saint|St|San|Santa|Sankt
-                    |Hospital|Cl[íi]nica|H[ôo]pital|Klinikum|Krankenhaus|Colegio|Col[ée]gio|Escuela|Instituto|[ÉE]cole|Lyc[ée]e|Gymnasium|Escola
-                    |Rua|Calle|Avenida|Rue)\.?[\x20\t]+(?:\p{Lu}[\p{L}'’]*|\d+[A-Za-z]?)(?-u:\b)
-                | (?-u:\b)\p{Lu}[\p{L}'’]+(?:[\x20\t]\p{Lu}[\p{L}'’]+){0,2}[\x20\t](?:County|Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Boulevard|Blvd
-                    |Close|Crescent|Square|High|Primary|Elementary|Academy|School|Hospital|General|Memorial|Infirmary|Maternity
-                    |Medical[\x20\t]Cent(?:er|re)|Mall|Airport|Bridge|Church|Heights|Grove|Valley|Park|Estate|Township|Parish)(?-u:\b)
-                | (?-u:\b)\d{1,2}[\x20\t](?:North|South|East|West)(?-u:\b)
-                | (?-u:\b)(?i:ward|station|floor|unit)[\x20\t]\d{1,3}[A-Za-z]?(?-u:\b)
-                | (?-u:\b)on[\x20\t]\d{1,3}(?:st|nd|rd|th)(?-u:\b)
-                | (?-u:\b)(?:[AM][0-9]{1,4}|I-[0-9]{1,3}|US-[0-9]{1,3})(?-u:\b)
-                | (?-u:\b)(?:Gymnasium|Klinikum|Schule|Krankenhaus|Klinik)[\x20\t](?:am|an[\x20\t]der|im|in)[\x20\t]\p{Lu}\p{L}+
-                | (?-u:\b)(?:from|outside|near|behind|at|in|on)[\x20\t](?:the[\x20\t])?\p{Lu}[\p{Ll}'’]+(?:[\x20\t]\p{Lu}[\p{Ll}'’]+)?",
-            ),
         }
     }
 
@@ -159,11 +140,10 @@ impl Clues {
         norm.bytes().any(|b| b.is_ascii_digit()) && self.age.is_match(norm)
     }
 
-    /// Collects the clues of `doc`.
-    pub(crate) fn scan(&self, doc: &Document<'_>) -> Scan {
+    /// The encounter cues and the "my patient"-style phrase only: what the age rule needs.
+    pub(crate) fn encounters(&self, doc: &Document<'_>) -> Scan {
         let mut s = Scan::default();
         let norm = doc.norm();
-        let text = doc.text();
         let orig = |r: Range<usize>| doc.original(r);
 
         // "would not let her be admitted" describes no encounter; recency is not negated
@@ -191,12 +171,46 @@ impl Clues {
         if let Some(h) = specific.min_by_key(|h| (h.start, std::cmp::Reverse(h.end))) {
             s.specific = Some((orig(h.range()), h.start as usize));
         }
+        s
+    }
+
+    /// Exact ages (original range, value), leaving out the poster's family.
+    pub(crate) fn ages(&self, doc: &Document<'_>) -> Vec<(Range<usize>, u32)> {
+        let norm = doc.norm();
+        let mut out = Vec::new();
+        for c in self.age.captures_iter(norm) {
+            let Some(all) = c.get(0) else { continue };
+            if family_before(norm, all.start()) || all.as_str().contains("something") || all.as_str().starts_with("in ")
+            {
+                continue;
+            }
+            if let Some(v) = c.iter().skip(1).flatten().next().and_then(|m| m.as_str().parse::<u32>().ok()) {
+                out.push((doc.original(all.range()), v));
+            }
+        }
+        out
+    }
+
+    /// Collects the clues of `doc`.
+    pub(crate) fn scan(&self, doc: &Document<'_>) -> Scan {
+        let mut s = self.encounters(doc);
+        // No encounter, no patient: the clues would describe no one (the scorer stops here too).
+        if s.encounters.is_empty() {
+            return s;
+        }
+        let norm = doc.norm();
+        let text = doc.text();
+        let orig = |r: Range<usize>| doc.original(r);
         s.person = doc.has(&PERSON)
             || doc.has(&SEX)
             || doc.has(&OCCUPATION)
             || doc.has(&AGE_WORDS)
             || doc.has(&PUBLIC_FIGURE)
             || s.specific.is_some();
+        if !s.person && !norm.bytes().any(|b| b.is_ascii_digit()) {
+            // No person and no number that could be an age: nothing to score.
+            return s;
+        }
 
         let add = |s: &mut Scan, kind: Kind, span: Range<usize>| s.clues.push(Clue { kind, span });
         for h in doc.hits(&SEX) {
@@ -232,16 +246,11 @@ impl Clues {
         if norm.bytes().any(|b| b.is_ascii_digit()) {
             for c in self.age.captures_iter(norm) {
                 let Some(all) = c.get(0) else { continue };
-                let value = c.iter().skip(1).flatten().next().and_then(|m| m.as_str().parse::<u32>().ok());
                 // "my gran, 93" / "ma grand-mere de 93 ans": the poster's family, not a patient.
                 if family_before(norm, all.start()) {
                     continue;
                 }
                 let r = orig(all.range());
-                let exact = !all.as_str().contains("something") && !all.as_str().starts_with("in ");
-                if let (Some(v), true) = (value, exact) {
-                    s.ages.push((r.clone(), v));
-                }
                 s.person = true;
                 add(&mut s, Kind::Age, r.clone());
                 // "33F": clinician shorthand for age and sex.
@@ -255,90 +264,14 @@ impl Clues {
         }
         // Places only matter around an encounter; the pattern is the costliest here.
         if !s.encounters.is_empty() && (text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii()) {
-            for m in self.place.find_iter(text) {
-                let last = m.as_str().rsplit([' ', '\t']).next().unwrap_or("").to_lowercase();
-                let last = last.trim_end_matches(['\'', '’', 's']);
-                if NOT_PLACES.iter().any(|w| w.trim_end_matches('s') == last) {
-                    continue;
-                }
-                add(&mut s, Kind::Place, m.range());
+            for r in super::places::named_places(text) {
+                add(&mut s, Kind::Place, r);
             }
         }
         s.clues.sort_by_key(|c| c.span.start);
         s
     }
 }
-
-/// Capitalized words after "on"/"at"/"from" that are not places: platforms, days, months, titles.
-const NOT_PLACES: &[&str] = &[
-    "facebook",
-    "instagram",
-    "insta",
-    "twitter",
-    "x",
-    "linkedin",
-    "tiktok",
-    "hinge",
-    "tinder",
-    "bumble",
-    "reddit",
-    "youtube",
-    "whatsapp",
-    "messenger",
-    "snapchat",
-    "zoom",
-    "teams",
-    "google",
-    "ig",
-    "fb",
-    "threads",
-    "bluesky",
-    "mastodon",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "christmas",
-    "easter",
-    "i",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "nhs",
-    "god",
-    "covid",
-    "jama",
-    "bmj",
-    "nejm",
-    "lancet",
-    "pubmed",
-    "radiopaedia",
-    "nice",
-    "who",
-    "cdc",
-    "fda",
-    "ema",
-    "uptodate",
-    "epic",
-    "cerner",
-    "the",
-];
 
 /// Whether the word at normalized offset `at` is the poster's or reader's own circle ("my mum",
 /// "your dad", "our nurse"): family and colleagues, not a patient's sex or job.

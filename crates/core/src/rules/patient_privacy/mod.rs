@@ -15,6 +15,7 @@ mod patient_age;
 mod patient_date;
 mod patient_image;
 mod patient_name;
+mod places;
 mod public_figure;
 mod quasi_identifiers;
 mod record_number;

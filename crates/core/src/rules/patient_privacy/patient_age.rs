@@ -56,16 +56,17 @@ impl Rule for PatientAge {
         if !self.clues.mentions_age(doc) {
             return;
         }
-        let scan = self.clues.scan(doc);
-        if scan.ages.is_empty() {
+        let ages = self.clues.ages(doc);
+        if ages.is_empty() {
             return;
         }
+        let scan = self.clues.encounters(doc);
         let clinical = clinical(doc);
         let recent = scan.encounter.is_some();
         // Exact ages need care given ("we admitted", "my patient"), not just "today".
         let real_patient = scan.encounters.iter().any(|(_, strong)| *strong);
         let text = doc.text();
-        for (range, value) in &scan.ages {
+        for (range, value) in &ages {
             let span = &text[range.clone()];
             let lower = span.to_lowercase();
             if lower.contains("birthday") {

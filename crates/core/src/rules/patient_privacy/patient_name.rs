@@ -101,15 +101,15 @@ impl PatientName {
         let name = r"\p{Lu}\p{M}*[\p{Ll}\p{M}'’\-]+";
         PatientName {
             titled: Regex::new(&format!(
-                r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|\p{{Lu}}(?-u:\b)\.?)|(?-u:\b)M\.[ \t]+{name}"
+                r"^(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|\p{{Lu}}(?-u:\b)\.?)|^M\.[ \t]+{name}"
             ))
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             after_patient: Regex::new(&format!(
-                r"(?-u:\b)(?:patient|[Pp]t|paciente|patiente|Patientin|Patient|doente)[ \t]*,?[ \t]+({name}(?:[ \t]+{name})?)"
+                r"^(?:patient|[Pp]t|paciente|patiente|Patientin|Patient|doente)[ \t]*,?[ \t]+({name}(?:[ \t]+{name})?)"
             ))
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             initials: Regex::new(
-                r"(?-u:\b)(?i-u:patient|pt|paciente|patiente|patientin|doente|utente|resident|client|bewohner(?:in)?|mr|mrs|ms|miss)\.?[ \t]+([A-Z]\.[ \t]?[A-Z]\.?|[A-Z][A-Z](?-u:\b))",
+                r"^(?i-u:patient|pt|paciente|patiente|patientin|doente|utente|resident|client|bewohner(?:in)?|mr|mrs|ms|miss)\.?[ \t]+([A-Z]\.[ \t]?[A-Z]\.?|[A-Z][A-Z](?-u:\b))",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
@@ -128,41 +128,46 @@ impl Rule for PatientName {
         }
         let text = doc.text();
         let clinical = clinical(doc);
-        if clinical {
-            for m in self.titled.find_iter(text) {
-                if about_staff(text, m.start(), m.end()) {
-                    continue;
+        // Each pattern is anchored at a cue, so it reads a few bytes per cue, not the whole draft.
+        let mut starts: Vec<usize> = doc.hits(&NAME_CUES).iter().map(|h| doc.original(h.range()).start).collect();
+        starts.dedup();
+        let mut seen: Vec<std::ops::Range<usize>> = Vec::new();
+        for &at in &starts {
+            let rest = &text[at..];
+            if clinical {
+                if let Some(m) = self.titled.find(rest) {
+                    let r = at + m.start()..at + m.end();
+                    if !about_staff(text, r.start, r.end) && !seen.contains(&r) {
+                        seen.push(r.clone());
+                        let f = sink.push(r.clone());
+                        f.fix = Some(replace(r, "the patient"));
+                        apply_consent(doc, f);
+                    }
                 }
-                let f = sink.push(m.range());
-                f.fix = Some(replace(m.range(), "the patient"));
-                apply_consent(doc, f);
             }
-        }
-        for c in self.after_patient.captures_iter(text) {
-            let (Some(all), Some(name)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            let first = name.as_str().split([' ', '\t']).next().unwrap_or("");
-            // German capitalizes every noun: "Patient" there is followed by nouns, not names.
-            if NOT_NAMES.contains(&first) || all.as_str().starts_with("Patient ") && !clinical {
-                continue;
+            if let Some(c) = self.after_patient.captures(rest) {
+                if let (Some(all), Some(name)) = (c.get(0), c.get(1)) {
+                    let first = name.as_str().split([' ', '\t']).next().unwrap_or("");
+                    // German capitalizes every noun: "Patient" there is followed by nouns, not names.
+                    let german_noun = all.as_str().starts_with("Patient ") && !clinical;
+                    if !NOT_NAMES.contains(&first) && !german_noun {
+                        let name_r = at + name.start()..at + name.end();
+                        let cut = at + all.as_str().find(|c: char| c.is_whitespace() || c == ',').unwrap_or(0);
+                        let f = sink.push(name_r.clone());
+                        f.fix = Some(replace(cut..name_r.end, ""));
+                        apply_consent(doc, f);
+                    }
+                }
             }
-            let f = sink.push(name.range());
-            f.fix = Some(replace(
-                all.start() + all.as_str().find(|c: char| c.is_whitespace() || c == ',').unwrap_or(0)..name.end(),
-                "",
-            ));
-            apply_consent(doc, f);
-        }
-        for c in self.initials.captures_iter(text) {
-            let Some(initials) = c.get(1) else { continue };
-            // Credentials and wards, not initials.
-            if ACRONYMS.contains(&initials.as_str()) {
-                continue;
+            if let Some(initials) = self.initials.captures(rest).and_then(|c| c.get(1)) {
+                // Credentials and wards, not initials.
+                if !ACRONYMS.contains(&initials.as_str()) {
+                    let r = at + initials.start()..at + initials.end();
+                    let f = sink.push(r.clone());
+                    f.fix = Some(replace(r, "(initials removed)"));
+                    apply_consent(doc, f);
+                }
             }
-            let f = sink.push(initials.range());
-            f.fix = Some(replace(initials.range(), "(initials removed)"));
-            apply_consent(doc, f);
         }
     }
 }

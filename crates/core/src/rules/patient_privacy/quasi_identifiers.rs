@@ -54,11 +54,14 @@ impl Rule for QuasiIdentifiers {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        // In a care setting: a child's question at the school gate is no patient.
+        if !clinical(doc) {
+            return;
+        }
         let scan = self.clues.scan(doc);
-        // Without a real, recent encounter or a person, the details describe no one in particular.
+        // Without a real, recent encounter about a person, the details describe no one in particular.
         let Some((encounter, strong, kinds)) = scan.best_window() else { return };
-        // About a person, in a care setting: a child's question at the school gate is no patient.
-        if !scan.person || !clinical(doc) {
+        if !scan.person {
             return;
         }
         let top = sink.severity();
