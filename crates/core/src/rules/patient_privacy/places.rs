@@ -250,13 +250,11 @@ pub(crate) fn named_places(text: &str) -> Vec<Range<usize>> {
         let next = if joined(i) { Some(w(i + 1)) } else { None };
         let span_next = || words[i].range.start..words[i + 1].range.end;
         if let Some(n) = next {
-            if cap && PREFIXES.contains(&word) && (capitalized(n) && !not_place(n) || numeric(n)) {
-                push(span_next());
-            } else if numeric(n) && NUMBERED.iter().any(|p| word.eq_ignore_ascii_case(p)) {
-                push(span_next());
-            } else if numeric(word) && matches!(n, "North" | "South" | "East" | "West") {
-                push(span_next());
-            } else if word == "on" && ordinal(n) {
+            let two_words = (cap && PREFIXES.contains(&word) && (capitalized(n) && !not_place(n) || numeric(n)))
+                || (numeric(n) && NUMBERED.iter().any(|p| word.eq_ignore_ascii_case(p)))
+                || (numeric(word) && matches!(n, "North" | "South" | "East" | "West"))
+                || (word == "on" && ordinal(n));
+            if two_words {
                 push(span_next());
             } else if cap
                 && matches!(word, "Gymnasium" | "Klinikum" | "Schule" | "Krankenhaus" | "Klinik")
