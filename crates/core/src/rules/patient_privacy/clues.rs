@@ -31,11 +31,11 @@ impl Kind {
         match self {
             Kind::Age => "age",
             Kind::Sex => "sex",
-            Kind::Condition => "diagnosis/injury",
+            Kind::Condition => "diagnosis",
             Kind::Place => "place",
             Kind::Time => "time",
-            Kind::Circumstance => "unusual detail (job, family, event)",
-            Kind::News => "news coverage",
+            Kind::Circumstance => "detail",
+            Kind::News => "publicity",
         }
     }
 }
@@ -268,7 +268,8 @@ impl Clues {
                 add(&mut s, Kind::Place, r);
             }
         }
-        s.clues.sort_by_key(|c| c.span.start);
+        // Longest first at a position: "Route 12" before "Route".
+        s.clues.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
         s
     }
 }

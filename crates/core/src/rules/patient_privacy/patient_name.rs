@@ -137,7 +137,9 @@ impl Rule for PatientName {
             if clinical {
                 if let Some(m) = self.titled.find(rest) {
                     let r = at + m.start()..at + m.end();
-                    if !about_staff(text, r.start, r.end) && !seen.contains(&r) {
+                    // A quoted name is a label ("'Mr. Smith', our sim mannequin"), not a person.
+                    let quoted = text[..r.start].ends_with(['\'', '‘', '"', '“']);
+                    if !quoted && !about_staff(text, r.start, r.end) && !seen.contains(&r) {
                         seen.push(r.clone());
                         let f = sink.push(r.clone());
                         f.fix = Some(replace(r, "the patient"));

@@ -75,26 +75,41 @@ impl Rule for QuasiIdentifiers {
             _ if strong && specific_condition(doc, &scan) => top.min(Severity::Warning),
             _ => return,
         };
-        let enc_text = doc.text()[encounter.clone()].trim().to_owned();
-        let mut parts: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
-        if parts.is_empty() {
-            parts.push(Kind::Condition.label());
-        }
+        let text = doc.text();
+        let enc_text = text[encounter.clone()].trim().to_owned();
         let encounter_start = encounter.start;
-        let f = sink.push(encounter);
-        f.severity = severity;
-        f.message = format!(
-            "{} + “{}” together could let someone recognise the patient. Small details add up: leave out \
-             the ones the story does not need.",
-            parts.join(" + "),
-            enc_text
-        );
+        // One example of each kind, near the encounter: "age “17 yo” + place “Park Road” + …".
+        let mut parts: Vec<String> = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
         for k in &kinds {
             if let Some(c) = scan.clues.iter().find(|c| c.kind == *k && c.span.start + 300 >= encounter_start) {
-                let span = Span::bytes(c.span.clone());
-                if !f.spans.contains(&span) {
-                    f.spans.push(span);
-                }
+                parts.push(format!("{} “{}”", k.label(), text[c.span.clone()].trim()));
+                spans.push(Span::bytes(c.span.clone()));
+            }
+        }
+        if parts.is_empty() {
+            parts.push("health information".to_owned());
+        }
+        let f = sink.push(encounter);
+        f.severity = severity;
+        f.message = if kinds.len() < 2 {
+            format!(
+                "“{}” + {}: health details about one particular patient are patient information even without a \
+                 name; colleagues, family or the patient can recognise the story.",
+                enc_text,
+                parts.join(" + ")
+            )
+        } else {
+            format!(
+                "{} + “{}” together could let someone recognise the patient. Small details add up: leave out \
+                 the ones the story does not need.",
+                parts.join(" + "),
+                enc_text
+            )
+        };
+        for span in spans {
+            if !f.spans.contains(&span) {
+                f.spans.push(span);
             }
         }
         apply_consent(doc, f);
