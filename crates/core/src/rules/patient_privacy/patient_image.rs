@@ -50,8 +50,22 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// Words that say an identifier is on show in the image.
-const VISIBLE_IDENTIFIERS: &[&str] =
-    &["label", "name", "dob", "wristband", "name board", "face", "tattoo", "sticker", "whiteboard", "mrn"];
+const VISIBLE_IDENTIFIERS: &[&str] = &[
+    "label",
+    "labels",
+    "name",
+    "names",
+    "dob",
+    "wristband",
+    "name board",
+    "face",
+    "faces",
+    "tattoo",
+    "sticker",
+    "whiteboard",
+    "mrn",
+    "address",
+];
 
 /// An image announced in the post, of a patient, specimen or record.
 pub(crate) struct PatientImage;
@@ -98,8 +112,9 @@ impl Rule for PatientImage {
     }
 }
 
-/// A post that opens with the image ("X-ray of the day:", "📸 ...") is sharing it.
+/// A post that opens with the image ("X-ray of the day:", "📸 Pic from ...") is sharing it.
 fn image_leads(doc: &Document<'_>) -> bool {
-    doc.hits(&IMAGE).iter().any(|h| h.start < 12)
-        && doc.text().trim_start().chars().next().is_some_and(|c| !c.is_lowercase() || !c.is_alphabetic())
+    let norm = doc.norm();
+    let first_word = crate::text::words(norm).next();
+    doc.hits(&IMAGE).iter().any(|h| first_word.as_ref().is_some_and(|w| w.start == h.start as usize))
 }

@@ -1,6 +1,6 @@
 //! `patient-privacy/patient-name`: a patient's name or initials.
 
-use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, NAME_CUES};
+use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, NAME_CUES, RECENCY};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -25,6 +25,8 @@ static META: RuleMeta = RuleMeta {
         "So glad the stent went well Mrs. K, see you at clinic",
         "My resident RB on the memory unit turned 95 today",
         "Mme Dubois est revenue aux urgences cette nuit",
+        "Baby Noah finally went home from the NICU today",
+        "K.M., 52, came in last night with a GI bleed",
     ],
     good: &[
         "Patient Safety Week starts Monday: here's our checklist",
@@ -33,8 +35,9 @@ static META: RuleMeta = RuleMeta {
         "Our resident MD training programme opens applications today",
         "Patient RN ratios matter on every ward",
         "Congratulations to Mrs. Patel, our new ward manager!",
+        "Baby Friendly accreditation for our maternity unit today!",
     ],
-    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &NAME_CUES],
+    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &NAME_CUES, &ENCOUNTER, &RECENCY],
 };
 
 /// Capitalized words that follow "patient" without being a name.
@@ -89,9 +92,24 @@ const ACRONYMS: &[&str] = &[
     "PT", "OT", "ID", "MS", "AI", "TV", "UX", "EU",
 ];
 
+/// Dotted abbreviations that are not initials.
+const DOTTED: &[&str] = &[
+    "U.S.", "U.K.", "M.D.", "R.N.", "P.A.", "N.P.", "D.O.", "A.I.", "E.R.", "I.V.", "O.R.", "A.M.", "P.M.", "B.S.",
+    "M.S.", "E.U.", "U.N.", "D.C.", "L.A.", "N.Y.", "P.S.", "Q.I.", "G.P.", "B.Sc.", "M.Sc.", "Ph.D.", "E.D.",
+    "I.C.U.", "N.H.S.", "C.E.O.", "R.I.P.", "A.K.A.", "B.C.", "A.D.",
+];
+
+/// Capitalized words after "baby"/"little" that are not children's names.
+const NOT_AFTER_BABY: &[&str] = &[
+    "Shark", "Boomers", "Boomer", "Friendly", "League", "Steps", "Bump", "Blues", "Loss", "Week", "Bank", "Box",
+    "Women", "Things", "Red", "Miss", "Mister", "Mr", "Mrs", "Ms", "Italy", "Rock", "Britain", "Brother", "Sister",
+];
+
 /// A patient's name with a courtesy title, or after the word "patient", or initials.
 pub(crate) struct PatientName {
     titled: Regex,
+    endearment: Regex,
+    dotted: Regex,
     after_patient: Regex,
     initials: Regex,
 }
@@ -100,6 +118,14 @@ impl PatientName {
     pub(crate) fn new() -> PatientName {
         let name = r"\p{Lu}\p{M}*[\p{Ll}\p{M}'’\-]+";
         PatientName {
+            // "Baby Olivia", "little Timmy", "la petite Léa": how staff name children on the unit.
+            endearment: Regex::new(&format!(
+                r"^(?i:baby|little|beb[eé]|b[eé]b[eé]|petite?|kleine[rn]?|peque[nñ][oa])[ \t]+({name})"
+            ))
+            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            // "J.D., 45, came in": dotted initials, checked only around a real encounter.
+            dotted: Regex::new(r"(?-u:\b)[A-Z]\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?")
+                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             titled: Regex::new(&format!(
                 r"^(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|\p{{Lu}}(?-u:\b)\.?)|^M\.[ \t]+{name}"
             ))
@@ -122,16 +148,29 @@ impl Rule for PatientName {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        // The patterns are costly; run them only when a title or patient word is present.
-        if !doc.has(&NAME_CUES) {
+        let text = doc.text();
+        // The cue patterns run only at a title or patient word; dotted initials only around a
+        // real encounter in a care setting.
+        let cues = doc.has(&NAME_CUES);
+        let encounter = doc.has(&ENCOUNTER) || doc.has(&RECENCY);
+        if !cues && !(encounter && text.contains('.')) {
             return;
         }
-        let text = doc.text();
         let clinical = clinical(doc);
         // Each pattern is anchored at a cue, so it reads a few bytes per cue, not the whole draft.
         let mut starts: Vec<usize> = doc.hits(&NAME_CUES).iter().map(|h| doc.original(h.range()).start).collect();
         starts.dedup();
         let mut seen: Vec<std::ops::Range<usize>> = Vec::new();
+        if clinical && encounter && text.contains('.') {
+            for m in self.dotted.find_iter(text) {
+                let compact: String = m.as_str().chars().filter(|c| *c != ' ').collect();
+                if !DOTTED.contains(&compact.as_str()) && !starts.iter().any(|&s| s < m.start() && m.start() - s < 8) {
+                    let f = sink.push(m.range());
+                    f.fix = Some(replace(m.range(), "(initials removed)"));
+                    apply_consent(doc, f);
+                }
+            }
+        }
         for &at in &starts {
             let rest = &text[at..];
             if clinical {
@@ -157,6 +196,16 @@ impl Rule for PatientName {
                         let cut = at + all.as_str().find(|c: char| c.is_whitespace() || c == ',').unwrap_or(0);
                         let f = sink.push(name_r.clone());
                         f.fix = Some(replace(cut..name_r.end, ""));
+                        apply_consent(doc, f);
+                    }
+                }
+            }
+            if clinical {
+                if let Some(name) = self.endearment.captures(rest).and_then(|c| c.get(1)) {
+                    if !NOT_NAMES.contains(&name.as_str()) && !NOT_AFTER_BABY.contains(&name.as_str()) {
+                        let r = at + name.start()..at + name.end();
+                        let f = sink.push(r.clone());
+                        f.fix = Some(replace(r, "(name removed)"));
                         apply_consent(doc, f);
                     }
                 }
