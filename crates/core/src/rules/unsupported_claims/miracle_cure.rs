@@ -1,6 +1,6 @@
 //! `unsupported-claims/miracle-cure`: cures, reversals and absolute results the evidence does not support.
 
-use super::{debunks, in_clause, just_before, modal_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
+use super::{debunks, in_clause, modal_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -107,7 +107,18 @@ fn counts(doc: &Document<'_>, hit: &Hit) -> bool {
     !doc.is_negated(hit.start as usize)
         && !doc.is_quoted(hit.start as usize)
         && !in_clause(doc, &DISMISSAL, hit)
-        && !just_before(doc, &EVIDENCE_BASED, hit, SUBJECT_GAP)
+        && !proven_subject(doc, hit)
+}
+
+/// Whether an evidence-based treatment names the claim's subject ("chemo cured my lymphoma"),
+/// unless that word is part of a pseudoscience name ("nature's antibiotic").
+fn proven_subject(doc: &Document<'_>, hit: &Hit) -> bool {
+    let pseudo = doc.hits(&PSEUDO);
+    doc.hits(&EVIDENCE_BASED).iter().any(|t| {
+        t.end <= hit.start
+            && hit.start - t.end <= SUBJECT_GAP
+            && !pseudo.iter().any(|p| p.start <= t.start && t.end <= p.end)
+    })
 }
 
 impl Rule for MiracleCure {

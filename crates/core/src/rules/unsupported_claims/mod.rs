@@ -44,11 +44,6 @@ pub(crate) fn in_clause(doc: &Document<'_>, lexicon: &Lexicon, hit: &Hit) -> boo
     doc.hits(lexicon).iter().any(|h| (h.start as usize) >= c.start && (h.end as usize) <= c.end)
 }
 
-/// Whether a hit of `lexicon` ends at most `gap` normalized bytes before `hit` starts.
-pub(crate) fn just_before(doc: &Document<'_>, lexicon: &Lexicon, hit: &Hit, gap: u32) -> bool {
-    doc.hits(lexicon).iter().any(|h| h.end <= hit.start && hit.start - h.end <= gap)
-}
-
 /// Modals and passives that turn a verb into a possibility or a report ("weight loss can reverse
 /// diabetes", "hepatitis C can now be cured").
 const MODALS: &[&str] = &[
