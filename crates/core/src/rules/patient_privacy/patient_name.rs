@@ -153,7 +153,7 @@ impl Rule for PatientName {
         // real encounter in a care setting.
         let cues = doc.has(&NAME_CUES);
         let encounter = doc.has(&ENCOUNTER) || doc.has(&RECENCY);
-        if !cues && !(encounter && text.contains('.')) {
+        if !(cues || encounter && text.contains('.')) {
             return;
         }
         let clinical = clinical(doc);
