@@ -6,6 +6,7 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::Span;
 use crate::rule::{Rule, RuleMeta, Sink};
+use std::ops::Range;
 
 static META: RuleMeta = RuleMeta {
     id: "patient-privacy/quasi-identifiers",
@@ -33,6 +34,7 @@ static META: RuleMeta = RuleMeta {
         "A 45-year-old with chest pain is a classic exam question: what's your differential?",
         "I was diagnosed with breast cancer at 41 and went back to work on the ward today",
         "Fictional case for students: 70-year-old woman with new confusion and a fall. Differential?",
+        "My patient with COPD taught me more about breathing than any textbook",
     ],
     lexicons: with_clue_lexicons!(&CONSENT, &CLINICAL_CONTEXT),
 };
@@ -116,24 +118,37 @@ impl Rule for QuasiIdentifiers {
     }
 }
 
-/// A condition attributed to a "my patient"-style phrase: inside it ("my chemo lady"), right
-/// after a possessive ("my patient's stage 4 cancer") or after "with" ("my patient with lymphoma").
-/// "My patient waits with a headache" or "my patient on the knee list" say less.
+/// A detailed diagnosis attributed to a "my patient"-style phrase: the condition sits inside it
+/// ("my chemo lady"), right after a possessive ("my patient's stage 4 cancer") or after "with"
+/// ("my patient with stage 3 lymphoma"), and the sentence gives at least two health details.
+/// One bare detail ("my patient with COPD taught me…") is a single clue, which the GMC allows;
+/// "my patient waits with a headache" or "my patient on the knee list" are not attributions.
 fn specific_condition(doc: &Document<'_>, scan: &super::clues::Scan) -> bool {
     let Some((phrase, _)) = &scan.specific else { return false };
     let text = doc.text();
     let possessive = text[phrase.clone()].ends_with("'s") || text[phrase.clone()].ends_with("’s");
-    scan.clues.iter().filter(|c| c.kind == Kind::Condition).any(|c| {
-        if c.span.start >= phrase.start && c.span.end <= phrase.end {
-            return true;
-        }
-        if c.span.start < phrase.end || c.span.start - phrase.end > 40 {
-            return false;
-        }
-        let between = text[phrase.end..c.span.start].trim().to_lowercase();
-        let linked = ["with", "who has", "who had", "con", "avec", "mit", "com"]
-            .iter()
-            .any(|w| between == *w || between.starts_with(&format!("{w} ")));
-        between.is_empty() || (possessive && !between.contains(['.', ',', ';'])) || linked
-    })
+    let sentence_end = text[phrase.end..].find(['.', '!', '?', '\n']).map_or(text.len(), |p| phrase.end + p);
+    let conditions: Vec<&Range<usize>> = scan
+        .clues
+        .iter()
+        .filter(|c| c.kind == Kind::Condition && c.span.start >= phrase.start && c.span.end <= sentence_end)
+        .map(|c| &c.span)
+        .collect();
+    let mut distinct: Vec<String> = conditions.iter().map(|r| text[(*r).clone()].to_lowercase()).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    distinct.len() >= 2
+        && conditions.iter().any(|c| {
+            if c.start < phrase.end {
+                return true;
+            }
+            if c.start - phrase.end > 40 {
+                return false;
+            }
+            let between = text[phrase.end..c.start].trim().to_lowercase();
+            let linked = ["with", "who has", "who had", "con", "avec", "mit", "com"]
+                .iter()
+                .any(|w| between == *w || between.starts_with(&format!("{w} ")));
+            between.is_empty() || (possessive && !between.contains(['.', ',', ';'])) || linked
+        })
 }
