@@ -178,7 +178,7 @@ impl Rule for PatientName {
                     let r = at + m.start()..at + m.end();
                     // A quoted name is a label ("'Mr. Smith', our sim mannequin"), not a person.
                     let quoted = text[..r.start].ends_with(['\'', '‘', '"', '“']);
-                    if !quoted && !about_staff(text, r.start, r.end) && !seen.contains(&r) {
+                    if !quoted && !about_staff(doc, r.start, r.end) && !seen.contains(&r) {
                         seen.push(r.clone());
                         let f = sink.push(r.clone());
                         f.fix = Some(replace(r, "the patient"));
@@ -261,12 +261,21 @@ const STAFF_WORDS: &[&str] = &[
     "bem-vind",
 ];
 
-/// Whether the sentence around `start..end` thanks or introduces staff rather than describing care.
-fn about_staff(text: &str, start: usize, end: usize) -> bool {
+/// Whether the sentence around `start..end` thanks or introduces staff rather than describing
+/// care: staff words, and no care given or diagnosis in that sentence ("we discharged Mrs. X,
+/// the first graduate of our new rehab pathway" is still a patient).
+fn about_staff(doc: &Document<'_>, start: usize, end: usize) -> bool {
+    let text = doc.text();
     let from = text[..start].rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
     let to = text[end..].find(['.', '!', '?', '\n']).map_or(text.len(), |p| end + p);
     let sentence = crate::text::Normalized::new(&text[from..to]);
-    STAFF_WORDS.iter().any(|w| sentence.as_str().contains(w))
+    let care = [&ENCOUNTER, &CONDITIONS].iter().any(|l| {
+        doc.hits(l).iter().any(|h| {
+            let r = doc.original(h.range());
+            r.start >= from && r.end <= to
+        })
+    });
+    !care && STAFF_WORDS.iter().any(|w| sentence.as_str().contains(w))
 }
 
 fn replace(range: std::ops::Range<usize>, with: &str) -> Fix {
