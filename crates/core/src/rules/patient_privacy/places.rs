@@ -221,6 +221,14 @@ fn road(w: &str) -> bool {
     rest.is_some_and(|r| !r.is_empty() && r.len() <= 4 && r.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// German street names are one word: "Hauptstraße", "Lindenweg", "Marktplatz".
+fn street_compound(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    ["straße", "strasse", "weg", "gasse", "platz", "allee", "damm"]
+        .iter()
+        .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
 /// Not a place: the word (minus a possessive) is a platform, a day, a title…
 fn not_place(w: &str) -> bool {
     let base = w.trim_end_matches("'s").trim_end_matches("’s");
@@ -274,7 +282,7 @@ pub(crate) fn named_places(text: &str) -> Vec<Range<usize>> {
                 }
             }
         }
-        if road(word) {
+        if road(word) || cap && street_compound(word) {
             push(words[i].range.clone());
         }
         if cap && SUFFIXES.contains(&word) && i > 0 && joined(i - 1) && capitalized(w(i - 1)) {
@@ -306,6 +314,7 @@ mod tests {
         assert_eq!(found("bay 4 on Ward 9, MRN on 6 West"), ["Ward 9", "6 West"]);
         assert_eq!(found("the pile-up on the M6 and the café on 5th"), ["M6", "on 5th"]);
         assert_eq!(found("vom Gymnasium am See"), ["Gymnasium am See"]);
+        assert_eq!(found("die Bäckerin aus der Hauptstraße"), ["Hauptstraße"]);
         assert_eq!(found("found me on Hinge on Friday, ask Dr. Lin"), Vec::<&str>::new());
     }
 
