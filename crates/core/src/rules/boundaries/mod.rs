@@ -111,9 +111,13 @@ pub(crate) fn sentence(norm: &str, at: usize) -> std::ops::Range<usize> {
     start..end
 }
 
+/// "I know it's against policy, but…": a confession, not a boundary.
+pub(crate) static CROSSING_ANYWAY: Lexicon =
+    Lexicon { name: "boundaries/crossing-anyway", source: include_str!("crossing_anyway.txt") };
+
 /// Whether the draft sets or discusses a boundary instead of crossing one.
 pub(crate) fn sets_boundary(doc: &Document<'_>) -> bool {
-    doc.has(&BOUNDARY_SETTING)
+    doc.has(&BOUNDARY_SETTING) && !doc.has(&CROSSING_ANYWAY)
 }
 
 /// The category's rules.

@@ -1,6 +1,6 @@
 //! `boundaries/patient-social-media`: looking patients up online, liking or commenting on their posts.
 
-use super::{near_care, person_hits, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF};
+use super::{near_care, person_hits, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF, CROSSING_ANYWAY};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -34,7 +34,7 @@ static META: RuleMeta = RuleMeta {
         "Liked all of my cousin's wedding pics on Facebook",
         "Patients commented on our clinic's Instagram post that the new parking is awful",
     ],
-    lexicons: &[&SOCIAL_VERB, &SOCIAL_PLACE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING],
+    lexicons: &[&SOCIAL_VERB, &SOCIAL_PLACE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
 };
 
 /// How far the platform or post may stand from the verb (normalized bytes).

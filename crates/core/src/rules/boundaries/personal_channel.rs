@@ -1,6 +1,8 @@
 //! `boundaries/personal-channel`: friending patients, or care over personal phones, DMs and apps.
 
-use super::{near_care, person_hits, sentence, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF};
+use super::{
+    near_care, person_hits, sentence, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF, CROSSING_ANYWAY,
+};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -40,7 +42,7 @@ static META: RuleMeta = RuleMeta {
         "Building an app for patients with asthma. Looking for nurse testers, DM me if interested!",
         "Great teaching session on WhatsApp security today, DM me for the slides",
     ],
-    lexicons: &[&CHANNEL, &INVITE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING],
+    lexicons: &[&CHANNEL, &INVITE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
 };
 
 /// A personal channel close to someone the poster treats.
