@@ -52,12 +52,11 @@ pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
     if crate::rules::patient_disparagement::advocacy(doc) {
         return Vec::new();
     }
-    let disclaimer = doc.has(&BIAS_DISCLAIMER);
     doc.hits(&GROUPS)
         .iter()
         .filter(|h| {
             !doc.is_quoted(h.start as usize)
-                && (disclaimer
+                && (disclaimed(doc, h)
                     || doc
                         .hits(&GENERALISATIONS)
                         .iter()
@@ -68,6 +67,18 @@ pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
                         && doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, h, n, 2 * NEAR)))
         })
         .collect()
+}
+
+/// Whether a bias disclaimer stands in the group's sentence ("not racist but <group>…"), or
+/// closes the sentence after it ("… Just an observation.").
+fn disclaimed(doc: &Document<'_>, group: &Hit) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, group.start as usize);
+    let to = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end + 1 } else { s.end + 1 };
+    doc.hits(&BIAS_DISCLAIMER).iter().any(|d| {
+        let (start, end) = (d.start as usize, d.end as usize);
+        (start >= s.start && end <= s.end + 1) || (start > s.end && end <= to)
+    })
 }
 
 /// A weak cue ("always", "another", "typical") near the group, completed by a negative word
