@@ -148,8 +148,10 @@ impl Clues {
 
         // "would not let her be admitted" describes no encounter; recency is not negated
         // ("I will never forget today" is still today).
+        // "My mum was admitted last night": the poster's own family story, not a patient's.
+        let family = |at: usize| family_before(norm, at) || family_in_sentence(norm, at);
         for h in doc.hits(&ENCOUNTER).iter().chain(doc.hits(&SPECIFIC_PATIENT)) {
-            if !doc.is_negated(h.start as usize) {
+            if !doc.is_negated(h.start as usize) && !family(h.start as usize) {
                 s.encounters.push((orig(h.range()), true));
             }
         }
@@ -162,7 +164,9 @@ impl Clues {
             }
         }
         for h in doc.hits(&RECENCY) {
-            s.encounters.push((orig(h.range()), false));
+            if !family(h.start as usize) {
+                s.encounters.push((orig(h.range()), false));
+            }
         }
         s.encounters.sort_by_key(|(r, _)| r.start);
         s.encounter = s.encounters.first().map(|(r, _)| r.clone());
@@ -355,6 +359,19 @@ pub(crate) fn family_before(norm: &str, at: usize) -> bool {
         matches!(w[0], "my" | "ma" | "mon" | "mi" | "mein" | "meine" | "meu" | "minha" | "our")
             && FAMILY.iter().any(|f| w[1] == *f || w[1].strip_suffix("'s") == Some(f))
     }) || words.windows(3).any(|w| matches!(w[0], "ma" | "mon") && w[1] == "grand" && matches!(w[2], "mere" | "pere"))
+}
+
+/// Whether the sentence up to normalized offset `at` is about the poster's own family
+/// ("My dad (72) had his hip replaced last week", "my son broke his arm at school today").
+fn family_in_sentence(norm: &str, at: usize) -> bool {
+    let head = &norm[..at.min(norm.len())];
+    let start = head.rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
+    let Some(sentence) = norm.get(start.max(at.saturating_sub(120))..at) else { return false };
+    let words: Vec<&str> = text::words(sentence).map(|r| &sentence[r]).collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "my" | "ma" | "mon" | "mi" | "mein" | "meine" | "meu" | "minha")
+            && FAMILY.iter().any(|f| w[1] == *f || w[1].strip_suffix("'s") == Some(f))
+    })
 }
 
 /// Whether the condition at normalized offset `at` is the poster's own ("I was diagnosed with",
