@@ -1,6 +1,6 @@
 //! `patient-privacy/room-or-bed`: a bed, room or bay number in a clinical setting.
 
-use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONSENT};
+use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -25,7 +25,7 @@ static META: RuleMeta = RuleMeta {
         "Our hospital opened 40 new beds this winter",
         "Conference room 3 is booked for journal club",
     ],
-    lexicons: &[&CLINICAL_CONTEXT, &CONSENT],
+    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT],
 };
 
 /// A numbered bed, room, bay or cubicle.
