@@ -101,7 +101,7 @@ impl Clues {
     pub(crate) fn new() -> Clues {
         Clues {
             had: compile(
-                r"(?-u)(?-u:\b)(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}(?-u:\b)|young|older|elderly|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|teen|patient|pt)|(?-u:\b)had\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|(?-u:\b)(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)(?-u:\b)|(?-u:\b)my\s(?:\w+\s)?(?:lady|gentleman|gent|guy|patient|pt|client|resident)(?-u:\b)",
+                r"(?-u)(?-u:\b)(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|young|older|elderly|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|teen|patient|pt)|(?-u:\b)had\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|(?-u:\b)(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)(?-u:\b)|(?-u:\b)my\s(?:\w+\s)?(?:lady|gentleman|gent|guy|patient|pt|client|resident)(?-u:\b)",
             ),
             // Matched on the normalized text (lowercase, accents folded).
             age: compile(

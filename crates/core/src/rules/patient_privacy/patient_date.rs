@@ -1,6 +1,9 @@
 //! `patient-privacy/patient-date`: a date of birth, or a day-level date tied to a patient's care.
 
-use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, SHOW, SPECIFIC_PATIENT};
+use super::{
+    apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, PERSON, SEX, SHOW,
+    SPECIFIC_PATIENT,
+};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -29,8 +32,9 @@ static META: RuleMeta = RuleMeta {
         "Write to your representative before the budget vote on the 14th",
         "Our clinic reopens on March 3rd with longer hours",
         "Ratios 1:4 on days, 24/7 cover from the outreach team",
+        "Our new unit opened on 3/14, admitting its first patients the same day",
     ],
-    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &ENCOUNTER, &SPECIFIC_PATIENT, &IMAGE, &SHOW],
+    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &ENCOUNTER, &SPECIFIC_PATIENT, &IMAGE, &SHOW, &PERSON, &SEX],
 };
 
 /// A date of birth, and day-level dates near a care event.
@@ -92,6 +96,13 @@ impl Rule for PatientDate {
                 continue;
             }
             let range = doc.original(m.range());
+            // "Our unit opened on 3/14, admitting its first patients" dates no one in particular.
+            let someone = [&PERSON, &SEX]
+                .iter()
+                .any(|l| doc.hits(l).iter().any(|h| h.start as usize >= start && (h.end as usize) <= end));
+            if !real_patient && !someone {
+                continue;
+            }
             let f = sink.push(range.clone());
             if !real_patient {
                 f.severity = f.severity.min(Severity::Warning);
