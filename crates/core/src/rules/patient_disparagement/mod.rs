@@ -152,12 +152,16 @@ pub(crate) fn same_sentence(doc: &Document<'_>, hit: &Hit, lexicon: &Lexicon) ->
 /// Whether `a` and `b` are different hits in one sentence with at most `words` words between.
 pub(crate) fn near(doc: &Document<'_>, a: &Hit, b: &Hit, words: usize) -> bool {
     let norm = doc.norm();
-    let s = sentence_of(norm, a.start as usize);
-    if (b.start as usize) < s.start || (b.end as usize) > s.end || (a.start, a.end) == (b.start, b.end) {
-        return false;
-    }
     let (from, to) = if b.start < a.start { (b.end, a.start) } else { (a.end, b.start) };
     let (from, to) = (from as usize, (to as usize).max(from as usize));
+    // Cheap reject first: no word is longer than ~30 bytes, so a wider gap cannot qualify.
+    if to - from > 32 * (words + 1) || (a.start, a.end) == (b.start, b.end) {
+        return false;
+    }
+    let s = sentence_of(norm, a.start as usize);
+    if (b.start as usize) < s.start || (b.end as usize) > s.end {
+        return false;
+    }
     norm.get(from..to).map_or(true, |gap| crate::text::words(gap).count() <= words)
 }
 
