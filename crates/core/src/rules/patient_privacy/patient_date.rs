@@ -71,7 +71,8 @@ impl Rule for PatientDate {
         let norm = doc.norm();
         let clinical = clinical(doc);
         let real_patient = doc.has(&ENCOUNTER) || doc.has(&SPECIFIC_PATIENT);
-        let shown = doc.has(&IMAGE) && doc.has(&SHOW);
+        // "Don't share screenshots, the DOB is visible" is advice, not a shared image.
+        let shown = doc.asserted_hits(&IMAGE).next().is_some() && doc.asserted_hits(&SHOW).next().is_some();
         for m in self.dob.find_iter(norm) {
             // "check the date of birth" is a safety tip; a DOB with a value, on show or of a real patient is not.
             let valued = norm[m.end()..].bytes().take(24).any(|b| b.is_ascii_digit());

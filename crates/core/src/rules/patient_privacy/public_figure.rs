@@ -62,6 +62,16 @@ const NOT_A_PATIENT: &[&str] = &[
     "eroffne",
     "reunion",
     "treffen",
+    "fundrais",
+    "raised",
+    "charity",
+    "donat",
+    "gala",
+    "auction",
+    "appeal",
+    "campaign",
+    "ambassador",
+    "patron",
 ];
 
 /// A public figure in a post about a real, recent encounter.
