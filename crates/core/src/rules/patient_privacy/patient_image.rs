@@ -2,7 +2,7 @@
 //! announced in the post.
 
 use super::{
-    apply_consent, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, PERSON, RECENCY, SEX, SHOW,
+    apply_consent, AGE_WORDS, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, PERSON, RECENCY, SEX, SHOW,
     SPECIFIC_PATIENT,
 };
 use crate::category::{Category, Severity};
@@ -91,7 +91,7 @@ impl Rule for PatientImage {
         let norm = doc.norm();
         let specific = doc.has(&SPECIFIC_PATIENT);
         let encounter = doc.has(&ENCOUNTER) || doc.has(&RECENCY);
-        let person = doc.has(&PERSON) || doc.has(&SEX);
+        let person = doc.has(&PERSON) || doc.has(&SEX) || doc.has(&AGE_WORDS);
         let specimen = norm.contains("specimen") || norm.contains("histo");
         let condition = doc.has(&CONDITIONS);
         let clinical = condition || doc.has(&CLINICAL_CONTEXT);
