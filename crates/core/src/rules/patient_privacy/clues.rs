@@ -129,7 +129,8 @@ impl Clues {
                 | (?-u:\b)\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)
                 | (?-u:\b)a\slas\s\d{1,2}(?-u:\b)
                 | (?-u:\b)um\s\d{1,2}(?::\d{2})?\s?uhr(?-u:\b)
-                | (?-u:\b)(?:vers|as)\s\d{1,2}\s?h(?-u:\b)",
+                | (?-u:\b)(?:vers|as)\s\d{1,2}\s?h(?-u:\b)
+                | (?-u:\b)\d{1,2}\sin\sthe\s(?:morning|afternoon|evening|night)(?-u:\b)",
             ),
         }
     }

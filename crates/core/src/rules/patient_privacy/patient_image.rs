@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
         "Just shot our new hand-hygiene training video!",
         "I can't tell what a rash is from a photo, please see your own GP",
         "Photo of our team at the charity run this morning 🏃",
+        "Got my flu shot today, here's my pic 💉 book yours!",
     ],
     lexicons: &[
         &IMAGE,
@@ -90,13 +91,18 @@ impl Rule for PatientImage {
         }
         let norm = doc.norm();
         let specific = doc.has(&SPECIFIC_PATIENT);
-        let encounter = doc.has(&ENCOUNTER) || doc.has(&RECENCY);
+        let care_given = doc.has(&ENCOUNTER);
+        let encounter = care_given || doc.has(&RECENCY);
         let person = doc.has(&PERSON) || doc.has(&SEX) || doc.has(&AGE_WORDS);
         let specimen = norm.contains("specimen") || norm.contains("histo");
         let condition = doc.has(&CONDITIONS);
         let clinical = condition || doc.has(&CLINICAL_CONTEXT);
         // Of a patient (or their specimen/chart), not of the team at a charity run.
-        if !(specific || specimen || (clinical && person) || (condition && encounter)) {
+        if !(specific
+            || specimen
+            || (clinical && person)
+            || (condition && (care_given || encounter && !self_image(norm))))
+        {
             return;
         }
         let visible = text::words(norm).any(|w| VISIBLE_IDENTIFIERS.contains(&&norm[w.clone()]))
@@ -110,6 +116,13 @@ impl Rule for PatientImage {
         }
         apply_consent(doc, f);
     }
+}
+
+/// The poster's own picture ("here's my pic", "selfie of me after my jab").
+fn self_image(norm: &str) -> bool {
+    ["my pic", "my photo", "my selfie", "my picture", "of me", "my x-ray", "my xray", "my scan", "my own", "my mri"]
+        .iter()
+        .any(|w| norm.contains(w))
 }
 
 /// A post that opens with the image ("X-ray of the day:", "📸 Pic from ...") is sharing it.
