@@ -1,6 +1,8 @@
 //! `boundaries/patient-social-media`: looking patients up online, liking or commenting on their posts.
 
-use super::{near_care, person_hits, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF, CROSSING_ANYWAY};
+use super::{
+    asserted, near_care, person_hits, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF, CROSSING_ANYWAY,
+};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -54,7 +56,7 @@ impl Rule for PatientSocialMedia {
         }
         let places = doc.hits(&SOCIAL_PLACE);
         let people: Vec<&Hit> = person_hits(doc).collect();
-        for verb in doc.asserted_hits(&SOCIAL_VERB) {
+        for verb in asserted(doc, &SOCIAL_VERB) {
             // "Patients commented on our Instagram post": the patient acts, not the poster.
             if people.iter().any(|p| p.end <= verb.start && verb.start - p.end <= 2) {
                 continue;

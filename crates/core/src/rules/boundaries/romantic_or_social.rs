@@ -1,6 +1,6 @@
 //! `boundaries/romantic-or-social`: flirting with, dating or socialising with patients.
 
-use super::{near_person, sets_boundary, BOUNDARY_SETTING, CARE_REF, CLOSE, CROSSING_ANYWAY};
+use super::{asserted, near_person, sets_boundary, BOUNDARY_SETTING, CARE_REF, CLOSE, CROSSING_ANYWAY};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -47,7 +47,7 @@ impl Rule for RomanticOrSocial {
         if sets_boundary(doc) {
             return;
         }
-        if let Some(hit) = doc.asserted_hits(&ROMANCE).find(|h| near_person(doc, h, CLOSE)) {
+        if let Some(hit) = asserted(doc, &ROMANCE).find(|h| near_person(doc, h, CLOSE)) {
             sink.push(doc.original(hit.range()));
         }
     }
