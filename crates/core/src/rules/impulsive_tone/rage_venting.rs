@@ -74,7 +74,8 @@ impl RageVenting {
     pub(crate) fn new() -> RageVenting {
         RageVenting {
             candidates: profanity::mask_candidates(),
-            let_burn: Regex::new(r"\blet (?:[\w']+ ){1,3}burn\b").unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            let_burn: Regex::new(r"(?-u:\blet (?:[\w']+ ){1,3}burn\b)")
+                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
     }
 }

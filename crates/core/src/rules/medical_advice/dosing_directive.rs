@@ -2,8 +2,8 @@
 //! a dose, with no sign that it is general information.
 
 use super::{
-    addressee, directives, disclaimed, Patterns, ADDRESSEE, DIRECTIVE_VERBS, DISCLAIMER, DISCLAIMER_TEXT, MEDICINES,
-    PERSONAL_CHANGE, REPLY_CUES,
+    addressee, directives, disclaimed, Patterns, ADDRESSEE, DIRECTIVE_VERBS, DISCLAIMER, DISCLAIMER_TEXT, DOSE_WORDS,
+    MEDICINES, PERSONAL_CHANGE, REPLY_CUES,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -33,7 +33,7 @@ static META: RuleMeta = RuleMeta {
         "Never double your dose to catch up on a missed one - ask your pharmacist what to do",
         "Take your blood pressure tablets at the same time every day. General tips only - your own GP knows best.",
     ],
-    lexicons: &[&ADDRESSEE, &REPLY_CUES, &DIRECTIVE_VERBS, &MEDICINES, &PERSONAL_CHANGE, &DISCLAIMER],
+    lexicons: &[&DOSE_WORDS, &ADDRESSEE, &REPLY_CUES, &DIRECTIVE_VERBS, &MEDICINES, &PERSONAL_CHANGE, &DISCLAIMER],
 };
 
 /// Generic medicine orders without an education framing.

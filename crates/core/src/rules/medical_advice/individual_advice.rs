@@ -2,7 +2,8 @@
 
 use super::{
     addressee, diagnosis, directives, discourages_care, medical_word, second_person, told_to_take, Patterns, ADDRESSEE,
-    CONDITIONS, DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCOURAGE_CARE, MEDICINES, PERSONAL_CHANGE, REPLY_CUES,
+    CONDITIONS, DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCOURAGE_CARE, DOSE_WORDS, MEDICINES, PERSONAL_CHANGE,
+    REPLY_CUES,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -49,6 +50,7 @@ static META: RuleMeta = RuleMeta {
         &DISCOURAGE_CARE,
         &DIRECTIVE_VERBS,
         &MEDICINES,
+        &DOSE_WORDS,
         &CONDITIONS,
         &PERSONAL_CHANGE,
     ],

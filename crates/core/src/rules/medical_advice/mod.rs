@@ -26,6 +26,10 @@ pub(crate) static ADDRESSEE: Lexicon =
 pub(crate) static REPLY_CUES: Lexicon =
     Lexicon { name: "medical-advice/reply-cues", source: include_str!("reply_cues.txt") };
 
+/// Frequencies written in words.
+pub(crate) static DOSE_WORDS: Lexicon =
+    Lexicon { name: "medical-advice/dose-words", source: include_str!("dose_words.txt") };
+
 /// Telling someone what they have.
 pub(crate) static DIAGNOSIS: Lexicon =
     Lexicon { name: "medical-advice/diagnosis", source: include_str!("diagnosis.txt") };
@@ -81,7 +85,7 @@ pub(crate) struct Patterns {
 
 /// Doses, frequencies and courses, in the supported languages (on normalized text).
 const DOSE_FORMS: &[&str] = &[
-    r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|ug|µg|g|ml|iu|units?)\b",
+    r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|ug|g|ml|iu|units?)\b",
     r"\b\d+(?:[.,]\d+)?\s?(?:tabs?|tablets?|pills?|puffs?|drops?|scoops?|capsules?|caps|comprimidos?)\b",
     r"\b\d+(?:[.,]\d+)?\s?%",
     r"\b(?:once|twice|three times|four times|\d+ times|\d+x) (?:a|per) day\b",
@@ -110,21 +114,23 @@ impl Patterns {
     pub(crate) fn new() -> Patterns {
         let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         Patterns {
-            dose: re(&DOSE_FORMS.join("|")),
+            // ASCII classes and word boundaries keep the regex on its fast engine; doses are ASCII.
+            dose: re(&format!("(?-u:{})", DOSE_FORMS.join("|"))),
             handle: re(r"(?:^|[\s(])@[A-Za-z0-9_][A-Za-z0-9_.]*"),
-            told: re(&format!(r"\b(?:{TOLD_VERBS}) (?:{TOLD_WHOM})\b (?:to|that|he|she|they)\b")),
+            told: re(&format!(r"(?-u:\b(?:{TOLD_VERBS}) (?:{TOLD_WHOM})\b (?:to|that|he|she|they)\b)")),
         }
     }
 }
 
 impl Patterns {
-    /// Whether `s` holds a dose; the regex only runs when a digit or a frequency word is there.
-    pub(crate) fn has_dose(&self, s: &str) -> bool {
-        let cue = s.bytes().any(|b| b.is_ascii_digit())
-            || ["once", "twice", "times", "bid", "tid", "qid", "qds", "tds", "fois", "veces", "vezes", "mal "]
-                .iter()
-                .any(|w| s.contains(w));
-        cue && self.dose.is_match(s)
+    /// Whether the normalized range of `doc` holds a dose: a frequency word from the shared
+    /// scan, or a number the dose regex accepts (the regex only runs when there is a digit).
+    pub(crate) fn dose_in(&self, doc: &Document<'_>, range: Range<usize>) -> bool {
+        if has_in(doc, &DOSE_WORDS, range.clone()) {
+            return true;
+        }
+        let s = doc.norm().get(range).unwrap_or("");
+        s.bytes().any(|b| b.is_ascii_digit()) && self.dose.is_match(s)
     }
 }
 
@@ -294,7 +300,7 @@ pub(crate) const SECOND_PERSON: &[&str] = &[
 
 /// Whether the post names a condition, a medicine or a dose.
 pub(crate) fn medical_word(doc: &Document<'_>, p: &Patterns) -> bool {
-    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || p.has_dose(doc.norm())
+    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || p.dose_in(doc, 0..doc.norm().len())
 }
 
 /// The first asserted diagnosis wording from `lex`, as an original range.
@@ -348,7 +354,7 @@ fn imperative(norm: &str, h: &Hit) -> bool {
 pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
     let norm = doc.norm();
     let mut out = Vec::new();
-    let object = |from: usize, to: usize| has_in(doc, &MEDICINES, from..to) || p.has_dose(&norm[from..to]);
+    let object = |from: usize, to: usize| has_in(doc, &MEDICINES, from..to) || p.dose_in(doc, from..to);
     for h in doc.hits(&DIRECTIVE_VERBS) {
         // The object test is the cheap one; the clause analysis only runs when it passes.
         let end = sentence_end(norm, h.end as usize).max(clause_end(norm, h.end as usize));
@@ -359,7 +365,7 @@ pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
         if doc.is_negated(h.start as usize) || doc.is_quoted(h.start as usize) || !imperative(norm, h) {
             continue;
         }
-        let dosed = p.has_dose(&norm[h.start as usize..end]);
+        let dosed = p.dose_in(doc, h.start as usize..end);
         out.push(Directive { norm: h.start as usize..clause, dosed, personal: false });
     }
     for h in doc.asserted_hits(&PERSONAL_CHANGE) {
@@ -369,7 +375,7 @@ pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
             continue;
         }
         let end = sentence_end(norm, h.end as usize);
-        let dosed = p.has_dose(&norm[h.start as usize..end]);
+        let dosed = p.dose_in(doc, h.start as usize..end);
         out.push(Directive { norm: h.start as usize..clause, dosed, personal: true });
     }
     out.sort_unstable_by_key(|d| d.norm.start);
@@ -385,7 +391,7 @@ pub(crate) fn told_to_take(doc: &Document<'_>, p: &Patterns) -> Option<Range<usi
     }
     let m = p.told.find(norm)?;
     let end = sentence_end(norm, m.end());
-    let medicine = has_in(doc, &MEDICINES, m.end()..end) || p.has_dose(&norm[m.end()..end]);
+    let medicine = has_in(doc, &MEDICINES, m.end()..end) || p.dose_in(doc, m.end()..end);
     (medicine && !doc.is_negated(m.start())).then(|| doc.original(m.start()..end))
 }
 
