@@ -23,15 +23,33 @@ static META: RuleMeta = RuleMeta {
         "Quelle journée de merde aux urgences",
         "Schon wieder Doppelschicht, so eine Scheiße",
         "Que porra de plantão, nem deu para almoçar",
+        "The new registrar is a total prick to the students",
     ],
     good: &[
         "Scunthorpe General's new stroke unit opens next month",
         "Our skills assessment in class went well; we celebrated with a mocktail, not a cocktail",
         "Watching Dick Van Dyke films on my night off",
         "Hell week of exams is over, sleeping all weekend",
+        "Newborn heel prick screening saves lives; skin prick tests are on Tuesdays",
     ],
     lexicons: &[&SWEAR_WORDS, &NAME_LIKE],
 };
+
+/// Words before "prick" that make it a needle, not an insult ("heel prick", "skin prick test").
+const PRICK_CLINICAL: &[&str] =
+    &["needle", "needlestick", "finger", "pin", "heel", "skin", "sharp", "sharps", "little", "lancet", "bm", "glucose"];
+
+/// Whether the hit is a clinical use of a word that is also an insult.
+fn clinical_homonym(norm: &str, h: &crate::lexicon::Hit) -> bool {
+    let word = &norm[h.range()];
+    if word != "prick" && word != "pricks" {
+        return false;
+    }
+    let before = &norm[..h.start as usize];
+    let prev = crate::text::words(before).last().map(|w| &before[w]);
+    let next = crate::text::words(&norm[h.end as usize..]).next().map(|w| &norm[h.end as usize..][w]);
+    prev.is_some_and(|p| PRICK_CLINICAL.contains(&p)) || next.is_some_and(|n| ["test", "tests", "testing"].contains(&n))
+}
 
 /// Spelled-out swear words, whole words only.
 pub(crate) struct ExplicitWord {
@@ -50,7 +68,9 @@ impl Rule for ExplicitWord {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        let mut ranges: Vec<_> = doc.hits(&SWEAR_WORDS).iter().map(|h| h.range()).collect();
+        let norm = doc.norm();
+        let mut ranges: Vec<_> =
+            doc.hits(&SWEAR_WORDS).iter().filter(|h| !clinical_homonym(norm, h)).map(|h| h.range()).collect();
         ranges.extend(name_like_hits(doc).map(|h| h.range()));
         ranges.extend(embedded_swears(doc, &self.candidates));
         for r in outermost(ranges) {
