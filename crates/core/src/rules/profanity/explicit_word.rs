@@ -48,7 +48,10 @@ fn clinical_homonym(norm: &str, h: &crate::lexicon::Hit) -> bool {
     let before = &norm[..h.start as usize];
     let prev = crate::text::words(before).last().map(|w| &before[w]);
     let next = crate::text::words(&norm[h.end as usize..]).next().map(|w| &norm[h.end as usize..][w]);
-    prev.is_some_and(|p| PRICK_CLINICAL.contains(&p)) || next.is_some_and(|n| ["test", "tests", "testing"].contains(&n))
+    let needles = ["needle", "sharps", "lancet", "injection", "vaccin", "cannula"].iter().any(|w| norm.contains(w));
+    needles
+        || prev.is_some_and(|p| PRICK_CLINICAL.contains(&p))
+        || next.is_some_and(|n| ["test", "tests", "testing"].contains(&n))
 }
 
 /// Spelled-out swear words, whole words only.
