@@ -27,6 +27,7 @@ static META: RuleMeta = RuleMeta {
         "Mme Dubois est revenue aux urgences cette nuit",
         "Baby Noah finally went home from the NICU today",
         "K.M., 52, came in last night with a GI bleed",
+        "Had a lovely lady called Maureen on the ward today, 3 days post hip op",
     ],
     good: &[
         "Patient Safety Week starts Monday: here's our checklist",
@@ -108,6 +109,7 @@ const NOT_AFTER_BABY: &[&str] = &[
 /// A patient's name with a courtesy title, or after the word "patient", or initials.
 pub(crate) struct PatientName {
     titled: Regex,
+    called: Regex,
     endearment: Regex,
     dotted: Regex,
     after_patient: Regex,
@@ -118,6 +120,11 @@ impl PatientName {
     pub(crate) fn new() -> PatientName {
         let name = r"\p{Lu}\p{M}*[\p{Ll}\p{M}'’\-]+";
         PatientName {
+            // "a lady called Maureen", "a patient named Tom".
+            called: Regex::new(&format!(
+                r"^(?i:patient|pt|lady|man|guy|woman|girl|boy|kid|baby|gentleman|gent|resident|client)[ \t]+(?i:named|called|by the name of)[ \t]+({name})"
+            ))
+            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             // "Baby Olivia", "little Timmy", "la petite Léa": how staff name children on the unit.
             endearment: Regex::new(&format!(
                 r"^(?i:baby|little|beb[eé]|b[eé]b[eé]|petite?|kleine[rn]?|peque[nñ][oa])[ \t]+({name})"
@@ -201,6 +208,13 @@ impl Rule for PatientName {
                 }
             }
             if clinical {
+                let named = self.called.captures(rest).and_then(|c| c.get(1));
+                if let Some(name) = named.filter(|n| !NOT_NAMES.contains(&n.as_str()) && n.as_str() != "Dr") {
+                    let r = at + name.start()..at + name.end();
+                    let f = sink.push(r.clone());
+                    f.fix = Some(replace(r, "(name removed)"));
+                    apply_consent(doc, f);
+                }
                 if let Some(name) = self.endearment.captures(rest).and_then(|c| c.get(1)) {
                     if !NOT_NAMES.contains(&name.as_str()) && !NOT_AFTER_BABY.contains(&name.as_str()) {
                         let r = at + name.start()..at + name.end();
