@@ -91,10 +91,11 @@ impl Rule for Misinformation {
         }
         // "chemo is a scam", "SSRIs are just expensive placebos", "the HPV vaccine causes infertility".
         let treatments = doc.hits(&EVIDENCE_BASED);
-        for dismissal in doc.asserted_hits(&DISMISSAL).chain(doc.asserted_hits(&HARM)) {
+        let dismissals = doc.asserted_hits(&DISMISSAL).map(|h| (h, true));
+        for (dismissal, dismissive) in dismissals.chain(doc.asserted_hits(&HARM).map(|h| (h, false))) {
             // "antibiotics don't work against viruses": an indication, not a dismissal;
             // "steroids can cause diabetes": a stated risk, not a myth.
-            if self.for_indication(doc, dismissal) || modal_before(doc, dismissal) {
+            if (dismissive && self.for_indication(doc, dismissal)) || modal_before(doc, dismissal) {
                 continue;
             }
             if let Some(t) = treatments.iter().find(|t| t.end <= dismissal.start && dismissal.start - t.end <= GAP) {
