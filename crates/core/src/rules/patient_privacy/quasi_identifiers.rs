@@ -6,6 +6,7 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::Span;
 use crate::rule::{Rule, RuleMeta, Sink};
+use crate::text;
 use std::ops::Range;
 
 static META: RuleMeta = RuleMeta {
@@ -39,6 +40,28 @@ static META: RuleMeta = RuleMeta {
     lexicons: with_clue_lexicons!(&CONSENT, &CLINICAL_CONTEXT),
 };
 
+/// Events that make a recency cue the poster's own outing.
+const SOCIAL_EVENTS: &[&str] = &[
+    "fundraiser",
+    "fundraising",
+    "gala",
+    "conference",
+    "congress",
+    "symposium",
+    "lecture",
+    "ceremony",
+    "awards",
+    "charity",
+    "marathon",
+    "party",
+    "graduation",
+    "festival",
+    "concert",
+    "congreso",
+    "congres",
+    "kongress",
+];
+
 /// Scores distinct kinds of quasi-identifier around an encounter cue.
 pub(crate) struct QuasiIdentifiers {
     clues: Clues,
@@ -64,6 +87,11 @@ impl Rule for QuasiIdentifiers {
         // Without a real, recent encounter about a person, the details describe no one in particular.
         let Some((encounter, strong, kinds)) = scan.best_window() else { return };
         if !scan.person {
+            return;
+        }
+        // "Last night I attended a fundraiser… met a young survivor": with only recency to go on,
+        // a social or professional event is the poster's evening, not a patient encounter.
+        if !strong && text::words(doc.norm()).any(|w| SOCIAL_EVENTS.contains(&&doc.norm()[w])) {
             return;
         }
         let top = sink.severity();
