@@ -1,9 +1,9 @@
 //! `medical-advice/individual-advice`: a diagnosis or treatment given to one person online.
 
 use super::{
-    addressee, diagnosis, directives, discourages_care, medical_word, second_person, told_to_take, Patterns, ADDRESSEE,
-    CONDITIONS, DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCOURAGE_CARE, DOSE_WORDS, MEDICINES, PERSONAL_CHANGE,
-    REPLY_CUES,
+    addressee, diagnosis, directives, discourages_care, medical_word, second_person, stated_need, told_to_take,
+    Patterns, ADDRESSEE, CONDITIONS, DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCOURAGE_CARE, DOSE_WORDS,
+    MEDICINES, NEEDS, PERSONAL_CHANGE, REPLY_CUES,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -29,6 +29,7 @@ static META: RuleMeta = RuleMeta {
         "Hun your son's rash in that pic is 100% eczema, grab some hydrocortisone cream from the chemist",
         "From what you're describing it's a UTI, just use your leftover antibiotics, you'll be fine",
         "Sounds like shingles. Take valacyclovir and no need to see the GP",
+        "@jo_runs that's definitely strep, you need amoxicillin",
         "A patient messaged my Instagram about her BP so I told her to double her ramipril",
         "Señora, su hija tiene gripe seguro, dele ibuprofeno cada 8 horas",
     ],
@@ -40,6 +41,7 @@ static META: RuleMeta = RuleMeta {
         "Got a DM about a medication change. I can't give advice here - please contact your own prescriber.",
         "Reminder for students: adrenaline for anaphylaxis in adults is 0.5 mg IM; know your local protocol",
         "Trust me, it's worth getting your flu jab this year",
+        "You need antibiotics only for bacterial infections, not for colds",
         "Stay home if you have flu symptoms, and no need to see a GP for most colds",
     ],
     lexicons: &[
@@ -53,6 +55,7 @@ static META: RuleMeta = RuleMeta {
         &DOSE_WORDS,
         &CONDITIONS,
         &PERSONAL_CHANGE,
+        &NEEDS,
     ],
 };
 
@@ -119,7 +122,7 @@ impl Rule for IndividualAdvice {
         // Treatment orders matter only beside an addressee, a diagnosis or "no need to see anyone".
         let found =
             if to.any().is_some() || no_care.is_some() || strong.is_some() { directives(doc, p) } else { Vec::new() };
-        let order = found.first().map(|d| doc.original(d.norm.clone()));
+        let order = found.first().map(|d| doc.original(d.norm.clone())).or_else(|| stated_need(doc, p));
         let mut parts: Vec<Range<usize>> = Vec::new();
         if let Some(person) = to.personal.clone() {
             // Speaking to one person about their health: any diagnosis, order or "no need".

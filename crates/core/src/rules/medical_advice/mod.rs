@@ -26,6 +26,9 @@ pub(crate) static ADDRESSEE: Lexicon =
 pub(crate) static REPLY_CUES: Lexicon =
     Lexicon { name: "medical-advice/reply-cues", source: include_str!("reply_cues.txt") };
 
+/// "You need…", an order only when said to one person.
+pub(crate) static NEEDS: Lexicon = Lexicon { name: "medical-advice/needs", source: include_str!("needs.txt") };
+
 /// Frequencies written in words.
 pub(crate) static DOSE_WORDS: Lexicon =
     Lexicon { name: "medical-advice/dose-words", source: include_str!("dose_words.txt") };
@@ -380,6 +383,18 @@ pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
     }
     out.sort_unstable_by_key(|d| d.norm.start);
     out
+}
+
+/// "You need antibiotics", "she needs a steroid cream": a need stated with a medicine
+/// right after it, as an original range.
+pub(crate) fn stated_need(doc: &Document<'_>, p: &Patterns) -> Option<Range<usize>> {
+    let norm = doc.norm();
+    doc.asserted_hits(&NEEDS)
+        .find(|h| {
+            let end = floor(norm, clause_end(norm, h.end as usize).min(h.end as usize + 40));
+            has_in(doc, &MEDICINES, h.end as usize..end) || p.dose_in(doc, h.end as usize..end)
+        })
+        .map(|h| doc.original(h.start as usize..clause_end(norm, h.end as usize)))
 }
 
 /// "I told him to chew an aspirin": advice given to a patient, reported, with a medicine.
