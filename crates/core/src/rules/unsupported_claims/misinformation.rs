@@ -54,6 +54,14 @@ const PRE_GAP: u32 = 12;
 /// A myth, a conspiracy frame, or an evidence-based treatment dismissed.
 pub(crate) struct Misinformation;
 
+/// A harm limited to some people ("the pill causes depression in some women") is a known risk.
+fn qualified(doc: &Document<'_>, harm: &Hit) -> bool {
+    let next = doc.norm().get(harm.end as usize..).unwrap_or("").trim_start();
+    ["in some", "in a few", "in a small", "in rare", "rarely", "occasionally", "in a minority", "in very"]
+        .iter()
+        .any(|p| next.starts_with(p))
+}
+
 impl Misinformation {
     /// Whether a "doesn't work"-style dismissal is limited to an indication ("… against viruses",
     /// "… for colds"), which is education rather than a dismissal of the treatment.
@@ -95,7 +103,10 @@ impl Rule for Misinformation {
         for (dismissal, dismissive) in dismissals.chain(doc.asserted_hits(&HARM).map(|h| (h, false))) {
             // "antibiotics don't work against viruses": an indication, not a dismissal;
             // "steroids can cause diabetes": a stated risk, not a myth.
-            if (dismissive && self.for_indication(doc, dismissal)) || modal_before(doc, dismissal) {
+            if (dismissive && self.for_indication(doc, dismissal))
+                || modal_before(doc, dismissal)
+                || (!dismissive && qualified(doc, dismissal))
+            {
                 continue;
             }
             if let Some(t) = treatments.iter().find(|t| t.end <= dismissal.start && dismissal.start - t.end <= GAP) {
