@@ -101,7 +101,7 @@ impl Clues {
     pub(crate) fn new() -> Clues {
         Clues {
             had: compile(
-                r"(?-u)(?-u:\b)(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|young|older|elderly|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|teen|patient|pt)|(?-u:\b)had\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|(?-u:\b)(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)(?-u:\b)|(?-u:\b)my\s(?:\w+\s)?(?:lady|gentleman|gent|guy|patient|pt|client|resident)(?-u:\b)",
+                r"(?-u)(?-u:\b)(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|young|older|elderly|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|teen|patient|pt)|(?-u:\b)had\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|(?-u:\b)(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)(?-u:\b)|(?-u:\b)(?:my|our)\s(?:[a-z'-]+\s){0,2}(?:lady|gentleman|gent|guy|patient|pt|client|resident)(?-u:\b)",
             ),
             // Matched on the normalized text (lowercase, accents folded).
             age: compile(
@@ -118,7 +118,7 @@ impl Clues {
                 | (?-u:\b)(\d{1,3})\sanos\sde\sidade(?-u:\b)
                 | (?-u:\b)(\d{1,3})(?:st|nd|rd|th)\sbirthday(?-u:\b)
                 | (?-u:\b)(?:aged|age)\s(\d{1,3})(?-u:\b)
-                | [a-z],\s(\d{2}),\s
+                | [a-z],\s(\d{2,3}),\s
                 | ,\s(\d{1,3})\s(?:ans|anos|jahre)(?-u:\b)
                 | (?-u:\b)turn(?:ed|s|ing)\s(\d{1,3})(?-u:\b)
                 | (?-u:\b)(?:cumplio|cumple|a\sfete|feierte|completou|fez)\s(\d{1,3})(?-u:\b)",
@@ -157,9 +157,14 @@ impl Clues {
             }
         }
         // "had a 23-year-old ...", "we had a lady ...": care given to one person.
-        if norm.contains("had ") {
+        if norm.contains("had ") || norm.contains("my ") || norm.contains("our ") {
             for m in self.had.find_iter(norm) {
-                if !doc.is_negated(m.start()) {
+                let after = norm[m.end()..].trim_start();
+                let institutional =
+                    ["safety", "experience", "care", "portal", "survey", "advocate", "charter", "voice"]
+                        .iter()
+                        .any(|w| after.starts_with(w) || m.as_str().contains(w));
+                if !doc.is_negated(m.start()) && !institutional {
                     s.encounters.push((orig(m.range()), true));
                 }
             }

@@ -37,7 +37,7 @@ impl RoomOrBed {
     pub(crate) fn new() -> RoomOrBed {
         RoomOrBed {
             numbered: Regex::new(
-                r"(?i)(?-u:\b)(?:bed|room|rm|bay|cubicle|cubical|stretcher|trolley|side room|cama|habitaci[oó]n|box|chambre|lit|zimmer|bett|quarto|leito)\s*(?:#|no\.?|number|nr\.?|n[ºo°])?\s*(\d{1,4}[a-z]?)(?-u:\b)(?:\s*(?:hours?|hrs?|h|mins?|minutes?|am|pm|o'clock|times|days?|nights?|weeks?)(?-u:\b))?",
+                r"(?i)(?-u:\b)(?:beds?|rooms?|rm|bays?|cubicles?|cubical|stretcher|trolley|side room|cama|habitaci[oó]n|box|chambre|lit|zimmer|bett|quarto|leito)\s*(?:#|no\.?|number|nr\.?|n[ºo°])?\s*(\d{1,4}[a-z]?)(?-u:\b)(?:\s*(?:hours?|hrs?|h|mins?|minutes?|am|pm|o'clock|times|days?|nights?|weeks?)(?-u:\b))?",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
