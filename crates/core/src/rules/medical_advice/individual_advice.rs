@@ -42,6 +42,7 @@ static META: RuleMeta = RuleMeta {
         "Reminder for students: adrenaline for anaphylaxis in adults is 0.5 mg IM; know your local protocol",
         "Trust me, it's worth getting your flu jab this year",
         "You need antibiotics only for bacterial infections, not for colds",
+        "@pharm_jane thanks! Do you think we should switch him to apixaban?",
         "Stay home if you have flu symptoms, and no need to see a GP for most colds",
     ],
     lexicons: &[

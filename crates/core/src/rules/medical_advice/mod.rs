@@ -342,12 +342,15 @@ fn imperative(norm: &str, h: &Hit) -> bool {
     while before.last().is_some_and(|w| LEAD_INS.contains(w)) {
         before.pop();
     }
+    // Orders are for the reader or the person discussed, not "we" (a team's own plan).
+    let addressed = |w: &&str| ["you", "u", "she", "he", "they"].contains(w);
     match before.as_slice() {
         [] => true,
-        [.., m] if ["i'd", "id", "i'll", "i'll"].contains(m) => true,
-        [.., subj, m] if MODALS.contains(m) => {
-            ["you", "u", "she", "he", "they", "i", "we", "need", "have", "want", "going", "gonna"].contains(subj)
+        [.., m] if ["i'd", "id", "i'll"].contains(m) => true,
+        [.., subj, need, m] if MODALS.contains(m) && ["need", "have", "want", "going", "gonna"].contains(need) => {
+            addressed(subj)
         }
+        [.., subj, m] if MODALS.contains(m) => addressed(subj),
         _ => false,
     }
 }
