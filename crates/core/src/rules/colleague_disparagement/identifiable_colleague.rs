@@ -6,6 +6,7 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::patient_disparagement::asserted;
+use crate::rules::patient_disparagement::REPORTED;
 use regex::Regex;
 
 static META: RuleMeta = RuleMeta {
@@ -26,7 +27,7 @@ static META: RuleMeta = RuleMeta {
         "Huge thanks to Dr. Hargreaves in cardiology for staying late with our team",
         "The night nurse on 6B caught a sepsis early tonight. Brilliant work.",
     ],
-    lexicons: &[&INSULTS, &ATTACKS, &COLLEAGUE_TARGET, &EMPLOYER, &RESPECTFUL],
+    lexicons: &[&REPORTED, &INSULTS, &ATTACKS, &COLLEAGUE_TARGET, &EMPLOYER, &RESPECTFUL],
 };
 
 /// A titled name or a role pinned to a place, in a post that insults.

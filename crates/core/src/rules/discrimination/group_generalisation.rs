@@ -7,6 +7,7 @@ use super::{
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
+use crate::rules::patient_disparagement::REPORTED;
 use crate::rules::patient_disparagement::{advocacy, asserted};
 
 static META: RuleMeta = RuleMeta {
@@ -34,6 +35,7 @@ static META: RuleMeta = RuleMeta {
         "Pregnant women should always get the flu vaccine; ask your midwife",
     ],
     lexicons: &[
+        &REPORTED,
         &GROUPS,
         &GENERALISATIONS,
         &WEAK_CUES,

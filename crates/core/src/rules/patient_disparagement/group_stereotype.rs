@@ -1,7 +1,7 @@
 //! `patient-disparagement/group-stereotype`: a stereotype about a group, aimed at patients or
 //! their families ("Trans patients always…", "another <group> family with a list of demands").
 
-use super::{sentence_of, GENERIC, PATIENT_TARGET, WORKPLACE};
+use super::{sentence_of, GENERIC, PATIENT_TARGET, REPORTED, WORKPLACE};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -33,6 +33,7 @@ static META: RuleMeta = RuleMeta {
         "Obese patients deserve care without weight stigma",
     ],
     lexicons: &[
+        &REPORTED,
         &GROUPS,
         &GENERALISATIONS,
         &WEAK_CUES,
