@@ -1,8 +1,8 @@
 //! `patient-disparagement/contempt`: mocking a patient's intelligence, character or family.
 
 use super::{
-    about_people, advocacy, aimed_at_colleague, asserted, in_or_after_sentence, person_in_sentence, same_sentence,
-    sentence_of, single_quoted, verdict_after_patient, EYEROLL, GENERIC, PATIENT_TARGET, REPORTED, SNEER, WORKPLACE,
+    about_people, advocacy, aimed_at_colleague, asserted, in_or_after_sentence, person_in_sentence, sentence_of,
+    single_quoted, verdict_after_patient, EYEROLL, GENERIC, PATIENT_TARGET, REPORTED, SNEER, WORKPLACE,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
