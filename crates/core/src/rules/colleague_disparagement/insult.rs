@@ -79,8 +79,10 @@ impl Rule for Insult {
             return;
         }
         // An eye-roll aimed at a colleague or specialty ("Ortho: 'bone's fine' 🙄").
+        let eyeroll = doc.has(&EYEROLL);
         let rolled = doc.hits(&COLLEAGUE_TARGET).iter().find(|x| {
-            !self_intro(doc, x)
+            eyeroll
+                && !self_intro(doc, x)
                 && in_or_after_sentence(doc, x.start as usize, &EYEROLL)
                 && !patient_noun_in_sentence(doc, x)
                 && !respectful(doc, x)

@@ -49,7 +49,8 @@ const NEAR: usize = 8;
 /// The group words of `doc` that carry a generalisation (or follow a bias disclaimer),
 /// unless the post is advocacy. Shared with `patient-disparagement/group-stereotype`.
 pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
-    if crate::rules::patient_disparagement::advocacy(doc) {
+    let cued = doc.has(&GENERALISATIONS) || doc.has(&WEAK_CUES) || doc.has(&NEGATIVE) || doc.has(&BIAS_DISCLAIMER);
+    if !cued || !doc.has(&GROUPS) || crate::rules::patient_disparagement::advocacy(doc) {
         return Vec::new();
     }
     doc.hits(&GROUPS)

@@ -114,7 +114,8 @@ impl Rule for Contempt {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if advocacy(doc) {
+        let cued = doc.has(&CONTEMPT_PHRASES) || doc.has(&CONTEMPT_WORDS) || doc.has(&EYEROLL) || doc.has(&SNEER);
+        if !cued || advocacy(doc) {
             return;
         }
         let about_people = about_people(doc);
@@ -148,8 +149,10 @@ impl Rule for Contempt {
             }
         }
         // A patient named in a sentence that ends in an eye-roll: "Paciente … de novo 🙄".
+        let eyeroll = doc.has(&EYEROLL);
         let rolled = doc.hits(&PATIENT_TARGET).iter().find(|t| {
-            !GENERIC.contains(&&doc.norm()[t.range()])
+            eyeroll
+                && !GENERIC.contains(&&doc.norm()[t.range()])
                 && in_or_after_sentence(doc, t.start as usize, &EYEROLL)
                 && !aimed_at_colleague(doc, t)
                 && asserted(doc, t)

@@ -45,7 +45,7 @@ impl Rule for Disgust {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if advocacy(doc) {
+        if !doc.has(&DISGUST) || advocacy(doc) {
             return;
         }
         for h in doc.hits(&DISGUST) {

@@ -57,7 +57,8 @@ impl Rule for MockingTone {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if advocacy(doc) {
+        // Cheap exits first: most drafts have no sarcasm marker or no behaviour word.
+        if !doc.has(&SARCASM) || !doc.has(&BEHAVIOUR) || advocacy(doc) {
             return;
         }
         let sarcastic =

@@ -77,10 +77,7 @@ impl Rule for StigmatisingLabel {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if advocacy(doc) {
-            return;
-        }
-        if travel_sense(doc) {
+        if !doc.has(&LABELS) && !doc.has(&WEAK_LABELS) || advocacy(doc) || travel_sense(doc) {
             return;
         }
         let strong = doc.hits(&LABELS).iter().filter(|h| asserted(doc, h));
