@@ -53,18 +53,22 @@ impl Shouting {
     }
 }
 
-/// Lower-cases the shouted words of a run, keeping acronyms, the pronoun "I" and the run's
-/// first capital.
-fn calm_down(run: &str) -> String {
+/// Lower-cases the shouted words of a run, keeping acronyms, the pronoun "I" and, when the
+/// run starts a sentence, its first capital.
+fn calm_down(run: &str, sentence_start: bool) -> String {
     let mut out = String::with_capacity(run.len());
-    let mut first = true;
+    let mut first = sentence_start;
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String, first: &mut bool| {
         if word.is_empty() {
             return;
         }
         let w = word.replace('’', "'");
-        let keep = classify(&w) != Tok::Shout || w == "I" || w.starts_with("I'");
+        // Short unknown capitals are kept as acronyms, except word-shaped ones ("BED", "RUN").
+        let b = w.as_bytes();
+        let vowel = |c: u8| b"AEIOU".contains(&c);
+        let word_shaped = b.len() == 3 && !vowel(b[0]) && vowel(b[1]) && !vowel(b[2]);
+        let keep = (classify(&w) != Tok::Shout && !word_shaped) || w == "I" || w.starts_with("I'");
         if keep {
             out.push_str(word);
         } else {
@@ -119,7 +123,9 @@ impl Rule for Shouting {
             if !heated && (heading || !has_trigger(text, run.clone())) {
                 continue;
             }
-            let calm = calm_down(&text[run.clone()]);
+            let before = text[..run.start].trim_end();
+            let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n']);
+            let calm = calm_down(&text[run.clone()], sentence_start);
             let f = sink.push(run.clone());
             if calm != text[run.clone()] {
                 f.fix = Some(Fix {

@@ -68,7 +68,14 @@ impl Rule for DosingDirective {
             return;
         };
         let text = doc.text();
-        let sep = if text.ends_with(char::is_whitespace) || text.is_empty() { "" } else { " " };
+        // Close an unfinished sentence first ("…night out. This is general information…").
+        let last = text.trim_end().chars().last();
+        let sep = match last {
+            None => "",
+            Some(c) if c.is_alphanumeric() => ". ",
+            Some(_) if text.ends_with(char::is_whitespace) => "",
+            Some(_) => " ",
+        };
         let f = sink.push(doc.original(d.norm));
         f.fix = Some(Fix {
             label: "Add a general-information disclaimer".into(),
