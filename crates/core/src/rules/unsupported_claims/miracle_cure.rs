@@ -1,6 +1,6 @@
 //! `unsupported-claims/miracle-cure`: cures, reversals and absolute results the evidence does not support.
 
-use super::{debunks, in_clause, modal_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
+use super::{debunks, in_clause, in_question, modal_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -106,6 +106,7 @@ impl MiracleCure {
 fn counts(doc: &Document<'_>, hit: &Hit) -> bool {
     !doc.is_negated(hit.start as usize)
         && !doc.is_quoted(hit.start as usize)
+        && !in_question(doc, hit)
         && !in_clause(doc, &DISMISSAL, hit)
         && !proven_subject(doc, hit)
 }

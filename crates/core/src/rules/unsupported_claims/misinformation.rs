@@ -1,7 +1,7 @@
 //! `unsupported-claims/misinformation`: known health myths, conspiracy framing, and dismissing
 //! evidence-based care.
 
-use super::{modal_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
+use super::{in_question, modal_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -93,7 +93,7 @@ impl Rule for Misinformation {
         if !debunk.is_empty() {
             return;
         }
-        if let Some(hit) = doc.asserted_hits(&MYTH).next() {
+        if let Some(hit) = doc.asserted_hits(&MYTH).find(|h| !in_question(doc, h)) {
             sink.push(doc.original(hit.range()));
             return;
         }

@@ -74,6 +74,14 @@ pub(crate) fn modal_before(doc: &Document<'_>, hit: &Hit) -> bool {
     words.iter().rev().take(2).any(|w| MODALS.contains(&&head[w.clone()]))
 }
 
+/// Whether the sentence holding `hit` is a question ("Do vaccines cause autism?"): asked, not claimed.
+pub(crate) fn in_question(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    norm.get(hit.end as usize..)
+        .and_then(|rest| rest.find(['.', '!', '?', '\n']).map(|p| rest[p..].starts_with('?')))
+        .unwrap_or(false)
+}
+
 /// The category's rules.
 pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
     vec![
