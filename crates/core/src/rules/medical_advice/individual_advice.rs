@@ -43,6 +43,8 @@ static META: RuleMeta = RuleMeta {
         "Trust me, it's worth getting your flu jab this year",
         "You need antibiotics only for bacterial infections, not for colds",
         "@pharm_jane thanks! Do you think we should switch him to apixaban?",
+        "For sure, take your meds on time and keep your appointments!",
+        "Sounds like a plan: I'll start metformin on Monday and see my GP in a month",
         "Stay home if you have flu symptoms, and no need to see a GP for most colds",
     ],
     lexicons: &[

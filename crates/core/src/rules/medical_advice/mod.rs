@@ -308,8 +308,13 @@ pub(crate) fn medical_word(doc: &Document<'_>, p: &Patterns) -> bool {
 
 /// The first asserted diagnosis wording from `lex`, as an original range.
 pub(crate) fn diagnosis(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize>> {
-    // "If you have a fever…" is a condition, not a diagnosis.
-    doc.asserted_hits(lex).find(|h| !conditional(doc.norm(), h.start as usize)).map(|h| doc.original(h.range()))
+    // A diagnosis names a condition close by ("that's classic plantar fasciitis", "shingles,
+    // 100%"); "for sure, take your meds" names none. "If you have a fever…" is a condition,
+    // not a diagnosis.
+    let named = |h: &Hit| doc.hits(&CONDITIONS).iter().any(|c| c.start.abs_diff(h.start) <= 60);
+    doc.asserted_hits(lex)
+        .find(|h| named(h) && !conditional(doc.norm(), h.start as usize))
+        .map(|h| doc.original(h.range()))
 }
 
 /// The first asserted "no need to see anyone", as an original range.
@@ -346,7 +351,7 @@ fn imperative(norm: &str, h: &Hit) -> bool {
     let addressed = |w: &&str| ["you", "u", "she", "he", "they"].contains(w);
     match before.as_slice() {
         [] => true,
-        [.., m] if ["i'd", "id", "i'll"].contains(m) => true,
+        [.., m] if ["i'd", "id"].contains(m) => true,
         [.., subj, need, m] if MODALS.contains(m) && ["need", "have", "want", "going", "gonna"].contains(need) => {
             addressed(subj)
         }
