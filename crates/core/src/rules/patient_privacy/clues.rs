@@ -151,8 +151,16 @@ impl Clues {
         // ("I will never forget today" is still today).
         // "My mum was admitted last night": the poster's own family story, not a patient's.
         let family = |at: usize| family_before(norm, at) || family_in_sentence(norm, at);
+        // "We lost a great colleague": a death on the team, not a patient.
+        let colleague = |end: usize| {
+            let after = norm[end..].chars().take(32).collect::<String>();
+            ["colleague", "friend", "member", "one of our own", "legend", "coworker", "co-worker"]
+                .iter()
+                .any(|w| after.contains(w))
+        };
         for h in doc.hits(&ENCOUNTER).iter().chain(doc.hits(&SPECIFIC_PATIENT)) {
-            if !doc.is_negated(h.start as usize) && !family(h.start as usize) {
+            let lost_colleague = &norm[h.range()] == "we lost" && colleague(h.end as usize);
+            if !doc.is_negated(h.start as usize) && !family(h.start as usize) && !lost_colleague {
                 s.encounters.push((orig(h.range()), true));
             }
         }

@@ -24,6 +24,7 @@ static META: RuleMeta = RuleMeta {
         "Went to bed 2 hours after my shift ended, still wired",
         "Our hospital opened 40 new beds this winter",
         "Conference room 3 is booked for journal club",
+        "Bed 1 to bed 30 in 12 hours: how our ward cut handover time in half",
     ],
     lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT],
 };
@@ -65,6 +66,14 @@ impl Rule for RoomOrBed {
             }
             let before = text[..all.start()].trim_end().to_lowercase();
             if before.ends_with("conference") || before.ends_with("meeting") || before.ends_with("class") {
+                continue;
+            }
+            // "Bed 1 to bed 30", "beds 4-12": a stretch of the ward, not one patient.
+            let after = text[number.end()..].trim_start().to_lowercase();
+            let range = ["to ", "-", "–", "through ", "thru "].iter().any(|w| after.starts_with(w))
+                || before.ends_with(" to")
+                || before.ends_with("from");
+            if range {
                 continue;
             }
             let label_end = all.start() + text[all.start()..number.start()].trim_end().len();
