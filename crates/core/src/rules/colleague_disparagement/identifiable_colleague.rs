@@ -39,7 +39,7 @@ impl IdentifiableColleague {
     pub(crate) fn new() -> IdentifiableColleague {
         IdentifiableColleague {
             who: Regex::new(
-                r"\b(?:Dr|Doctor|Prof|Professor|Nurse|Sister|Matron|Dra|Doktor|Docteur|Doutor|Doutora)\.?[ \t]+\p{Lu}[\p{L}'’\-]*|\b(?i:the|to the|our|that)[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}(?i:nurse|doctor|resident|intern|attending|consultant|registrar|tech|pharmacist|surgeon|anaesthetist|anesthetist|physio|midwife|medic|paramedic|hospitalist|radiologist)[ \t]+(?i:on|in|at|from)[ \t]+(?:\d{1,3}[A-Za-z]?\b|\p{Lu}[\p{L}]*)",
+                r"(?-u:\b)(?:Dr|Doctor|Prof|Professor|Nurse|Sister|Matron|Dra|Doktor|Docteur|Doutor|Doutora)\.?[ \t]+\p{Lu}[\p{L}'’\-]*|(?-u:\b)(?i:the|to the|our|that)[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}(?i:nurse|doctor|resident|intern|attending|consultant|registrar|tech|pharmacist|surgeon|anaesthetist|anesthetist|physio|midwife|medic|paramedic|hospitalist|radiologist)[ \t]+(?i:on|in|at|from)[ \t]+(?:[0-9]{1,3}[A-Za-z]?(?-u:\b)|\p{Lu}[\p{L}]*)",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }

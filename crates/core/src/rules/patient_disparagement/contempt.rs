@@ -68,7 +68,7 @@ impl Contempt {
         Contempt {
             scare_quotes: Regex::new(r"(?:^|[\s(])['‘]((?:[^'‘’\n]|['’]\p{Ll}){2,60})['’](?:[\s.,;:!?)]|$)")
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
-            weight: Regex::new(r"(?i)\b[1-6]\d{2}[ -]?(?:kg|kgs|kilos?|lbs?|pounds?|pounder)\b")
+            weight: Regex::new(r"(?i-u)\b[1-6][0-9]{2}[ -]?(?:kg|kgs|kilos?|lbs?|pounds?|pounder)\b")
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
     }
@@ -141,7 +141,9 @@ impl Rule for Contempt {
             return;
         }
         // A weight in a jokey post about a patient ("a 200kg man … lol").
-        if doc.has(&SNEER) && about_people {
+        // ASCII-only pattern, and only run when a unit is there at all: keeps the regex on its fast path.
+        let unit = ["kg", "lb", "pound", "kilo"].iter().any(|u| doc.norm().contains(u));
+        if unit && doc.has(&SNEER) && about_people {
             if let Some(m) = self.weight.find(doc.text()) {
                 let f = sink.push(m.range());
                 f.message = "Making a patient's weight the punchline mocks their body.".into();
