@@ -68,7 +68,7 @@ impl Misinformation {
     fn for_indication(&self, doc: &Document<'_>, dismissal: &Hit) -> bool {
         let said = doc.norm().get(dismissal.range()).unwrap_or("");
         // Absolute dismissals stay dismissals whatever follows ("a scam for most tumours").
-        let absolute = ["scam", "hoax", "fraud", "poison", "placebo"].iter().any(|w| said.contains(w));
+        let absolute = ["scam", "hoax", "fraud", "poison", "placebo", "tested"].iter().any(|w| said.contains(w));
         let works = !absolute;
         let next = doc.norm().get(dismissal.end as usize..).unwrap_or("").trim_start();
         works && ["against ", "for ", "on ", "in "].iter().any(|p| next.starts_with(p))
