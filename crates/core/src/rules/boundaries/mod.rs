@@ -16,7 +16,7 @@ mod romantic_or_social;
 /// Someone the poster treats: "my patient", "a client", "the climber I splinted".
 pub(crate) static CARE_REF: Lexicon = Lexicon { name: "boundaries/care-ref", source: include_str!("care_ref.txt") };
 
-/// The care setting: clinic, sessions, appointments, wards, treatments.
+/// The care setting ("in clinic", "her appointment", "post-op", wards, treatments).
 pub(crate) static CARE_CONTEXT: Lexicon =
     Lexicon { name: "boundaries/care-context", source: include_str!("care_context.txt") };
 
@@ -85,11 +85,39 @@ const COMPOUNDS: &[&str] = &[
 /// Someone the poster treats, mentioned as a person: not negated ("no patient details"),
 /// not quoted, not a compound ("patient safety").
 pub(crate) fn person_hits<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = &'d Hit> + 'd {
-    doc.asserted_hits(&CARE_REF).filter(move |c| {
+    asserted(doc, &CARE_REF).filter(move |c| {
         let next = doc.norm().get(c.end as usize..).unwrap_or("");
         let word = next.strip_prefix(' ').unwrap_or("").split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
         !COMPOUNDS.contains(&word)
     })
+}
+
+/// Exclamations whose "not" negates nothing: "can't believe my patient…", "never thought…".
+const IDIOMS: &[&str] = &[
+    "can't believe",
+    "cant believe",
+    "cannot believe",
+    "couldn't believe",
+    "can't wait",
+    "can't stop",
+    "cant stop",
+    "never thought",
+];
+
+/// Whether `hit` is negated, ignoring exclamations such as "can't believe".
+fn negated(doc: &Document<'_>, hit: &Hit) -> bool {
+    let at = hit.start as usize;
+    if !doc.is_negated(at) {
+        return false;
+    }
+    let norm = doc.norm();
+    let head = norm.get(crate::text::clause_start(norm, at)..at).unwrap_or("");
+    !IDIOMS.iter().any(|i| head.contains(i))
+}
+
+/// The hits of `lexicon` that are neither quoted nor really negated (see [`IDIOMS`]).
+pub(crate) fn asserted<'d>(doc: &'d Document<'_>, lexicon: &Lexicon) -> impl Iterator<Item = &'d Hit> + 'd {
+    doc.hits(lexicon).iter().filter(move |h| !doc.is_quoted(h.start as usize) && !negated(doc, h))
 }
 
 /// Whether someone the poster treats is mentioned within `radius` of `hit`.
@@ -100,7 +128,7 @@ pub(crate) fn near_person(doc: &Document<'_>, hit: &Hit, radius: u32) -> bool {
 /// Whether a person the poster treats, or the care setting, is mentioned within [`RADIUS`] of `hit`.
 pub(crate) fn near_care(doc: &Document<'_>, hit: &Hit) -> bool {
     near_person(doc, hit, RADIUS)
-        || doc.asserted_hits(&CARE_CONTEXT).any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
+        || asserted(doc, &CARE_CONTEXT).any(|c| c.start <= hit.end + RADIUS && hit.start <= c.end + RADIUS)
 }
 
 /// The normalized byte range of the sentence around `at` (between `.`, `!`, `?` or newlines).
@@ -111,9 +139,13 @@ pub(crate) fn sentence(norm: &str, at: usize) -> std::ops::Range<usize> {
     start..end
 }
 
+/// "I know it's against policy, but…": a confession, not a boundary.
+pub(crate) static CROSSING_ANYWAY: Lexicon =
+    Lexicon { name: "boundaries/crossing-anyway", source: include_str!("crossing_anyway.txt") };
+
 /// Whether the draft sets or discusses a boundary instead of crossing one.
 pub(crate) fn sets_boundary(doc: &Document<'_>) -> bool {
-    doc.has(&BOUNDARY_SETTING)
+    doc.has(&BOUNDARY_SETTING) && !doc.has(&CROSSING_ANYWAY)
 }
 
 /// The category's rules.

@@ -1,6 +1,8 @@
 //! `boundaries/patient-social-media`: looking patients up online, liking or commenting on their posts.
 
-use super::{near_care, person_hits, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF};
+use super::{
+    asserted, near_care, person_hits, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF, CROSSING_ANYWAY,
+};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -34,7 +36,7 @@ static META: RuleMeta = RuleMeta {
         "Liked all of my cousin's wedding pics on Facebook",
         "Patients commented on our clinic's Instagram post that the new parking is awful",
     ],
-    lexicons: &[&SOCIAL_VERB, &SOCIAL_PLACE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING],
+    lexicons: &[&SOCIAL_VERB, &SOCIAL_PLACE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
 };
 
 /// How far the platform or post may stand from the verb (normalized bytes).
@@ -54,7 +56,7 @@ impl Rule for PatientSocialMedia {
         }
         let places = doc.hits(&SOCIAL_PLACE);
         let people: Vec<&Hit> = person_hits(doc).collect();
-        for verb in doc.asserted_hits(&SOCIAL_VERB) {
+        for verb in asserted(doc, &SOCIAL_VERB) {
             // "Patients commented on our Instagram post": the patient acts, not the poster.
             if people.iter().any(|p| p.end <= verb.start && verb.start - p.end <= 2) {
                 continue;

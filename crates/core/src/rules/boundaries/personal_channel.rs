@@ -1,6 +1,9 @@
 //! `boundaries/personal-channel`: friending patients, or care over personal phones, DMs and apps.
 
-use super::{near_care, person_hits, sentence, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF};
+use super::{
+    asserted, near_care, person_hits, sentence, sets_boundary, BOUNDARY_SETTING, CARE_CONTEXT, CARE_REF,
+    CROSSING_ANYWAY,
+};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -40,7 +43,7 @@ static META: RuleMeta = RuleMeta {
         "Building an app for patients with asthma. Looking for nurse testers, DM me if interested!",
         "Great teaching session on WhatsApp security today, DM me for the slides",
     ],
-    lexicons: &[&CHANNEL, &INVITE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING],
+    lexicons: &[&CHANNEL, &INVITE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
 };
 
 /// A personal channel close to someone the poster treats.
@@ -55,12 +58,12 @@ impl Rule for PersonalChannel {
         if sets_boundary(doc) {
             return;
         }
-        if let Some(hit) = doc.asserted_hits(&CHANNEL).find(|h| near_care(doc, h)) {
+        if let Some(hit) = asserted(doc, &CHANNEL).find(|h| near_care(doc, h)) {
             sink.push(doc.original(hit.range()));
             return;
         }
         let care: Vec<&Hit> = person_hits(doc).collect();
-        if let Some(hit) = doc.asserted_hits(&INVITE).find(|h| {
+        if let Some(hit) = asserted(doc, &INVITE).find(|h| {
             let s = sentence(doc.norm(), h.start as usize);
             care.iter().any(|c| s.contains(&(c.start as usize)))
         }) {

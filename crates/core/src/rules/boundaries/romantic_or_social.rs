@@ -1,6 +1,6 @@
 //! `boundaries/romantic-or-social`: flirting with, dating or socialising with patients.
 
-use super::{near_person, sets_boundary, BOUNDARY_SETTING, CARE_REF, CLOSE};
+use super::{asserted, near_person, sets_boundary, BOUNDARY_SETTING, CARE_REF, CLOSE, CROSSING_ANYWAY};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -22,6 +22,7 @@ static META: RuleMeta = RuleMeta {
                statement on social media",
     bad: &[
         "The guy I stitched up on Friday just asked me out. Saying yes 😏",
+        "I know it's against policy but my patient asked me out and I said yes. Don't judge!",
         "Cutest patient ever today, if he's single I'm writing my number on his chart",
         "Drinks with two of my physio clients tonight, they're my besties now",
     ],
@@ -31,7 +32,7 @@ static META: RuleMeta = RuleMeta {
         "Dating apps are full of people who think nurses are on call for them",
         "Drinks with the clinic team tonight, then dinner with my husband 🥂",
     ],
-    lexicons: &[&ROMANCE, &CARE_REF, &BOUNDARY_SETTING],
+    lexicons: &[&ROMANCE, &CARE_REF, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
 };
 
 /// A romantic or social cue close to someone the poster treats.
@@ -46,7 +47,7 @@ impl Rule for RomanticOrSocial {
         if sets_boundary(doc) {
             return;
         }
-        if let Some(hit) = doc.asserted_hits(&ROMANCE).find(|h| near_person(doc, h, CLOSE)) {
+        if let Some(hit) = asserted(doc, &ROMANCE).find(|h| near_person(doc, h, CLOSE)) {
             sink.push(doc.original(hit.range()));
         }
     }

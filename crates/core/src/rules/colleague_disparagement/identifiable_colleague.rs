@@ -6,6 +6,7 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::patient_disparagement::asserted;
+use crate::rules::patient_disparagement::REPORTED;
 use regex::Regex;
 
 static META: RuleMeta = RuleMeta {
@@ -26,7 +27,7 @@ static META: RuleMeta = RuleMeta {
         "Huge thanks to Dr. Hargreaves in cardiology for staying late with our team",
         "The night nurse on 6B caught a sepsis early tonight. Brilliant work.",
     ],
-    lexicons: &[&INSULTS, &ATTACKS, &COLLEAGUE_TARGET, &EMPLOYER, &RESPECTFUL],
+    lexicons: &[&REPORTED, &INSULTS, &ATTACKS, &COLLEAGUE_TARGET, &EMPLOYER, &RESPECTFUL],
 };
 
 /// A titled name or a role pinned to a place, in a post that insults.
@@ -38,7 +39,7 @@ impl IdentifiableColleague {
     pub(crate) fn new() -> IdentifiableColleague {
         IdentifiableColleague {
             who: Regex::new(
-                r"\b(?:Dr|Doctor|Prof|Professor|Nurse|Sister|Matron|Dra|Doktor|Docteur|Doutor|Doutora)\.?[ \t]+\p{Lu}[\p{L}'’\-]*|\b(?i:the|to the|our|that)[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}(?i:nurse|doctor|resident|intern|attending|consultant|registrar|tech|pharmacist|surgeon|anaesthetist|anesthetist|physio|midwife|medic|paramedic|hospitalist|radiologist)[ \t]+(?i:on|in|at|from)[ \t]+(?:\d{1,3}[A-Za-z]?\b|\p{Lu}[\p{L}]*)",
+                r"(?-u:\b)(?:Dr|Doctor|Prof|Professor|Nurse|Sister|Matron|Dra|Doktor|Docteur|Doutor|Doutora)\.?[ \t]+\p{Lu}[\p{L}'’\-]*|(?-u:\b)(?i:the|to the|our|that)[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}(?i:nurse|doctor|resident|intern|attending|consultant|registrar|tech|pharmacist|surgeon|anaesthetist|anesthetist|physio|midwife|medic|paramedic|hospitalist|radiologist)[ \t]+(?i:on|in|at|from)[ \t]+(?:[0-9]{1,3}[A-Za-z]?(?-u:\b)|\p{Lu}[\p{L}]*)",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }

@@ -8,6 +8,7 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::patient_disparagement::PATIENT_TARGET;
+use crate::rules::patient_disparagement::REPORTED;
 use crate::rules::patient_disparagement::{
     asserted, asserted_close, in_or_after_sentence, patient_noun_in_sentence, sentence_of, single_quoted,
 };
@@ -34,7 +35,7 @@ static META: RuleMeta = RuleMeta {
         "Our charge nurse stayed two hours late to cover a sick call. Legend.",
         "I think the new rota is a mistake and I've raised it with our manager",
     ],
-    lexicons: &[&INSULTS, &ATTACKS, &COLLEAGUE_TARGET, &EMPLOYER, &EYEROLL, &RESPECTFUL, &PATIENT_TARGET],
+    lexicons: &[&REPORTED, &INSULTS, &ATTACKS, &COLLEAGUE_TARGET, &EMPLOYER, &EYEROLL, &RESPECTFUL, &PATIENT_TARGET],
 };
 
 /// An insult next to a colleague or the employer, or a distinctive attack in a post about them.
@@ -78,8 +79,10 @@ impl Rule for Insult {
             return;
         }
         // An eye-roll aimed at a colleague or specialty ("Ortho: 'bone's fine' 🙄").
+        let eyeroll = doc.has(&EYEROLL);
         let rolled = doc.hits(&COLLEAGUE_TARGET).iter().find(|x| {
-            !self_intro(doc, x)
+            eyeroll
+                && !self_intro(doc, x)
                 && in_or_after_sentence(doc, x.start as usize, &EYEROLL)
                 && !patient_noun_in_sentence(doc, x)
                 && !respectful(doc, x)

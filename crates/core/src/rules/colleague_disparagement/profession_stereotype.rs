@@ -6,6 +6,7 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
+use crate::rules::patient_disparagement::REPORTED;
 use crate::rules::patient_disparagement::{asserted, near};
 
 /// Stereotype verbs that follow a plural profession.
@@ -32,7 +33,7 @@ static META: RuleMeta = RuleMeta {
         "Physios are the reason half my patients walk out of here; thank you",
         "Radiologists, what's your preferred way to receive the clinical question?",
     ],
-    lexicons: &[&STEREOTYPE_CUES, &COLLEAGUE_TARGET, &RESPECTFUL],
+    lexicons: &[&REPORTED, &STEREOTYPE_CUES, &COLLEAGUE_TARGET, &RESPECTFUL],
 };
 
 /// A plural profession followed closely by a stereotype verb.

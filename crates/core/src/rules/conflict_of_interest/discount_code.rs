@@ -54,7 +54,7 @@ impl DiscountCode {
                 r"(?:\b(?i:code|coupon|promo|voucher|c[oó]digo|cupom|cup[oó]n|gutschein|rabattcode|gutscheincode)\b\s*:?\s*[“\x22']?|\b(?i:use)\s+)([A-Z][A-Z0-9]{3,}[0-9]*)\b",
             ),
             price_cut: build(
-                r"(?i)(?:\b\d{1,3}\s?%\s?(?:off|discount|de descuento|de desconto|de r[ée]duction|rabatt|g[üu]nstiger)\b|[$€£]\s?\d+(?:[.,]\d+)?\s+off\b|\bspar(?:t|en|st)\s+(?:ihr|sie|du)\s+\d{1,3}\s?%|\b(?:save|saves|knocks)\s+\d{1,3}\s?%)",
+                r"(?i)(?:\b\d{1,3}\s?%\s?(?:off|cheaper|discount|de descuento|de desconto|de r[ée]duction|rabatt|g[üu]nstiger)\b|[$€£]\s?\d+(?:[.,]\d+)?\s+off\b|\bspar(?:t|en|st)\s+(?:ihr|sie|du)\s+\d{1,3}\s?%|\b(?:save|saves|knocks)\s+\d{1,3}\s?%)",
             ),
             link: build(
                 r"(?i)(?:[?&](?:tag|ref|aff|affid|affiliate|utm_source|discount)=|\bamzn\.to/|\b[\w-]+\.(?:com|co|shop|store|net|io|de|fr|es)(?:\.[a-z]{2})?/(?:dr|doc|nurse|rn|md|np|pharm|dds|physio)[\w-]*)",

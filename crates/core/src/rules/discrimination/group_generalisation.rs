@@ -1,11 +1,13 @@
 //! `discrimination/group-generalisation`: a stereotype or an exclusion aimed at a protected group.
 
 use super::{
-    stereotyped_groups, ADVOCACY, BIAS_DISCLAIMER, GENERALISATIONS, GROUPS, LANGUAGE_DEMANDS, NEGATIVE, WEAK_CUES,
+    stereotyped_groups, ADVOCACY, BIAS_DISCLAIMER, GENERALISATIONS, GROUPS, LANGUAGE_DEMANDS, NEGATIVE, NEGATIVE_TONE,
+    WEAK_CUES,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
+use crate::rules::patient_disparagement::REPORTED;
 use crate::rules::patient_disparagement::{advocacy, asserted};
 
 static META: RuleMeta = RuleMeta {
@@ -32,7 +34,17 @@ static META: RuleMeta = RuleMeta {
         "Welcoming two new Filipino nurses to our unit, their experience already helps",
         "Pregnant women should always get the flu vaccine; ask your midwife",
     ],
-    lexicons: &[&GROUPS, &GENERALISATIONS, &WEAK_CUES, &NEGATIVE, &LANGUAGE_DEMANDS, &ADVOCACY, &BIAS_DISCLAIMER],
+    lexicons: &[
+        &REPORTED,
+        &GROUPS,
+        &GENERALISATIONS,
+        &WEAK_CUES,
+        &NEGATIVE,
+        &NEGATIVE_TONE,
+        &LANGUAGE_DEMANDS,
+        &ADVOCACY,
+        &BIAS_DISCLAIMER,
+    ],
 };
 
 /// A group word generalised about in the same sentence.

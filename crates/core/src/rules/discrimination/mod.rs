@@ -39,21 +39,25 @@ pub(crate) static WEAK_CUES: Lexicon =
 /// Negative behaviour words ("loud", "steal", "drama") that complete a weak cue.
 pub(crate) static NEGATIVE: Lexicon = Lexicon { name: "discrimination/negative", source: include_str!("negative.txt") };
 
+/// Milder negative tone ("complain", "again", "lol") that completes a weak cue only.
+pub(crate) static NEGATIVE_TONE: Lexicon =
+    Lexicon { name: "discrimination/negative-tone", source: include_str!("negative_tone.txt") };
+
 /// How many words may separate a group word from its generalisation.
 const NEAR: usize = 8;
 
 /// The group words of `doc` that carry a generalisation (or follow a bias disclaimer),
 /// unless the post is advocacy. Shared with `patient-disparagement/group-stereotype`.
 pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
-    if crate::rules::patient_disparagement::advocacy(doc) {
+    let cued = doc.has(&GENERALISATIONS) || doc.has(&WEAK_CUES) || doc.has(&NEGATIVE) || doc.has(&BIAS_DISCLAIMER);
+    if !cued || !doc.has(&GROUPS) || crate::rules::patient_disparagement::advocacy(doc) {
         return Vec::new();
     }
-    let disclaimer = doc.has(&BIAS_DISCLAIMER);
     doc.hits(&GROUPS)
         .iter()
         .filter(|h| {
             !doc.is_quoted(h.start as usize)
-                && (disclaimer
+                && (disclaimed(doc, h)
                     || doc
                         .hits(&GENERALISATIONS)
                         .iter()
@@ -64,6 +68,18 @@ pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
                         && doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, h, n, 2 * NEAR)))
         })
         .collect()
+}
+
+/// Whether a bias disclaimer stands in the group's sentence ("not racist but <group>…"), or
+/// closes the sentence after it ("… Just an observation.").
+fn disclaimed(doc: &Document<'_>, group: &Hit) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, group.start as usize);
+    let to = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end + 1 } else { s.end + 1 };
+    doc.hits(&BIAS_DISCLAIMER).iter().any(|d| {
+        let (start, end) = (d.start as usize, d.end as usize);
+        (start >= s.start && end <= s.end + 1) || (start > s.end && end <= to)
+    })
 }
 
 /// A weak cue ("always", "another", "typical") near the group, completed by a negative word
@@ -80,7 +96,12 @@ fn weak_stereotype(doc: &Document<'_>, group: &Hit) -> bool {
     // Two different weak cues, one of them othering ("another", "typical"), make a stereotype.
     let second = weak.iter().any(|g| othering(doc, g) || doc.norm()[g.range()] == *"every time")
         && weak.iter().any(|g| doc.norm()[g.range()] != doc.norm()[first.range()]);
-    second || doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, group, n, 2 * NEAR))
+    second
+        || doc
+            .hits(&NEGATIVE)
+            .iter()
+            .chain(doc.hits(&NEGATIVE_TONE))
+            .any(|n| asserted(doc, n) && near(doc, group, n, 2 * NEAR))
 }
 
 /// A short verdict right after the group's sentence ("… wanting both names on the plan. The
@@ -92,7 +113,7 @@ fn verdict_after_group(doc: &Document<'_>, group: &Hit) -> bool {
         return false;
     }
     let next = sentence_of(norm, s.end + 1);
-    let short = norm.get(next.clone()).is_some_and(|t| crate::text::words(t).count() <= 7);
+    let short = norm.get(next.clone()).is_some_and(|t| crate::text::words(t).count() <= 9);
     let inside = |g: &&Hit| (g.start as usize) >= next.start && (g.end as usize) <= next.end && asserted(doc, g);
     short
         && (doc.hits(&GENERALISATIONS).iter().any(|g| inside(&g))

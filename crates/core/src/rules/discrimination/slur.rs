@@ -5,6 +5,7 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
+use crate::rules::patient_disparagement::REPORTED;
 use crate::rules::patient_disparagement::{advocacy, asserted};
 
 /// Slurs (racial, homophobic, transphobic, ableist, class) and mock pseudo-diagnoses.
@@ -32,7 +33,7 @@ static META: RuleMeta = RuleMeta {
         "Stop using the term Mediterranean syndrome: it is racism dressed up as a diagnosis",
         "Retardation of growth was noted in the 1970s literature; we now say growth restriction",
     ],
-    lexicons: &[&SLURS, &ADVOCACY, &BIAS_DISCLAIMER],
+    lexicons: &[&REPORTED, &SLURS, &ADVOCACY, &BIAS_DISCLAIMER],
 };
 
 /// A slur, asserted (not quoted to condemn it), outside advocacy.
@@ -44,7 +45,7 @@ impl Rule for Slur {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if advocacy(doc) {
+        if !doc.has(&SLURS) || advocacy(doc) {
             return;
         }
         for h in doc.hits(&SLURS) {

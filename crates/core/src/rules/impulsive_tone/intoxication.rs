@@ -31,8 +31,9 @@ static META: RuleMeta = RuleMeta {
                 pre-drinks in the locker room — reads as an admission of practising while impaired. It can \
                 trigger a fitness-to-practise investigation and it erodes patients' trust. Drinks off duty, \
                 clearly off duty, are your own business.",
-    guidance: "GMC Good medical practice (do not practise while impaired; conduct that could undermine public \
-               trust); AMA Code of Medical Ethics 2.3.2 (professional standards online); THINK",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (online actions can harm your career and undermine public trust); \
+               BMA (you are still a doctor on social media); GMC (do not practise while impaired); expert rule: \
+               never post anything you might regret",
     bad: &[
         "Absolutely hungover on call today, pray for my patients",
         "Couple of beers before my night shift, nobody will notice",
@@ -44,6 +45,8 @@ static META: RuleMeta = RuleMeta {
         "Another drunk patient took a swing at our triage nurse tonight; violence is not part of the job",
         "Alcohol awareness week: cutting down before surgery reduces complications",
         "Made a 'drug cocktail' of ginger, lemon and honey for my sore throat",
+        "I've drunk four coffees and it's only the second hour of my shift",
+        "Buzzed into the ward at 7 and straight into handover",
     ],
     lexicons: &[&INTOXICANTS, &DRINKS, &ON_DUTY, &BEFORE_DUTY],
 };
@@ -103,6 +106,22 @@ const OTHERS: &[&str] = &[
 /// First-person words: the poster is the one drinking.
 const SELF: &[&str] = &["i", "i'm", "im", "i've", "i'd", "me", "my", "we", "we're", "our", "us", "myself"];
 
+/// How close (in bytes) a mention of work must be to the drink.
+const NEAR: u32 = 150;
+
+/// Auxiliaries that make "drunk" a participle ("I've drunk three coffees").
+const AUXILIARIES: &[&str] = &["i've", "ive", "have", "has", "had", "we've", "weve", "you've", "they've", "having"];
+
+/// Whether the hit is "drunk" used as a participle.
+fn participle(norm: &str, hit: &Hit) -> bool {
+    if &norm[hit.range()] != "drunk" {
+        return false;
+    }
+    let start = text::clause_start(norm, hit.start as usize);
+    let before: Vec<_> = text::words(&norm[start..hit.start as usize]).collect();
+    before.iter().rev().take(2).any(|w| AUXILIARIES.contains(&&norm[start + w.start..start + w.end]))
+}
+
 /// Intoxication and drinks tied to work.
 pub(crate) struct Intoxication;
 
@@ -146,13 +165,20 @@ impl Rule for Intoxication {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        let on_duty = doc.asserted_hits(&ON_DUTY).next().is_some();
-        if !on_duty {
+        if doc.asserted_hits(&ON_DUTY).next().is_none() {
             return;
         }
         let norm = doc.norm();
-        // Drunk, high or hungover near a mention of work: unless someone else is.
-        if let Some(h) = doc.asserted_hits(&INTOXICANTS).find(|h| !about_someone_else(norm, h)) {
+        // Work must be mentioned close by, not three paragraphs later.
+        let near = |lex: &Lexicon, h: &Hit| {
+            doc.asserted_hits(lex).any(|o| o.start.abs_diff(h.start) <= NEAR && o.range() != h.range())
+        };
+        // Drunk, high or hungover near a mention of work: unless someone else is, or
+        // "drunk" is a participle ("I've drunk four coffees").
+        if let Some(h) = doc
+            .asserted_hits(&INTOXICANTS)
+            .find(|h| !about_someone_else(norm, h) && !participle(norm, h) && near(&ON_DUTY, h))
+        {
             sink.push(doc.original(h.range()));
             return;
         }
@@ -167,7 +193,9 @@ impl Rule for Intoxication {
         }
         if let Some(h) = doc.asserted_hits(&DRINKS).find(|h| {
             let s = sentence(norm, h.start as usize);
-            !about_someone_else(norm, h)
+            near(&ON_DUTY, h)
+                && near(&BEFORE_DUTY, h)
+                && !about_someone_else(norm, h)
                 && (has_self(norm, s.clone()) || text::clause_start(norm, h.start as usize) == s.start)
         }) {
             sink.push(doc.original(h.range()));

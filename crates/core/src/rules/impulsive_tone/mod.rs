@@ -16,7 +16,8 @@ mod intoxication;
 mod rage_venting;
 mod shouting;
 
-/// Known acronyms and initialisms (sorted: looked up by binary search): capitals that are not shouting (ICU, COVID, NHS, PPE).
+/// Known acronyms and initialisms: capitals that are not shouting (ICU, COVID, NHS, PPE).
+/// Sorted, for binary search.
 /// Unknown words of three letters or fewer are treated as acronyms too, unless they are
 /// common short words (see [`COMMON_SHORT`]).
 const ACRONYMS: &[&str] = &[
@@ -150,7 +151,7 @@ pub(crate) fn classify(word: &str) -> Tok {
         return Tok::Lower;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 && !COMMON_SHORT.binary_search(&word).is_ok() {
+    if letters < 2 && COMMON_SHORT.binary_search(&word).is_err() {
         return Tok::Neutral;
     }
     let is_acronym = if word.contains(['\'', '’']) {
@@ -175,33 +176,48 @@ pub(crate) fn classify(word: &str) -> Tok {
 /// since case is what matters).
 pub(crate) fn capitals(text: &str) -> Capitals {
     // Fast path: without two capitals in a row there is no shouted word at all.
-    let mut prev_upper = false;
-    let any_pair = text.chars().any(|c| {
-        let up = c.is_uppercase();
-        let pair = up && prev_upper;
-        prev_upper = up;
-        pair
-    });
+    let any_pair = if text.is_ascii() {
+        text.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+    } else {
+        let mut prev_upper = false;
+        text.chars().any(|c| {
+            let up = c.is_uppercase();
+            let pair = up && prev_upper;
+            prev_upper = up;
+            pair
+        })
+    };
     if !any_pair {
         return Capitals { runs: Vec::new(), emphasis: Vec::new() };
     }
     let mut words: Vec<(Range<usize>, Tok)> = Vec::new();
     let mut start: Option<usize> = None;
+    let mut lower = false;
+    let close = |s: usize, e: usize, lower: bool, words: &mut Vec<(Range<usize>, Tok)>| {
+        // Words with a lower-case letter are the common case: no need to classify them.
+        let tok = if lower { Tok::Lower } else { classify(&text[s..e]) };
+        words.push((s..e, tok));
+    };
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        let next_alpha = iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-        let in_word = c.is_alphabetic() || ((c == '\'' || c == '’') && start.is_some() && next_alpha);
+        let alpha = c.is_alphabetic();
+        let in_word = alpha
+            || ((c == '\'' || c == '’') && start.is_some() && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic()));
         match (in_word, start) {
-            (true, None) => start = Some(i),
+            (true, None) => {
+                start = Some(i);
+                lower = c.is_lowercase();
+            }
+            (true, Some(_)) => lower |= alpha && c.is_lowercase(),
             (false, Some(s)) => {
-                words.push((s..i, classify(&text[s..i])));
+                close(s, i, lower, &mut words);
                 start = None;
             }
-            _ => {}
+            (false, None) => {}
         }
     }
     if let Some(s) = start {
-        words.push((s..text.len(), classify(&text[s..])));
+        close(s, text.len(), lower, &mut words);
     }
     let mut runs = Vec::new();
     let mut emphasis = Vec::new();
@@ -242,20 +258,21 @@ pub(crate) fn capitals(text: &str) -> Capitals {
 
 /// Original byte ranges of runs of three or more `!`/`?` ("???", "!!!", "?!?").
 pub(crate) fn bang_runs(text: &str) -> Vec<Range<usize>> {
+    // Both marks are ASCII, so a byte scan finds them and its offsets are char boundaries.
+    let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut count = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if c == '!' || c == '?' {
-            start.get_or_insert(i);
-            count += 1;
-        } else {
-            if let Some(s) = start.take() {
-                if count >= 3 {
-                    out.push(s..i);
-                }
-            }
-            count = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'!' && b[i] != b'?' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && (b[i] == b'!' || b[i] == b'?') {
+            i += 1;
+        }
+        if i - start >= 3 {
+            out.push(start..i);
         }
     }
     out

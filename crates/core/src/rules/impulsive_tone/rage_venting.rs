@@ -31,20 +31,23 @@ static META: RuleMeta = RuleMeta {
                 reflect on the profession and on your workplace, and they can be read by your patients and \
                 your regulator. Raise concerns through the proper channels; honest reflection on burnout and \
                 calm advocacy are fine.",
-    guidance: "THINK (is it true, helpful, inspiring, necessary, kind?); GMC Doctors' use of social media (raise \
-               concerns through the appropriate channels); AMA Code of Medical Ethics 2.3.2",
+    guidance: "Best practice for clinicians online (do not post emotionally charged content without pausing; no \
+               rants); WMA 2011 statement (adopt a sober tone); THINK (is it true, helpful, inspiring, necessary, \
+               kind?); AMA Code of Medical Ethics 2.3.2",
     bad: &[
         "I'm so done with this trust. Honestly I want to scream at the next person who says 'resilience'",
         "I hate my job and I hate this ward and I don't care who sees this",
         "Screw this place, I'm walking out mid-shift tomorrow and they can let it all burn",
         "Another rota change with two days' notice?!?! This is an absolute joke",
         "F*cking management cut our breaks again. Unreal.",
+        "Management's new rota is an absolute joke and everyone knows it",
         "J'en ai marre de cet hôpital, vraiment marre",
     ],
     good: &[
         "Burnout check-in: I'm exhausted, so I've dropped a shift and booked my EAP session. Look after yourselves.",
         "Honest question, not a rant: how do your units cover breaks when short-staffed?",
         "Safe staffing saves lives. Write to your representative before the budget vote.",
+        "I'm angry about the pay award, so I'm organising a ballot with my union. Join us.",
         "Hell week is over! Finals done, sleeping until Thursday.",
         "PASSED MY BOARDS!!! Thank you to everyone who quizzed me",
         "FREE flu jabs for staff this week!!! Walk in, no appointment!!!",
@@ -71,7 +74,8 @@ impl RageVenting {
     pub(crate) fn new() -> RageVenting {
         RageVenting {
             candidates: profanity::mask_candidates(),
-            let_burn: Regex::new(r"\blet (?:[\w']+ ){1,3}burn\b").unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            let_burn: Regex::new(r"(?-u:\blet (?:[\w']+ ){1,3}burn\b)")
+                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
     }
 }
@@ -123,7 +127,23 @@ impl Rule for RageVenting {
         let mut signs: Vec<Range<usize>> =
             [caps, bangs, more_bangs, swear.clone(), anger.clone(), more_anger].into_iter().flatten().collect();
         signs.sort_unstable_by_key(|r| r.start);
+        // Profanity aimed at the workplace is a rant by itself; anger aimed at it ("management
+        // is a joke") is one more sign.
         let aimed = swear.is_some() && workplace;
+        if let Some(a) = anger.as_ref().filter(|_| workplace) {
+            // Only when the anger is about it: in the same sentence or the same short post, not
+            // three paragraphs away.
+            let same_sentence = |w: &Range<usize>| {
+                let (lo, hi) = if w.start < a.start { (w.start, a.end) } else { (a.start, w.end) };
+                text.len() <= 300
+                    || (hi - lo <= 200 && !text.get(lo..hi).unwrap_or(".").contains(['.', '!', '?', '\n']))
+            };
+            let target = doc.hits(&WORKPLACE).iter().map(|h| doc.original(h.range())).find(same_sentence);
+            if let Some(w) = target {
+                signs.push(w);
+                signs.sort_unstable_by_key(|r| r.start);
+            }
+        }
         // Capitals and "!!!" together are excitement in a happy post ("PASSED!!!").
         let joyful = swear.is_none() && anger.is_none() && doc.has(&CELEBRATION);
         if (signs.len() >= 2 && !joyful) || aimed {

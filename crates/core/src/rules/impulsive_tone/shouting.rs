@@ -16,8 +16,8 @@ static META: RuleMeta = RuleMeta {
     rationale: "A run of capital letters signals rage, and posts written in the heat of the moment are the ones \
                 that end up in screenshots and complaints. Acronyms (ICU, NHS, PPE, COVID) are not counted. Wait, \
                 reread, and post when calm — or not at all.",
-    guidance: "THINK (is it true, helpful, inspiring, necessary, kind?); expert rules for clinicians on social \
-               media (pause before posting when emotional); GMC Doctors' use of social media",
+    guidance: "Best practice for clinicians online (pause before posting emotionally charged content); WMA 2011 \
+               statement (adopt a sober tone); THINK; expert rule: never post anything you might regret",
     bad: &[
         "I CANNOT BELIEVE THEY CANCELLED ANOTHER NIGHT SHIFT BREAK",
         "Four admissions, no porter, and now THEY WANT ME TO COVER THE WARD ALONE",
@@ -30,6 +30,7 @@ static META: RuleMeta = RuleMeta {
         "WE MATCHED INTO EMERGENCY MEDICINE!!! So proud of this cohort",
         "SAVE THE DATE: regional nursing conference, 14 March",
         "FREE FLU JABS FOR ALL STAFF THIS WEEK in the atrium",
+        "WHY YOUR VOTE MATTERS: a short explainer on the pay ballot",
     ],
     lexicons: &[
         &CELEBRATION,
@@ -52,18 +53,22 @@ impl Shouting {
     }
 }
 
-/// Lower-cases the shouted words of a run, keeping acronyms, the pronoun "I" and the run's
-/// first capital.
-fn calm_down(run: &str) -> String {
+/// Lower-cases the shouted words of a run, keeping acronyms, the pronoun "I" and, when the
+/// run starts a sentence, its first capital.
+fn calm_down(run: &str, sentence_start: bool) -> String {
     let mut out = String::with_capacity(run.len());
-    let mut first = true;
+    let mut first = sentence_start;
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String, first: &mut bool| {
         if word.is_empty() {
             return;
         }
         let w = word.replace('’', "'");
-        let keep = classify(&w) != Tok::Shout || w == "I" || w.starts_with("I'");
+        // Short unknown capitals are kept as acronyms, except word-shaped ones ("BED", "RUN").
+        let b = w.as_bytes();
+        let vowel = |c: u8| b"AEIOU".contains(&c);
+        let word_shaped = b.len() == 3 && !vowel(b[0]) && vowel(b[1]) && !vowel(b[2]);
+        let keep = (classify(&w) != Tok::Shout && !word_shaped) || w == "I" || w.starts_with("I'");
         if keep {
             out.push_str(word);
         } else {
@@ -111,10 +116,16 @@ impl Rule for Shouting {
             || doc.has(&ANGER_WORDS)
             || profanity::any_profanity(doc, &self.candidates).is_some();
         for run in runs {
-            if !heated && !has_trigger(text, run.clone()) {
+            // A title or label runs on into lower case or a colon ("STOP THE BLEED training",
+            // "WHY YOUR VOTE MATTERS: an explainer").
+            let next = text[run.end..].trim_start_matches([' ', '\t']).chars().next();
+            let heading = next.is_some_and(|c| c.is_lowercase() || [':', '-', '–', '—'].contains(&c));
+            if !heated && (heading || !has_trigger(text, run.clone())) {
                 continue;
             }
-            let calm = calm_down(&text[run.clone()]);
+            let before = text[..run.start].trim_end();
+            let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n']);
+            let calm = calm_down(&text[run.clone()], sentence_start);
             let f = sink.push(run.clone());
             if calm != text[run.clone()] {
                 f.fix = Some(Fix {

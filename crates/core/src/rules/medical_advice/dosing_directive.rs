@@ -2,8 +2,8 @@
 //! a dose, with no sign that it is general information.
 
 use super::{
-    addressee, directives, disclaimed, Patterns, ADDRESSEE, DIRECTIVE_VERBS, DISCLAIMER, DISCLAIMER_TEXT, MEDICINES,
-    PERSONAL_CHANGE, REPLY_CUES,
+    addressee, directives, disclaimed, Patterns, ADDRESSEE, DIRECTIVE_VERBS, DISCLAIMER, DISCLAIMER_TEXT, DOSE_WORDS,
+    MEDICINES, PERSONAL_CHANGE, REPLY_CUES,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -14,12 +14,14 @@ static META: RuleMeta = RuleMeta {
     id: "medical-advice/dosing-directive",
     category: Category::MedicalAdvice,
     severity: Severity::Warning,
-    message: "This tells readers to change a medicine or take a dose; say it is general information and send them to their own clinician.",
+    message: "This tells readers to change a medicine or take a dose; frame it as general information and refer them \
+              to their own clinician.",
     rationale: "'Stop your metformin', 'double your dose', 'take 600 mg three times a day' read as instructions \
                 to whoever sees them, whatever their kidneys, pregnancy or other medicines. General education is \
                 welcome; frame it as general, and point people to the clinician who knows their case.",
-    guidance: "AMA Code of Medical Ethics 2.3.2 (online interactions and the patient-physician relationship); \
-               GMC Doctors' use of social media (do not give individual advice online)",
+    guidance: "Expert rule: don't ever give specific medical advice or try to diagnose online; best practice: share \
+               general, evidence-based education with a disclaimer advising people to consult their own provider; \
+               AMA Code of Medical Ethics 2.3.2",
     bad: &[
         "You should stop your metformin before any big night out",
         "Not sleeping? Double your melatonin to 10 mg, works every time",
@@ -31,7 +33,7 @@ static META: RuleMeta = RuleMeta {
         "Never double your dose to catch up on a missed one - ask your pharmacist what to do",
         "Take your blood pressure tablets at the same time every day. General tips only - your own GP knows best.",
     ],
-    lexicons: &[&ADDRESSEE, &REPLY_CUES, &DIRECTIVE_VERBS, &MEDICINES, &PERSONAL_CHANGE, &DISCLAIMER],
+    lexicons: &[&DOSE_WORDS, &ADDRESSEE, &REPLY_CUES, &DIRECTIVE_VERBS, &MEDICINES, &PERSONAL_CHANGE, &DISCLAIMER],
 };
 
 /// Generic medicine orders without an education framing.
@@ -66,7 +68,14 @@ impl Rule for DosingDirective {
             return;
         };
         let text = doc.text();
-        let sep = if text.ends_with(char::is_whitespace) || text.is_empty() { "" } else { " " };
+        // Close an unfinished sentence first ("…night out. This is general information…").
+        let last = text.trim_end().chars().last();
+        let sep = match last {
+            None => "",
+            Some(c) if c.is_alphanumeric() => ". ",
+            Some(_) if text.ends_with(char::is_whitespace) => "",
+            Some(_) => " ",
+        };
         let f = sink.push(doc.original(d.norm));
         f.fix = Some(Fix {
             label: "Add a general-information disclaimer".into(),

@@ -1,8 +1,9 @@
 //! `medical-advice/individual-advice`: a diagnosis or treatment given to one person online.
 
 use super::{
-    addressee, diagnosis, directives, discourages_care, medical_word, second_person, told_to_take, Patterns, ADDRESSEE,
-    CONDITIONS, DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCOURAGE_CARE, MEDICINES, PERSONAL_CHANGE, REPLY_CUES,
+    addressee, diagnosis, directives, discourages_care, medical_word, second_person, stated_need, told_to_take,
+    Patterns, ADDRESSEE, CONDITIONS, DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCOURAGE_CARE, DOSE_WORDS,
+    MEDICINES, NEEDS, PERSONAL_CHANGE, REPLY_CUES,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -20,24 +21,31 @@ static META: RuleMeta = RuleMeta {
                 'stop your levothyroxine', 'no need to see anyone' — creates a clinical relationship without \
                 history, examination or records, and the person may act on it. Share general, evidence-based \
                 information instead and send them to their own clinician.",
-    guidance: "AMA Code of Medical Ethics 2.3.2 (online interactions and the patient-physician relationship); \
-               GMC Doctors' use of social media (do not give individual advice online); WMA statement on the \
-               professional use of social media",
+    guidance: "Expert rule: don't ever give specific medical advice or try to diagnose online; AMA Code of Medical \
+               Ethics 2.3.2 (maintain the boundaries of the patient-physician relationship online); avoid providing \
+               specific medical advice to individuals through social media",
     bad: &[
         "@marco_runs that's classic Achilles tendinopathy, take 400mg ibuprofen three times a day and skip the physio",
         "Hun your son's rash in that pic is 100% eczema, grab some hydrocortisone cream from the chemist",
         "From what you're describing it's a UTI, just use your leftover antibiotics, you'll be fine",
         "Sounds like shingles. Take valacyclovir and no need to see the GP",
+        "@jo_runs that's definitely strep, you need amoxicillin",
         "A patient messaged my Instagram about her BP so I told her to double her ramipril",
         "Señora, su hija tiene gripe seguro, dele ibuprofeno cada 8 horas",
     ],
     good: &[
         "If your child has a fever over 39 for more than three days, see a doctor. General info only.",
-        "Pharmacist here: ibuprofen and paracetamol can be taken together by many adults, but ask your own pharmacist first",
+        "Pharmacist here: ibuprofen and paracetamol can be taken together by many adults; ask your own pharmacist",
         "@dr_amy thanks, that's a great point about the trial's endpoint",
         "Loved your thread on asthma, it's a great summary for students",
         "Got a DM about a medication change. I can't give advice here - please contact your own prescriber.",
         "Reminder for students: adrenaline for anaphylaxis in adults is 0.5 mg IM; know your local protocol",
+        "Trust me, it's worth getting your flu jab this year",
+        "You need antibiotics only for bacterial infections, not for colds",
+        "@pharm_jane thanks! Do you think we should switch him to apixaban?",
+        "For sure, take your meds on time and keep your appointments!",
+        "Sounds like a plan: I'll start metformin on Monday and see my GP in a month",
+        "Stay home if you have flu symptoms, and no need to see a GP for most colds",
     ],
     lexicons: &[
         &ADDRESSEE,
@@ -47,8 +55,10 @@ static META: RuleMeta = RuleMeta {
         &DISCOURAGE_CARE,
         &DIRECTIVE_VERBS,
         &MEDICINES,
+        &DOSE_WORDS,
         &CONDITIONS,
         &PERSONAL_CHANGE,
+        &NEEDS,
     ],
 };
 
@@ -115,7 +125,7 @@ impl Rule for IndividualAdvice {
         // Treatment orders matter only beside an addressee, a diagnosis or "no need to see anyone".
         let found =
             if to.any().is_some() || no_care.is_some() || strong.is_some() { directives(doc, p) } else { Vec::new() };
-        let order = found.first().map(|d| doc.original(d.norm.clone()));
+        let order = found.first().map(|d| doc.original(d.norm.clone())).or_else(|| stated_need(doc, p));
         let mut parts: Vec<Range<usize>> = Vec::new();
         if let Some(person) = to.personal.clone() {
             // Speaking to one person about their health: any diagnosis, order or "no need".
@@ -134,8 +144,9 @@ impl Rule for IndividualAdvice {
             }
         }
         if parts.is_empty() && (order.is_some() || no_care.is_some()) {
-            // A confident diagnosis with an order, or any diagnosis with "no need to see anyone".
-            let said = strong.or_else(|| no_care.as_ref().and(diagnosis(doc, &DIAGNOSIS)));
+            // A confident diagnosis with an order or "no need to see anyone". (A plain "it's a
+            // virus, you'll be fine" is how public-health posts talk too.)
+            let said = strong;
             let personal_order = found
                 .iter()
                 .find(|d| {

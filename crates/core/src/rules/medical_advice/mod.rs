@@ -26,6 +26,13 @@ pub(crate) static ADDRESSEE: Lexicon =
 pub(crate) static REPLY_CUES: Lexicon =
     Lexicon { name: "medical-advice/reply-cues", source: include_str!("reply_cues.txt") };
 
+/// "You need…", an order only when said to one person.
+pub(crate) static NEEDS: Lexicon = Lexicon { name: "medical-advice/needs", source: include_str!("needs.txt") };
+
+/// Frequencies written in words.
+pub(crate) static DOSE_WORDS: Lexicon =
+    Lexicon { name: "medical-advice/dose-words", source: include_str!("dose_words.txt") };
+
 /// Telling someone what they have.
 pub(crate) static DIAGNOSIS: Lexicon =
     Lexicon { name: "medical-advice/diagnosis", source: include_str!("diagnosis.txt") };
@@ -79,29 +86,54 @@ pub(crate) struct Patterns {
     told: Regex,
 }
 
+/// Doses, frequencies and courses, in the supported languages (on normalized text).
+const DOSE_FORMS: &[&str] = &[
+    r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|ug|g|ml|iu|units?)\b",
+    r"\b\d+(?:[.,]\d+)?\s?(?:tabs?|tablets?|pills?|puffs?|drops?|scoops?|capsules?|caps|comprimidos?)\b",
+    r"\b\d+(?:[.,]\d+)?\s?%",
+    r"\b(?:once|twice|three times|four times|\d+ times|\d+x) (?:a|per) day\b",
+    r"\bevery \d+ (?:hours|hrs|h)\b",
+    r"\b\d+ (?:scoops|tablets|pills) a day\b",
+    r"\b\d+ three times\b",
+    r"\b\d+x\d+\b",
+    r"\b(?:bid|tid|qid|qds|tds)\b",
+    r"\bcada \d+ ?(?:horas|h)\b",
+    r"\b(?:una|dos|tres|\d) veces al dia\b",
+    r"\bde \d+ em \d+ ?(?:horas|h)\b",
+    r"\b(?:uma|duas|tres|\d) vezes ao dia\b",
+    r"\btoutes les \d+ ?h",
+    r"\b(?:une|deux|trois|1|2|3) fois par jour\b",
+    r"\balle \d+ stunden\b",
+    r"\b(?:ein|zwei|drei|\d)mal (?:taglich|am tag)\b",
+];
+
+/// Ways of reporting advice given to someone ("told her to…", "messaged him to…").
+const TOLD_VERBS: &str = "told|tell|telling|advised|advise|asked|messaged|texted|dmed|dm'd|replied to|wrote to|emailed";
+
+/// Who the reported advice went to.
+const TOLD_WHOM: &str = "him|her|them|the patient|my patient|the pt|the mum|the mom|the dad|the parents";
+
 impl Patterns {
     pub(crate) fn new() -> Patterns {
         let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         Patterns {
-            dose: re(
-                r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|ug|µg|g|ml|iu|units?|tabs?|tablets?|pills?|puffs?|drops?|scoops?|capsules?|caps|comprimidos?)\b|\b\d+(?:[.,]\d+)?\s?%|\b(?:once|twice|three times|four times|\d+ times|\d+x) (?:a|per) day\b|\bevery \d+ (?:hours|hrs|h)\b|\bcada \d+ ?(?:horas|h)\b|\bde \d+ em \d+ ?(?:horas|h)\b|\btoutes les \d+ ?h|\balle \d+ stunden\b|\b(?:bid|tid|qid|qds|tds)\b|\b\d+ (?:scoops|tablets|pills) a day\b|\b\d+ three times\b|\b(?:une|deux|trois|1|2|3) fois par jour\b|\b(?:una|dos|tres|\d) veces al dia\b|\b(?:uma|duas|tres|\d) vezes ao dia\b|\b(?:ein|zwei|drei|\d)mal (?:taglich|am tag)\b|\b\d+x\d+\b",
-            ),
+            // ASCII classes and word boundaries keep the regex on its fast engine; doses are ASCII.
+            dose: re(&format!("(?-u:{})", DOSE_FORMS.join("|"))),
             handle: re(r"(?:^|[\s(])@[A-Za-z0-9_][A-Za-z0-9_.]*"),
-            told: re(
-                r"\b(?:told|tell|telling|advised|advise|asked|messaged|texted|dmed|dm'd|replied to|wrote to|emailed) (?:him|her|them|the patient|my patient|the pt|the mum|the mom|the dad|the parents)\b (?:to|that|he|she|they)\b",
-            ),
+            told: re(&format!(r"(?-u:\b(?:{TOLD_VERBS}) (?:{TOLD_WHOM})\b (?:to|that|he|she|they)\b)")),
         }
     }
 }
 
 impl Patterns {
-    /// Whether `s` holds a dose; the regex only runs when a digit or a frequency word is there.
-    pub(crate) fn has_dose(&self, s: &str) -> bool {
-        let cue = s.bytes().any(|b| b.is_ascii_digit())
-            || ["once", "twice", "times", "bid", "tid", "qid", "qds", "tds", "fois", "veces", "vezes", "mal "]
-                .iter()
-                .any(|w| s.contains(w));
-        cue && self.dose.is_match(s)
+    /// Whether the normalized range of `doc` holds a dose: a frequency word from the shared
+    /// scan, or a number the dose regex accepts (the regex only runs when there is a digit).
+    pub(crate) fn dose_in(&self, doc: &Document<'_>, range: Range<usize>) -> bool {
+        if has_in(doc, &DOSE_WORDS, range.clone()) {
+            return true;
+        }
+        let s = doc.norm().get(range).unwrap_or("");
+        s.bytes().any(|b| b.is_ascii_digit()) && self.dose.is_match(s)
     }
 }
 
@@ -271,12 +303,18 @@ pub(crate) const SECOND_PERSON: &[&str] = &[
 
 /// Whether the post names a condition, a medicine or a dose.
 pub(crate) fn medical_word(doc: &Document<'_>, p: &Patterns) -> bool {
-    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || p.has_dose(doc.norm())
+    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || p.dose_in(doc, 0..doc.norm().len())
 }
 
 /// The first asserted diagnosis wording from `lex`, as an original range.
 pub(crate) fn diagnosis(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize>> {
-    doc.asserted_hits(lex).next().map(|h| doc.original(h.range()))
+    // A diagnosis names a condition close by ("that's classic plantar fasciitis", "shingles,
+    // 100%"); "for sure, take your meds" names none. "If you have a fever…" is a condition,
+    // not a diagnosis.
+    let named = |h: &Hit| doc.hits(&CONDITIONS).iter().any(|c| c.start.abs_diff(h.start) <= 60);
+    doc.asserted_hits(lex)
+        .find(|h| named(h) && !conditional(doc.norm(), h.start as usize))
+        .map(|h| doc.original(h.range()))
 }
 
 /// The first asserted "no need to see anyone", as an original range.
@@ -309,12 +347,15 @@ fn imperative(norm: &str, h: &Hit) -> bool {
     while before.last().is_some_and(|w| LEAD_INS.contains(w)) {
         before.pop();
     }
+    // Orders are for the reader or the person discussed, not "we" (a team's own plan).
+    let addressed = |w: &&str| ["you", "u", "she", "he", "they"].contains(w);
     match before.as_slice() {
         [] => true,
-        [.., m] if ["i'd", "id", "i'll", "i'll"].contains(m) => true,
-        [.., subj, m] if MODALS.contains(m) => {
-            ["you", "u", "she", "he", "they", "i", "we", "need", "have", "want", "going", "gonna"].contains(subj)
+        [.., m] if ["i'd", "id"].contains(m) => true,
+        [.., subj, need, m] if MODALS.contains(m) && ["need", "have", "want", "going", "gonna"].contains(need) => {
+            addressed(subj)
         }
+        [.., subj, m] if MODALS.contains(m) => addressed(subj),
         _ => false,
     }
 }
@@ -324,7 +365,7 @@ fn imperative(norm: &str, h: &Hit) -> bool {
 pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
     let norm = doc.norm();
     let mut out = Vec::new();
-    let object = |from: usize, to: usize| has_in(doc, &MEDICINES, from..to) || p.has_dose(&norm[from..to]);
+    let object = |from: usize, to: usize| has_in(doc, &MEDICINES, from..to) || p.dose_in(doc, from..to);
     for h in doc.hits(&DIRECTIVE_VERBS) {
         // The object test is the cheap one; the clause analysis only runs when it passes.
         let end = sentence_end(norm, h.end as usize).max(clause_end(norm, h.end as usize));
@@ -335,7 +376,7 @@ pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
         if doc.is_negated(h.start as usize) || doc.is_quoted(h.start as usize) || !imperative(norm, h) {
             continue;
         }
-        let dosed = p.has_dose(&norm[h.start as usize..end]);
+        let dosed = p.dose_in(doc, h.start as usize..end);
         out.push(Directive { norm: h.start as usize..clause, dosed, personal: false });
     }
     for h in doc.asserted_hits(&PERSONAL_CHANGE) {
@@ -345,11 +386,23 @@ pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
             continue;
         }
         let end = sentence_end(norm, h.end as usize);
-        let dosed = p.has_dose(&norm[h.start as usize..end]);
+        let dosed = p.dose_in(doc, h.start as usize..end);
         out.push(Directive { norm: h.start as usize..clause, dosed, personal: true });
     }
     out.sort_unstable_by_key(|d| d.norm.start);
     out
+}
+
+/// "You need antibiotics", "she needs a steroid cream": a need stated with a medicine
+/// right after it, as an original range.
+pub(crate) fn stated_need(doc: &Document<'_>, p: &Patterns) -> Option<Range<usize>> {
+    let norm = doc.norm();
+    doc.asserted_hits(&NEEDS)
+        .find(|h| {
+            let end = floor(norm, clause_end(norm, h.end as usize).min(h.end as usize + 40));
+            has_in(doc, &MEDICINES, h.end as usize..end) || p.dose_in(doc, h.end as usize..end)
+        })
+        .map(|h| doc.original(h.start as usize..clause_end(norm, h.end as usize)))
 }
 
 /// "I told him to chew an aspirin": advice given to a patient, reported, with a medicine.
@@ -361,7 +414,7 @@ pub(crate) fn told_to_take(doc: &Document<'_>, p: &Patterns) -> Option<Range<usi
     }
     let m = p.told.find(norm)?;
     let end = sentence_end(norm, m.end());
-    let medicine = has_in(doc, &MEDICINES, m.end()..end) || p.has_dose(&norm[m.end()..end]);
+    let medicine = has_in(doc, &MEDICINES, m.end()..end) || p.dose_in(doc, m.end()..end);
     (medicine && !doc.is_negated(m.start())).then(|| doc.original(m.start()..end))
 }
 

@@ -14,8 +14,9 @@ static META: RuleMeta = RuleMeta {
     rationale: "Inviting people to send their labs, mole pictures or symptoms sets up consultations without \
                 examination, records, consent or follow-up, through a channel that is not secure. Point people \
                 to their own clinician or to a proper service instead.",
-    guidance: "AMA Code of Medical Ethics 2.3.2 (online interactions and the patient-physician relationship); \
-               GMC Doctors' use of social media (do not give individual advice online; confidentiality)",
+    guidance: "Expert rule: don't ever give specific medical advice or try to diagnose online; AMA Code of Medical \
+               Ethics 2.3.2 (boundaries of the patient-physician relationship online; privacy); avoid providing \
+               specific medical advice to individuals through social media",
     bad: &[
         "DM me your labs and I'll tell you what's really going on with your thyroid",
         "Send me a pic of the rash, happy to help 📸",

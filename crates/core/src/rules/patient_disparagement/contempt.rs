@@ -1,8 +1,8 @@
 //! `patient-disparagement/contempt`: mocking a patient's intelligence, character or family.
 
 use super::{
-    advocacy, aimed_at_colleague, asserted, in_or_after_sentence, same_sentence, sentence_of, single_quoted,
-    verdict_after_patient, EYEROLL, GENERIC, PATIENT_TARGET, SNEER, WORKPLACE,
+    about_people, advocacy, aimed_at_colleague, asserted, in_or_after_sentence, person_in_sentence, sentence_of,
+    single_quoted, verdict_after_patient, EYEROLL, GENERIC, PATIENT_TARGET, REPORTED, SNEER, WORKPLACE,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -42,6 +42,7 @@ static META: RuleMeta = RuleMeta {
         "Health literacy is a system problem, not a personal failing of patients",
     ],
     lexicons: &[
+        &REPORTED,
         &CONTEMPT_WORDS,
         &CONTEMPT_PHRASES,
         &PATIENT_TARGET,
@@ -67,7 +68,7 @@ impl Contempt {
         Contempt {
             scare_quotes: Regex::new(r"(?:^|[\s(])['‘]((?:[^'‘’\n]|['’]\p{Ll}){2,60})['’](?:[\s.,;:!?)]|$)")
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
-            weight: Regex::new(r"(?i)\b[1-6]\d{2}[ -]?(?:kg|kgs|kilos?|lbs?|pounds?|pounder)\b")
+            weight: Regex::new(r"(?i-u)\b[1-6][0-9]{2}[ -]?(?:kg|kgs|kilos?|lbs?|pounds?|pounder)\b")
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
     }
@@ -101,7 +102,7 @@ fn self_directed(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
 /// Whether an insult stands as a noun for people ("these idiots", "what a moron") in a post about work.
 fn people_determiner(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
     let head = doc.norm().get(..h.start as usize).unwrap_or("").trim_end();
-    (doc.has(&WORKPLACE) || doc.has(&PATIENT_TARGET))
+    about_people(doc)
         && ["these", "those", "what an", "what a", "such an", "such a", "total", "absolute", "complete", "bunch of"]
             .iter()
             .any(|p| head.ends_with(p))
@@ -113,10 +114,11 @@ impl Rule for Contempt {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if advocacy(doc) {
+        let cued = doc.has(&CONTEMPT_PHRASES) || doc.has(&CONTEMPT_WORDS) || doc.has(&EYEROLL) || doc.has(&SNEER);
+        if !cued || advocacy(doc) {
             return;
         }
-        let about_people = doc.has(&PATIENT_TARGET) || doc.has(&WORKPLACE);
+        let about_people = about_people(doc);
         let phrase = doc
             .hits(&CONTEMPT_PHRASES)
             .iter()
@@ -129,7 +131,7 @@ impl Rule for Contempt {
                 asserted(doc, h)
                     && !single_quoted(doc, h)
                     && !self_directed(doc, h)
-                    && (same_sentence(doc, h, &PATIENT_TARGET)
+                    && (person_in_sentence(doc, h)
                         || (only_patients && (people_determiner(doc, h) || verdict_after_patient(doc, h))))
                     && !aimed_at_colleague(doc, h)
             })
@@ -139,7 +141,9 @@ impl Rule for Contempt {
             return;
         }
         // A weight in a jokey post about a patient ("a 200kg man … lol").
-        if doc.has(&SNEER) && doc.has(&PATIENT_TARGET) {
+        // ASCII-only pattern, and only run when a unit is there at all: keeps the regex on its fast path.
+        let unit = ["kg", "lb", "pound", "kilo"].iter().any(|u| doc.norm().contains(u));
+        if unit && doc.has(&SNEER) && about_people {
             if let Some(m) = self.weight.find(doc.text()) {
                 let f = sink.push(m.range());
                 f.message = "Making a patient's weight the punchline mocks their body.".into();
@@ -147,8 +151,10 @@ impl Rule for Contempt {
             }
         }
         // A patient named in a sentence that ends in an eye-roll: "Paciente … de novo 🙄".
+        let eyeroll = doc.has(&EYEROLL);
         let rolled = doc.hits(&PATIENT_TARGET).iter().find(|t| {
-            !GENERIC.contains(&&doc.norm()[t.range()])
+            eyeroll
+                && !GENERIC.contains(&&doc.norm()[t.range()])
                 && in_or_after_sentence(doc, t.start as usize, &EYEROLL)
                 && !aimed_at_colleague(doc, t)
                 && asserted(doc, t)

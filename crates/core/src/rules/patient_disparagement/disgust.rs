@@ -1,6 +1,8 @@
 //! `patient-disparagement/disgust`: disgust aimed at a patient's body, smell or hygiene.
 
-use super::{advocacy, aimed_at_colleague, asserted, near, verdict_after_patient, PATIENT_TARGET};
+use super::{
+    advocacy, aimed_at_colleague, asserted, near, pronoun_before, verdict_after_patient, PATIENT_TARGET, REPORTED,
+};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -31,7 +33,7 @@ static META: RuleMeta = RuleMeta {
         "The hospital canteen's new curry smells like heaven",
         "Wound care tip: a foul smell from a dressing can mean infection, review it",
     ],
-    lexicons: &[&DISGUST, &PATIENT_TARGET, &COLLEAGUE_TARGET, &ADVOCACY, &BIAS_DISCLAIMER],
+    lexicons: &[&REPORTED, &DISGUST, &PATIENT_TARGET, &COLLEAGUE_TARGET, &ADVOCACY, &BIAS_DISCLAIMER],
 };
 
 /// Disgust next to a patient word.
@@ -43,13 +45,15 @@ impl Rule for Disgust {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if advocacy(doc) {
+        if !doc.has(&DISGUST) || advocacy(doc) {
             return;
         }
         for h in doc.hits(&DISGUST) {
             // The person must be close: "he smelled like…", not "smelled like smoke after the fire patients".
-            let person_close = doc.hits(&PATIENT_TARGET).iter().any(|t| t.start < h.start && near(doc, h, t, 4))
-                || doc.hits(&PATIENT_TARGET).iter().any(|t| near(doc, h, t, 1));
+            let targets = doc.hits(&PATIENT_TARGET);
+            let person_close = targets.iter().any(|t| t.start < h.start && near(doc, h, t, 4))
+                || targets.iter().any(|t| near(doc, h, t, 1))
+                || pronoun_before(doc, h, 4);
             if asserted(doc, h) && (person_close || verdict_after_patient(doc, h)) && !aimed_at_colleague(doc, h) {
                 sink.push(doc.original(h.range()));
                 return;

@@ -1,14 +1,14 @@
 //! `patient-disparagement/group-stereotype`: a stereotype about a group, aimed at patients or
 //! their families ("Trans patients always…", "another <group> family with a list of demands").
 
-use super::{sentence_of, GENERIC, PATIENT_TARGET, WORKPLACE};
+use super::{sentence_of, GENERIC, PATIENT_TARGET, REPORTED, WORKPLACE};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::colleague_disparagement::COLLEAGUE_TARGET;
 use crate::rules::discrimination::{
-    stereotyped_groups, ADVOCACY, BIAS_DISCLAIMER, GENERALISATIONS, GROUPS, NEGATIVE, WEAK_CUES,
+    stereotyped_groups, ADVOCACY, BIAS_DISCLAIMER, GENERALISATIONS, GROUPS, NEGATIVE, NEGATIVE_TONE, WEAK_CUES,
 };
 
 /// Words that make a post about hiring or staffing rather than patients.
@@ -33,10 +33,12 @@ static META: RuleMeta = RuleMeta {
         "Obese patients deserve care without weight stigma",
     ],
     lexicons: &[
+        &REPORTED,
         &GROUPS,
         &GENERALISATIONS,
         &WEAK_CUES,
         &NEGATIVE,
+        &NEGATIVE_TONE,
         &PATIENT_TARGET,
         &WORKPLACE,
         &COLLEAGUE_TARGET,

@@ -1,7 +1,7 @@
 //! `patient-disparagement/mocking-tone`: sarcasm about how a patient or family behaved
 //! ("Nothing makes me happier than a patient who read one WebMD article… said no doctor ever").
 
-use super::{advocacy, aimed_at_colleague, asserted, near, PATIENT_TARGET, SNEER};
+use super::{advocacy, aimed_at_colleague, asserted, near, PATIENT_TARGET, REPORTED, SNEER};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -33,7 +33,16 @@ static META: RuleMeta = RuleMeta {
         "Love it when a patient's family brings the whole ward cake. You are the best.",
         "When patients complain about waits, they are usually right: our staffing is too thin.",
     ],
-    lexicons: &[&SARCASM, &BEHAVIOUR, &SNEER, &PATIENT_TARGET, &COLLEAGUE_TARGET, &ADVOCACY, &BIAS_DISCLAIMER],
+    lexicons: &[
+        &REPORTED,
+        &SARCASM,
+        &BEHAVIOUR,
+        &SNEER,
+        &PATIENT_TARGET,
+        &COLLEAGUE_TARGET,
+        &ADVOCACY,
+        &BIAS_DISCLAIMER,
+    ],
 };
 
 /// How many words may separate the sarcasm, the behaviour and the patient.
@@ -48,13 +57,15 @@ impl Rule for MockingTone {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if advocacy(doc) {
+        // Cheap exits first: most drafts have no sarcasm marker or no behaviour word.
+        if !doc.has(&SARCASM) || !doc.has(&BEHAVIOUR) || advocacy(doc) {
             return;
         }
         let sarcastic =
             |b: &crate::lexicon::Hit| doc.hits(&SARCASM).iter().any(|s| near(doc, b, s, NEAR) || adjacent(doc, b, s));
         let behaviour = doc.hits(&BEHAVIOUR).iter().find(|b| {
-            asserted(doc, b)
+            !own_family(doc, b)
+                && asserted(doc, b)
                 && (doc.hits(&PATIENT_TARGET).iter().any(|t| near(doc, b, t, NEAR)) || addressed(doc, b))
                 && !aimed_at_colleague(doc, b)
                 && sarcastic(b)
@@ -65,12 +76,37 @@ impl Rule for MockingTone {
     }
 }
 
+/// Whether the sentence is about the poster's own family ("my toddler screamed…"), not a patient.
+fn own_family(doc: &Document<'_>, b: &crate::lexicon::Hit) -> bool {
+    let norm = doc.norm();
+    let sentence = &norm[super::sentence_of(norm, b.start as usize)];
+    [
+        "my son",
+        "my daughter",
+        "my kid",
+        "my toddler",
+        "my baby",
+        "my child",
+        "my husband",
+        "my wife",
+        "my partner",
+        "my mum",
+        "my mom",
+        "my dad",
+        "my mother",
+        "my father",
+    ]
+    .iter()
+    .any(|p| sentence.contains(p))
+}
+
 /// Whether the sentence of `b` speaks to the patient directly ("if you won't do your exercises…").
 fn addressed(doc: &Document<'_>, b: &crate::lexicon::Hit) -> bool {
     let norm = doc.norm();
     let s = super::sentence_of(norm, b.start as usize);
     let sentence = &norm[s];
-    crate::text::words(sentence).any(|w| matches!(&sentence[w], "you" | "your" | "you're" | "youre"))
+    super::has_pronoun(sentence)
+        || crate::text::words(sentence).any(|w| matches!(&sentence[w], "you" | "your" | "you're" | "youre"))
 }
 
 /// Whether `s` stands in the sentence right after `b`'s (a closing "Funny that." or 🙄).

@@ -28,6 +28,10 @@ pub(crate) static EYEROLL: Lexicon =
 /// Markers of a sneer: eye-rolls, "classic", "lol", "#nursehumor".
 pub(crate) static SNEER: Lexicon = Lexicon { name: "patient-disparagement/sneer", source: include_str!("sneer.txt") };
 
+/// Reported speech: "called me a…", "patients get called…".
+pub(crate) static REPORTED: Lexicon =
+    Lexicon { name: "patient-disparagement/reported", source: include_str!("reported.txt") };
+
 /// Words that set a post in a clinical workplace.
 pub(crate) static WORKPLACE: Lexicon =
     Lexicon { name: "patient-disparagement/workplace", source: include_str!("workplace.txt") };
@@ -108,10 +112,10 @@ pub(crate) fn sentence_of(norm: &str, at: usize) -> Range<usize> {
                 let next_ok = bytes.get(i + 1).map_or(true, |c| c.is_ascii_whitespace());
                 // An ellipsis ("outpatients... you're") trails off inside one thought.
                 let ellipsis = i > 0 && bytes[i - 1] == b'.';
-                let word: String = norm[..i].chars().rev().take_while(|c| c.is_alphanumeric()).collect::<String>();
-                next_ok
-                    && !ellipsis
-                    && !matches!(word.as_str(), "rd" | "ts" | "rm" | "srm" | "sm" | "sv" | "tp" | "g.e" | "e.i")
+                // "Dr." "St." "Mr." "vs." "pt." do not end a sentence (checked without allocating).
+                let start = bytes[..i].iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |p| p + 1);
+                let word = &bytes[start..i];
+                next_ok && !ellipsis && !matches!(word, b"dr" | b"st" | b"mr" | b"mrs" | b"ms" | b"vs" | b"pt")
             }
             _ => false,
         }
@@ -152,12 +156,16 @@ pub(crate) fn same_sentence(doc: &Document<'_>, hit: &Hit, lexicon: &Lexicon) ->
 /// Whether `a` and `b` are different hits in one sentence with at most `words` words between.
 pub(crate) fn near(doc: &Document<'_>, a: &Hit, b: &Hit, words: usize) -> bool {
     let norm = doc.norm();
-    let s = sentence_of(norm, a.start as usize);
-    if (b.start as usize) < s.start || (b.end as usize) > s.end || (a.start, a.end) == (b.start, b.end) {
-        return false;
-    }
     let (from, to) = if b.start < a.start { (b.end, a.start) } else { (a.end, b.start) };
     let (from, to) = (from as usize, (to as usize).max(from as usize));
+    // Cheap reject first: no word is longer than ~30 bytes, so a wider gap cannot qualify.
+    if to - from > 32 * (words + 1) || (a.start, a.end) == (b.start, b.end) {
+        return false;
+    }
+    let s = sentence_of(norm, a.start as usize);
+    if (b.start as usize) < s.start || (b.end as usize) > s.end {
+        return false;
+    }
     norm.get(from..to).map_or(true, |gap| crate::text::words(gap).count() <= words)
 }
 
@@ -171,31 +179,16 @@ pub(crate) fn in_or_after_sentence(doc: &Document<'_>, at: usize, lexicon: &Lexi
     doc.hits(lexicon).iter().any(|h| (h.start as usize) >= s.start && (h.end as usize) <= end + 1)
 }
 
-/// Whether the hit is reported speech aimed at the poster ("called me a useless…"): bias or
-/// abuse suffered, not voiced.
+/// Whether the hit is reported speech aimed at the poster ("called me a useless…") or a label
+/// reported to criticise it ("patients get called 'drug seekers'"): bias suffered, not voiced.
 pub(crate) fn reported(doc: &Document<'_>, hit: &Hit) -> bool {
     let norm = doc.norm();
     let at = floor(norm, hit.start as usize);
-    let head = &norm[crate::text::clause_start(norm, at)..at];
-    [
-        "called me",
-        "call me",
-        "told me i",
-        "said i was",
-        "said i'm",
-        "calls me",
-        "labelled me",
-        "labeled me",
-        "me llamo",
-        "m'a traite",
-        "hat mich",
-        "me chamou",
-    ]
-    .iter()
-    .any(|p| head.contains(p))
+    let from = crate::text::clause_start(norm, at);
+    doc.hits(&REPORTED).iter().any(|r| (r.start as usize) >= from && (r.end as usize) <= at)
 }
 
-/// Whether the hit is asserted: not negated and not inside double quotes.
+/// Whether the hit is asserted: not negated, not in double quotes, not reported speech, not hedged.
 pub(crate) fn asserted(doc: &Document<'_>, hit: &Hit) -> bool {
     !doc.is_negated(hit.start as usize)
         && !doc.is_quoted(hit.start as usize)
@@ -209,10 +202,9 @@ pub(crate) fn asserted_close(doc: &Document<'_>, hit: &Hit) -> bool {
     let norm = doc.norm();
     let at = floor(norm, hit.start as usize);
     let head = &norm[crate::text::clause_start(norm, at)..at];
-    let words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
-    let negated = words.iter().rev().take(2).any(|w| {
+    let negated = last_words(head, 2).any(|w| {
         matches!(
-            *w,
+            w,
             "not"
                 | "no"
                 | "never"
@@ -237,15 +229,49 @@ pub(crate) fn asserted_close(doc: &Document<'_>, hit: &Hit) -> bool {
     !negated && !doc.is_quoted(hit.start as usize) && !reported(doc, hit) && !hedged(doc, hit)
 }
 
+/// The last `n` words of `head`, last first, without allocating.
+fn last_words(head: &str, n: usize) -> impl Iterator<Item = &str> {
+    head.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '*')).filter(|w| !w.is_empty()).take(n)
+}
+
+/// Pronouns that point at a person; checked by scanning words only once a cue has fired,
+/// rather than as list entries (they would match inside "the", "other", "them" everywhere).
+const PRONOUNS: &[&str] =
+    &["he", "she", "they", "them", "their", "his", "her", "him", "he's", "she's", "they're", "theyre"];
+
+/// Whether a person pronoun occurs in `text`.
+pub(crate) fn has_pronoun(text: &str) -> bool {
+    crate::text::words(text).any(|w| PRONOUNS.contains(&&text[w]))
+}
+
+/// Whether the sentence of `hit` names a person: a patient word or a pronoun.
+pub(crate) fn person_in_sentence(doc: &Document<'_>, hit: &Hit) -> bool {
+    same_sentence(doc, hit, &PATIENT_TARGET) || {
+        let s = sentence_of(doc.norm(), hit.start as usize);
+        has_pronoun(&doc.norm()[s])
+    }
+}
+
+/// Whether the post speaks of patients or people met at work at all.
+pub(crate) fn about_people(doc: &Document<'_>) -> bool {
+    doc.has(&PATIENT_TARGET) || doc.has(&WORKPLACE) || has_pronoun(doc.norm())
+}
+
+/// Whether a person pronoun stands within the `n` words before the hit ("he smelled like…").
+pub(crate) fn pronoun_before(doc: &Document<'_>, hit: &Hit, n: usize) -> bool {
+    let norm = doc.norm();
+    let at = floor(norm, hit.start as usize);
+    let head = &norm[sentence_of(norm, at).start..at];
+    last_words(head, n).any(|w| PRONOUNS.contains(&w))
+}
+
 /// Whether a hedge stands just before the hit ("rarely lazy", "hardly ever rude").
 fn hedged(doc: &Document<'_>, hit: &Hit) -> bool {
     let norm = doc.norm();
     let at = floor(norm, hit.start as usize);
     let head = &norm[crate::text::clause_start(norm, at)..at];
-    let words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
-    words.iter().rev().take(3).any(|w| {
-        matches!(*w, "rarely" | "seldom" | "hardly" | "none" | "neither" | "rarement" | "selten" | "raramente")
-    })
+    last_words(head, 3)
+        .any(|w| matches!(w, "rarely" | "seldom" | "hardly" | "none" | "neither" | "rarement" | "selten" | "raramente"))
 }
 
 /// Whether the hit is a single word or phrase in single quotes: a word mentioned, not used

@@ -1,7 +1,7 @@
 //! `patient-disparagement/stigmatising-label`: a derisive label for a patient ("frequent flyer",
 //! "drug seeker", "gomer"), or a clinical-sounding word used as a sneer ("noncompliant 🙄").
 
-use super::{advocacy, asserted, in_or_after_sentence, same_sentence, PATIENT_TARGET, SNEER, WORKPLACE};
+use super::{advocacy, asserted, in_or_after_sentence, person_in_sentence, PATIENT_TARGET, REPORTED, SNEER, WORKPLACE};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -41,7 +41,7 @@ static META: RuleMeta = RuleMeta {
         "I am a frequent flyer with my airline and the lounge was lovely",
         "Non-adherence often reflects cost and side effects; ask about both without judgement",
     ],
-    lexicons: &[&LABELS, &WEAK_LABELS, &PATIENT_TARGET, &WORKPLACE, &SNEER, &ADVOCACY, &BIAS_DISCLAIMER],
+    lexicons: &[&REPORTED, &LABELS, &WEAK_LABELS, &PATIENT_TARGET, &WORKPLACE, &SNEER, &ADVOCACY, &BIAS_DISCLAIMER],
 };
 
 /// Labels and their person-first replacements (`label_fixes.txt`).
@@ -77,17 +77,14 @@ impl Rule for StigmatisingLabel {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if advocacy(doc) {
-            return;
-        }
-        if travel_sense(doc) {
+        if !doc.has(&LABELS) && !doc.has(&WEAK_LABELS) || advocacy(doc) || travel_sense(doc) {
             return;
         }
         let strong = doc.hits(&LABELS).iter().filter(|h| asserted(doc, h));
         let weak = doc.hits(&WEAK_LABELS).iter().filter(|h| {
             in_or_after_sentence(doc, h.start as usize, &SNEER)
                 && asserted(doc, h)
-                && (same_sentence(doc, h, &PATIENT_TARGET) || doc.has(&WORKPLACE))
+                && (person_in_sentence(doc, h) || doc.has(&WORKPLACE))
         });
         let mut last_end = 0;
         let mut hits: Vec<_> = strong.chain(weak).collect();

@@ -1,8 +1,8 @@
 //! Quasi-identifier clues shared by the privacy rules: what kind of detail, and where.
 //!
 //! Each clue alone is harmless; the scorer (`quasi_identifiers.rs`) counts distinct kinds
-//! around an encounter cue. Lexicon hits are free (one automaton pass); the three patterns
-//! here run only when the draft has a digit (ages, times) or a capital letter (places).
+//! around an encounter cue. Lexicon hits are free (one automaton pass); the patterns
+//! here run only when the draft has a digit (ages, times); named places are found by `places.rs`.
 
 use super::{
     AGE_WORDS, CIRCUMSTANCE, CONDITIONS, ENCOUNTER, NEWS, OCCUPATION, PERSON, PLACES, PUBLIC_FIGURE, RECENCY, SEX,
@@ -31,11 +31,11 @@ impl Kind {
         match self {
             Kind::Age => "age",
             Kind::Sex => "sex",
-            Kind::Condition => "diagnosis/injury",
+            Kind::Condition => "diagnosis",
             Kind::Place => "place",
             Kind::Time => "time",
-            Kind::Circumstance => "unusual detail (job, family, event)",
-            Kind::News => "news coverage",
+            Kind::Circumstance => "detail",
+            Kind::News => "publicity",
         }
     }
 }
@@ -61,8 +61,6 @@ pub(crate) struct Scan {
     pub(crate) specific: Option<(Range<usize>, usize)>,
     /// Whether some word refers to one person.
     pub(crate) person: bool,
-    /// Exact ages found, with their original range.
-    pub(crate) ages: Vec<(Range<usize>, u32)>,
 }
 
 impl Scan {
@@ -93,7 +91,6 @@ pub(crate) struct Clues {
     had: Regex,
     age: Regex,
     time: Regex,
-    place: Regex,
 }
 
 fn compile(p: &str) -> Regex {
@@ -104,7 +101,7 @@ impl Clues {
     pub(crate) fn new() -> Clues {
         Clues {
             had: compile(
-                r"(?-u)(?-u:\b)(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}(?-u:\b)|young|old|older|elderly|little|lovely|sweet|poor|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|baby|teen|patient|pt|mum|mom|dad)|(?-u:\b)had\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|(?-u:\b)(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)(?-u:\b)|(?-u:\b)my\s(?:\w+\s)?(?:lady|gentleman|gent|guy|patient|pt|client|resident|kiddo|little\sone)(?-u:\b)",
+                r"(?-u)(?-u:\b)(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|young|older|elderly|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|teen|patient|pt)|(?-u:\b)had\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|(?-u:\b)(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)(?-u:\b)|(?-u:\b)(?:my|our)\s(?:[a-z'-]+\s){0,2}(?:lady|gentleman|gent|guy|patient|pt|client|resident)(?-u:\b)",
             ),
             // Matched on the normalized text (lowercase, accents folded).
             age: compile(
@@ -121,7 +118,7 @@ impl Clues {
                 | (?-u:\b)(\d{1,3})\sanos\sde\sidade(?-u:\b)
                 | (?-u:\b)(\d{1,3})(?:st|nd|rd|th)\sbirthday(?-u:\b)
                 | (?-u:\b)(?:aged|age)\s(\d{1,3})(?-u:\b)
-                | [a-z],\s(\d{2}),\s
+                | [a-z],\s(\d{2,3}),\s
                 | ,\s(\d{1,3})\s(?:ans|anos|jahre)(?-u:\b)
                 | (?-u:\b)turn(?:ed|s|ing)\s(\d{1,3})(?-u:\b)
                 | (?-u:\b)(?:cumplio|cumple|a\sfete|feierte|completou|fez)\s(\d{1,3})(?-u:\b)",
@@ -132,23 +129,8 @@ impl Clues {
                 | (?-u:\b)\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)
                 | (?-u:\b)a\slas\s\d{1,2}(?-u:\b)
                 | (?-u:\b)um\s\d{1,2}(?::\d{2})?\s?uhr(?-u:\b)
-                | (?-u:\b)(?:vers|as)\s\d{1,2}\s?h(?-u:\b)",
-            ),
-            // Matched on the original text: capitals mark names.
-            place: compile(
-                r"(?x)
-                (?-u:\b)(?:Route|Rte|Highway|Hwy|Interstate|Exit|Junction|Station|Terminal|Gate|Ward|Pod|Platform|Lake|Mount|Mt|Saint|St|San|Santa|Sankt
-                    |Hospital|Cl[íi]nica|H[ôo]pital|Klinikum|Krankenhaus|Colegio|Col[ée]gio|Escuela|Instituto|[ÉE]cole|Lyc[ée]e|Gymnasium|Escola
-                    |Rua|Calle|Avenida|Rue)\.?[\x20\t]+(?:\p{Lu}[\p{L}'’]*|\d+[A-Za-z]?)(?-u:\b)
-                | (?-u:\b)\p{Lu}[\p{L}'’]+(?:[\x20\t]\p{Lu}[\p{L}'’]+){0,2}[\x20\t](?:County|Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Boulevard|Blvd
-                    |Close|Crescent|Square|High|Primary|Elementary|Academy|School|Hospital|General|Memorial|Infirmary|Maternity
-                    |Medical[\x20\t]Cent(?:er|re)|Mall|Airport|Bridge|Church|Heights|Grove|Valley|Park|Estate|Township|Parish)(?-u:\b)
-                | (?-u:\b)\d{1,2}[\x20\t](?:North|South|East|West)(?-u:\b)
-                | (?-u:\b)(?i:ward|station|floor|unit)[\x20\t]\d{1,3}[A-Za-z]?(?-u:\b)
-                | (?-u:\b)on[\x20\t]\d{1,3}(?:st|nd|rd|th)(?-u:\b)
-                | (?-u:\b)(?:[AM][0-9]{1,4}|I-[0-9]{1,3}|US-[0-9]{1,3})(?-u:\b)
-                | (?-u:\b)(?:Gymnasium|Klinikum|Schule|Krankenhaus|Klinik)[\x20\t](?:am|an[\x20\t]der|im|in)[\x20\t]\p{Lu}\p{L}+
-                | (?-u:\b)(?:from|outside|near|behind|at|in|on)[\x20\t](?:the[\x20\t])?\p{Lu}[\p{Ll}'’]+(?:[\x20\t]\p{Lu}[\p{Ll}'’]+)?",
+                | (?-u:\b)(?:vers|as)\s\d{1,2}\s?h(?-u:\b)
+                | (?-u:\b)\d{1,2}\sin\sthe\s(?:morning|afternoon|evening|night)(?-u:\b)",
             ),
         }
     }
@@ -159,30 +141,46 @@ impl Clues {
         norm.bytes().any(|b| b.is_ascii_digit()) && self.age.is_match(norm)
     }
 
-    /// Collects the clues of `doc`.
-    pub(crate) fn scan(&self, doc: &Document<'_>) -> Scan {
+    /// The encounter cues and the "my patient"-style phrase only: what the age rule needs.
+    pub(crate) fn encounters(&self, doc: &Document<'_>) -> Scan {
         let mut s = Scan::default();
         let norm = doc.norm();
-        let text = doc.text();
         let orig = |r: Range<usize>| doc.original(r);
 
         // "would not let her be admitted" describes no encounter; recency is not negated
         // ("I will never forget today" is still today).
+        // "My mum was admitted last night": the poster's own family story, not a patient's.
+        let family = |at: usize| family_before(norm, at) || family_in_sentence(norm, at);
+        // "We lost a great colleague": a death on the team, not a patient.
+        let colleague = |end: usize| {
+            let after = norm[end..].chars().take(32).collect::<String>();
+            ["colleague", "friend", "member", "one of our own", "legend", "coworker", "co-worker"]
+                .iter()
+                .any(|w| after.contains(w))
+        };
         for h in doc.hits(&ENCOUNTER).iter().chain(doc.hits(&SPECIFIC_PATIENT)) {
-            if !doc.is_negated(h.start as usize) {
+            let lost_colleague = &norm[h.range()] == "we lost" && colleague(h.end as usize);
+            if !doc.is_negated(h.start as usize) && !family(h.start as usize) && !lost_colleague {
                 s.encounters.push((orig(h.range()), true));
             }
         }
         // "had a 23-year-old ...", "we had a lady ...": care given to one person.
-        if norm.contains("had ") {
+        if norm.contains("had ") || norm.contains("my ") || norm.contains("our ") {
             for m in self.had.find_iter(norm) {
-                if !doc.is_negated(m.start()) {
+                let after = norm[m.end()..].trim_start();
+                let institutional =
+                    ["safety", "experience", "care", "portal", "survey", "advocate", "charter", "voice"]
+                        .iter()
+                        .any(|w| after.starts_with(w) || m.as_str().contains(w));
+                if !doc.is_negated(m.start()) && !institutional {
                     s.encounters.push((orig(m.range()), true));
                 }
             }
         }
         for h in doc.hits(&RECENCY) {
-            s.encounters.push((orig(h.range()), false));
+            if !family(h.start as usize) {
+                s.encounters.push((orig(h.range()), false));
+            }
         }
         s.encounters.sort_by_key(|(r, _)| r.start);
         s.encounter = s.encounters.first().map(|(r, _)| r.clone());
@@ -191,12 +189,46 @@ impl Clues {
         if let Some(h) = specific.min_by_key(|h| (h.start, std::cmp::Reverse(h.end))) {
             s.specific = Some((orig(h.range()), h.start as usize));
         }
+        s
+    }
+
+    /// Exact ages (original range, value), leaving out the poster's family.
+    pub(crate) fn ages(&self, doc: &Document<'_>) -> Vec<(Range<usize>, u32)> {
+        let norm = doc.norm();
+        let mut out = Vec::new();
+        for c in self.age.captures_iter(norm) {
+            let Some(all) = c.get(0) else { continue };
+            if family_before(norm, all.start()) || all.as_str().contains("something") || all.as_str().starts_with("in ")
+            {
+                continue;
+            }
+            if let Some(v) = c.iter().skip(1).flatten().next().and_then(|m| m.as_str().parse::<u32>().ok()) {
+                out.push((doc.original(all.range()), v));
+            }
+        }
+        out
+    }
+
+    /// Collects the clues of `doc`.
+    pub(crate) fn scan(&self, doc: &Document<'_>) -> Scan {
+        let mut s = self.encounters(doc);
+        // No encounter, no patient: the clues would describe no one (the scorer stops here too).
+        if s.encounters.is_empty() {
+            return s;
+        }
+        let norm = doc.norm();
+        let text = doc.text();
+        let orig = |r: Range<usize>| doc.original(r);
         s.person = doc.has(&PERSON)
             || doc.has(&SEX)
             || doc.has(&OCCUPATION)
             || doc.has(&AGE_WORDS)
             || doc.has(&PUBLIC_FIGURE)
             || s.specific.is_some();
+        if !s.person && !norm.bytes().any(|b| b.is_ascii_digit()) {
+            // No person and no number that could be an age: nothing to score.
+            return s;
+        }
 
         let add = |s: &mut Scan, kind: Kind, span: Range<usize>| s.clues.push(Clue { kind, span });
         for h in doc.hits(&SEX) {
@@ -232,16 +264,11 @@ impl Clues {
         if norm.bytes().any(|b| b.is_ascii_digit()) {
             for c in self.age.captures_iter(norm) {
                 let Some(all) = c.get(0) else { continue };
-                let value = c.iter().skip(1).flatten().next().and_then(|m| m.as_str().parse::<u32>().ok());
                 // "my gran, 93" / "ma grand-mere de 93 ans": the poster's family, not a patient.
                 if family_before(norm, all.start()) {
                     continue;
                 }
                 let r = orig(all.range());
-                let exact = !all.as_str().contains("something") && !all.as_str().starts_with("in ");
-                if let (Some(v), true) = (value, exact) {
-                    s.ages.push((r.clone(), v));
-                }
                 s.person = true;
                 add(&mut s, Kind::Age, r.clone());
                 // "33F": clinician shorthand for age and sex.
@@ -255,90 +282,15 @@ impl Clues {
         }
         // Places only matter around an encounter; the pattern is the costliest here.
         if !s.encounters.is_empty() && (text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii()) {
-            for m in self.place.find_iter(text) {
-                let last = m.as_str().rsplit([' ', '\t']).next().unwrap_or("").to_lowercase();
-                let last = last.trim_end_matches(['\'', '’', 's']);
-                if NOT_PLACES.iter().any(|w| w.trim_end_matches('s') == last) {
-                    continue;
-                }
-                add(&mut s, Kind::Place, m.range());
+            for r in super::places::named_places(text) {
+                add(&mut s, Kind::Place, r);
             }
         }
-        s.clues.sort_by_key(|c| c.span.start);
+        // Longest first at a position: "Route 12" before "Route".
+        s.clues.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
         s
     }
 }
-
-/// Capitalized words after "on"/"at"/"from" that are not places: platforms, days, months, titles.
-const NOT_PLACES: &[&str] = &[
-    "facebook",
-    "instagram",
-    "insta",
-    "twitter",
-    "x",
-    "linkedin",
-    "tiktok",
-    "hinge",
-    "tinder",
-    "bumble",
-    "reddit",
-    "youtube",
-    "whatsapp",
-    "messenger",
-    "snapchat",
-    "zoom",
-    "teams",
-    "google",
-    "ig",
-    "fb",
-    "threads",
-    "bluesky",
-    "mastodon",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "christmas",
-    "easter",
-    "i",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "nhs",
-    "god",
-    "covid",
-    "jama",
-    "bmj",
-    "nejm",
-    "lancet",
-    "pubmed",
-    "radiopaedia",
-    "nice",
-    "who",
-    "cdc",
-    "fda",
-    "ema",
-    "uptodate",
-    "epic",
-    "cerner",
-    "the",
-];
 
 /// Whether the word at normalized offset `at` is the poster's or reader's own circle ("my mum",
 /// "your dad", "our nurse"): family and colleagues, not a patient's sex or job.
@@ -421,6 +373,19 @@ pub(crate) fn family_before(norm: &str, at: usize) -> bool {
         matches!(w[0], "my" | "ma" | "mon" | "mi" | "mein" | "meine" | "meu" | "minha" | "our")
             && FAMILY.iter().any(|f| w[1] == *f || w[1].strip_suffix("'s") == Some(f))
     }) || words.windows(3).any(|w| matches!(w[0], "ma" | "mon") && w[1] == "grand" && matches!(w[2], "mere" | "pere"))
+}
+
+/// Whether the sentence up to normalized offset `at` is about the poster's own family
+/// ("My dad (72) had his hip replaced last week", "my son broke his arm at school today").
+fn family_in_sentence(norm: &str, at: usize) -> bool {
+    let head = &norm[..at.min(norm.len())];
+    let start = head.rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
+    let Some(sentence) = norm.get(start.max(at.saturating_sub(120))..at) else { return false };
+    let words: Vec<&str> = text::words(sentence).map(|r| &sentence[r]).collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "my" | "ma" | "mon" | "mi" | "mein" | "meine" | "meu" | "minha")
+            && FAMILY.iter().any(|f| w[1] == *f || w[1].strip_suffix("'s") == Some(f))
+    })
 }
 
 /// Whether the condition at normalized offset `at` is the poster's own ("I was diagnosed with",

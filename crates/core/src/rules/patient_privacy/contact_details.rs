@@ -65,6 +65,20 @@ impl ContactDetails {
 
 /// Lead-ins that make a number or address the clinic's own, not a patient's.
 const INSTITUTIONAL: &[&str] = &[
+    "line",
+    "freephone",
+    "support",
+    "service",
+    "team",
+    "samaritans",
+    "charity",
+    "our new",
+    "opens",
+    "located",
+    "find us",
+    "visit us",
+    "based at",
+    "moved to",
     "call us",
     "contact us",
     "ring us",
@@ -84,6 +98,10 @@ const INSTITUTIONAL: &[&str] = &[
     "enquiries",
     "info",
 ];
+
+/// Services named after a number or address: it is theirs, not a patient's.
+const SERVICES: &[&str] =
+    &["line", "helpline", "hotline", "support", "service", "freephone", "team", "office", "clinic", "reception"];
 
 impl Rule for ContactDetails {
     fn meta(&self) -> &'static RuleMeta {
@@ -116,6 +134,15 @@ impl Rule for ContactDetails {
             let tail = text[from..start].to_lowercase();
             INSTITUTIONAL.iter().any(|w| tail.contains(w))
         };
+        // "0800 123 4567 for the cancer support line": a service named right after the number.
+        let service_after = |end: usize| {
+            let mut to = (end + 40).min(text.len());
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            let head = text[end..to].to_lowercase();
+            SERVICES.iter().any(|w| head.contains(w))
+        };
         let mut found: Vec<(std::ops::Range<usize>, &str, &str)> = Vec::new();
         if has_at {
             for m in self.email.find_iter(text) {
@@ -137,7 +164,7 @@ impl Rule for ContactDetails {
         if has_digit {
             for m in self.phone.find_iter(text) {
                 let digits = m.as_str().bytes().filter(u8::is_ascii_digit).count();
-                if (9..=15).contains(&digits) && !institutional(m.start()) {
+                if (9..=15).contains(&digits) && !institutional(m.start()) && !service_after(m.end()) {
                     found.push((m.range(), "[number removed]", "A phone number"));
                 }
             }

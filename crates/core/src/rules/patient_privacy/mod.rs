@@ -15,6 +15,7 @@ mod patient_age;
 mod patient_date;
 mod patient_image;
 mod patient_name;
+mod places;
 mod public_figure;
 mod quasi_identifiers;
 mod record_number;
@@ -143,4 +144,51 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(public_figure::PublicFigure::new()),
         Box::new(quasi_identifiers::QuasiIdentifiers::new()),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Checker, Context, Severity};
+
+    fn privacy(text: &str) -> Vec<(String, Severity, String)> {
+        Checker::new()
+            .check(text, &Context::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.rule.starts_with("patient-privacy/"))
+            .map(|f| (f.rule, f.severity, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn clue_count_sets_the_severity() {
+        let two = privacy("We had a lady come in with a stroke this afternoon");
+        assert!(two.iter().any(|(r, s, _)| r.ends_with("quasi-identifiers") && *s == Severity::Warning), "{two:?}");
+        let many =
+            privacy("We had a 58-year-old roofer from Millbrook fall off a ladder this morning, two broken wrists");
+        assert!(many.iter().any(|(r, s, _)| r.ends_with("quasi-identifiers") && *s == Severity::Critical), "{many:?}");
+    }
+
+    #[test]
+    fn consent_lowers_one_step_and_says_so() {
+        let f = privacy(
+            "Shared with her written consent: we had a 58-year-old roofer from Millbrook fall off a ladder this \
+             morning, two broken wrists",
+        );
+        let q = f.iter().find(|(r, _, _)| r.ends_with("quasi-identifiers")).expect("still reported");
+        assert_eq!(q.1, Severity::Warning);
+        assert!(q.2.contains("consent"));
+    }
+
+    #[test]
+    fn own_story_and_family_are_not_patients() {
+        for text in [
+            "I was diagnosed with breast cancer at 41 and went back to work on the ward today",
+            "My mum, 84, was admitted last night with a broken hip at St James's. The team were amazing.",
+            "My own MRI this morning showed a herniated disc. Back on the wards on Monday.",
+        ] {
+            let f = privacy(text);
+            assert!(f.iter().all(|(_, s, _)| *s < Severity::Warning), "{text}: {f:?}");
+        }
+    }
 }

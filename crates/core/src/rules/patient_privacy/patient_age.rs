@@ -27,6 +27,7 @@ static META: RuleMeta = RuleMeta {
         "Over-90s are the fastest-growing group on our wards",
         "A 45-year-old with chest pain is a classic exam question",
         "Happy 100th birthday to our hospital! Founded 1926",
+        "Patients aged 90 and over were 12% of our admissions last winter",
         "My grandad turns 92 today and still beats me at chess",
     ],
     lexicons: with_clue_lexicons!(&CLINICAL_CONTEXT, &CONSENT),
@@ -56,16 +57,17 @@ impl Rule for PatientAge {
         if !self.clues.mentions_age(doc) {
             return;
         }
-        let scan = self.clues.scan(doc);
-        if scan.ages.is_empty() {
+        let ages = self.clues.ages(doc);
+        if ages.is_empty() {
             return;
         }
+        let scan = self.clues.encounters(doc);
         let clinical = clinical(doc);
         let recent = scan.encounter.is_some();
         // Exact ages need care given ("we admitted", "my patient"), not just "today".
         let real_patient = scan.encounters.iter().any(|(_, strong)| *strong);
         let text = doc.text();
-        for (range, value) in &scan.ages {
+        for (range, value) in &ages {
             let span = &text[range.clone()];
             let lower = span.to_lowercase();
             if lower.contains("birthday") {
@@ -75,6 +77,9 @@ impl Rule for PatientAge {
                 {
                     continue;
                 }
+            }
+            if group_age(text, range) {
+                continue;
             }
             let very_old = (90..=130).contains(value);
             let severity = if very_old && (clinical || recent) && (clinical || scan.specific.is_some()) {
@@ -99,6 +104,27 @@ impl Rule for PatientAge {
             apply_consent(doc, f);
         }
     }
+}
+
+/// A threshold for a group, not one person's age: "patients aged 90 and over", "over 90s",
+/// "adults aged 65+".
+fn group_age(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let after: String = text[range.end..].chars().take(16).collect::<String>().to_lowercase();
+    let before: String = {
+        let head = &text[..range.start];
+        let mut from = head.len().saturating_sub(24);
+        while !head.is_char_boundary(from) {
+            from -= 1;
+        }
+        head[from..].to_lowercase()
+    };
+    let after = after.trim_start();
+    ["and over", "and above", "and older", "or over", "or older", "+", "plus", "s ", "s,", "-plus"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        || ["over ", "under ", "above ", "patients ", "people ", "adults ", "those ", "anyone ", "aged over "]
+            .iter()
+            .any(|w| before.trim_end().ends_with(w.trim_end()))
 }
 
 /// "92-year-old" → "90-plus-year-old"; "34-year-old" → "30-something".

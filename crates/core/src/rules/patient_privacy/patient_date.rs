@@ -1,6 +1,9 @@
 //! `patient-privacy/patient-date`: a date of birth, or a day-level date tied to a patient's care.
 
-use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, SHOW, SPECIFIC_PATIENT};
+use super::{
+    apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, PERSON, SEX, SHOW,
+    SPECIFIC_PATIENT,
+};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -29,8 +32,9 @@ static META: RuleMeta = RuleMeta {
         "Write to your representative before the budget vote on the 14th",
         "Our clinic reopens on March 3rd with longer hours",
         "Ratios 1:4 on days, 24/7 cover from the outreach team",
+        "Our new unit opened on 3/14, admitting its first patients the same day",
     ],
-    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &ENCOUNTER, &SPECIFIC_PATIENT, &IMAGE, &SHOW],
+    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &ENCOUNTER, &SPECIFIC_PATIENT, &IMAGE, &SHOW, &PERSON, &SEX],
 };
 
 /// A date of birth, and day-level dates near a care event.
@@ -67,7 +71,8 @@ impl Rule for PatientDate {
         let norm = doc.norm();
         let clinical = clinical(doc);
         let real_patient = doc.has(&ENCOUNTER) || doc.has(&SPECIFIC_PATIENT);
-        let shown = doc.has(&IMAGE) && doc.has(&SHOW);
+        // "Don't share screenshots, the DOB is visible" is advice, not a shared image.
+        let shown = doc.asserted_hits(&IMAGE).next().is_some() && doc.asserted_hits(&SHOW).next().is_some();
         for m in self.dob.find_iter(norm) {
             // "check the date of birth" is a safety tip; a DOB with a value, on show or of a real patient is not.
             let valued = norm[m.end()..].bytes().take(24).any(|b| b.is_ascii_digit());
@@ -92,6 +97,13 @@ impl Rule for PatientDate {
                 continue;
             }
             let range = doc.original(m.range());
+            // "Our unit opened on 3/14, admitting its first patients" dates no one in particular.
+            let someone = [&PERSON, &SEX]
+                .iter()
+                .any(|l| doc.hits(l).iter().any(|h| h.start as usize >= start && (h.end as usize) <= end));
+            if !real_patient && !someone {
+                continue;
+            }
             let f = sink.push(range.clone());
             if !real_patient {
                 f.severity = f.severity.min(Severity::Warning);

@@ -2,7 +2,7 @@
 //! announced in the post.
 
 use super::{
-    apply_consent, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, PERSON, RECENCY, SEX, SHOW,
+    apply_consent, AGE_WORDS, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, PERSON, RECENCY, SEX, SHOW,
     SPECIFIC_PATIENT,
 };
 use crate::category::{Category, Severity};
@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
         "Just shot our new hand-hygiene training video!",
         "I can't tell what a rash is from a photo, please see your own GP",
         "Photo of our team at the charity run this morning 🏃",
+        "Got my flu shot today, here's my pic 💉 book yours!",
     ],
     lexicons: &[
         &IMAGE,
@@ -50,8 +51,22 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// Words that say an identifier is on show in the image.
-const VISIBLE_IDENTIFIERS: &[&str] =
-    &["label", "name", "dob", "wristband", "name board", "face", "tattoo", "sticker", "whiteboard", "mrn"];
+const VISIBLE_IDENTIFIERS: &[&str] = &[
+    "label",
+    "labels",
+    "name",
+    "names",
+    "dob",
+    "wristband",
+    "name board",
+    "face",
+    "faces",
+    "tattoo",
+    "sticker",
+    "whiteboard",
+    "mrn",
+    "address",
+];
 
 /// An image announced in the post, of a patient, specimen or record.
 pub(crate) struct PatientImage;
@@ -76,13 +91,18 @@ impl Rule for PatientImage {
         }
         let norm = doc.norm();
         let specific = doc.has(&SPECIFIC_PATIENT);
-        let encounter = doc.has(&ENCOUNTER) || doc.has(&RECENCY);
-        let person = doc.has(&PERSON) || doc.has(&SEX);
+        let care_given = doc.has(&ENCOUNTER);
+        let encounter = care_given || doc.has(&RECENCY);
+        let person = doc.has(&PERSON) || doc.has(&SEX) || doc.has(&AGE_WORDS);
         let specimen = norm.contains("specimen") || norm.contains("histo");
         let condition = doc.has(&CONDITIONS);
         let clinical = condition || doc.has(&CLINICAL_CONTEXT);
         // Of a patient (or their specimen/chart), not of the team at a charity run.
-        if !(specific || specimen || (clinical && person) || (condition && encounter)) {
+        if !(specific
+            || specimen
+            || (clinical && person)
+            || (condition && (care_given || encounter && !self_image(norm))))
+        {
             return;
         }
         let visible = text::words(norm).any(|w| VISIBLE_IDENTIFIERS.contains(&&norm[w.clone()]))
@@ -98,8 +118,16 @@ impl Rule for PatientImage {
     }
 }
 
-/// A post that opens with the image ("X-ray of the day:", "📸 ...") is sharing it.
+/// The poster's own picture ("here's my pic", "selfie of me after my jab").
+fn self_image(norm: &str) -> bool {
+    ["my pic", "my photo", "my selfie", "my picture", "of me", "my x-ray", "my xray", "my scan", "my own", "my mri"]
+        .iter()
+        .any(|w| norm.contains(w))
+}
+
+/// A post that opens with the image ("X-ray of the day:", "📸 Pic from ...") is sharing it.
 fn image_leads(doc: &Document<'_>) -> bool {
-    doc.hits(&IMAGE).iter().any(|h| h.start < 12)
-        && doc.text().trim_start().chars().next().is_some_and(|c| !c.is_lowercase() || !c.is_alphabetic())
+    let norm = doc.norm();
+    let first_word = crate::text::words(norm).next();
+    doc.hits(&IMAGE).iter().any(|h| first_word.as_ref().is_some_and(|w| w.start == h.start as usize))
 }

@@ -1,6 +1,6 @@
 //! `patient-privacy/patient-name`: a patient's name or initials.
 
-use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, NAME_CUES};
+use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, NAME_CUES, RECENCY};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -25,6 +25,9 @@ static META: RuleMeta = RuleMeta {
         "So glad the stent went well Mrs. K, see you at clinic",
         "My resident RB on the memory unit turned 95 today",
         "Mme Dubois est revenue aux urgences cette nuit",
+        "Baby Noah finally went home from the NICU today",
+        "K.M., 52, came in last night with a GI bleed",
+        "Had a lovely lady called Maureen on the ward today, 3 days post hip op",
     ],
     good: &[
         "Patient Safety Week starts Monday: here's our checklist",
@@ -33,8 +36,9 @@ static META: RuleMeta = RuleMeta {
         "Our resident MD training programme opens applications today",
         "Patient RN ratios matter on every ward",
         "Congratulations to Mrs. Patel, our new ward manager!",
+        "Baby Friendly accreditation for our maternity unit today!",
     ],
-    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &NAME_CUES],
+    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &NAME_CUES, &ENCOUNTER, &RECENCY],
 };
 
 /// Capitalized words that follow "patient" without being a name.
@@ -89,9 +93,25 @@ const ACRONYMS: &[&str] = &[
     "PT", "OT", "ID", "MS", "AI", "TV", "UX", "EU",
 ];
 
+/// Dotted abbreviations that are not initials.
+const DOTTED: &[&str] = &[
+    "U.S.", "U.K.", "M.D.", "R.N.", "P.A.", "N.P.", "D.O.", "A.I.", "E.R.", "I.V.", "O.R.", "A.M.", "P.M.", "B.S.",
+    "M.S.", "E.U.", "U.N.", "D.C.", "L.A.", "N.Y.", "P.S.", "Q.I.", "G.P.", "B.Sc.", "M.Sc.", "Ph.D.", "E.D.",
+    "I.C.U.", "N.H.S.", "C.E.O.", "R.I.P.", "A.K.A.", "B.C.", "A.D.",
+];
+
+/// Capitalized words after "baby"/"little" that are not children's names.
+const NOT_AFTER_BABY: &[&str] = &[
+    "Shark", "Boomers", "Boomer", "Friendly", "League", "Steps", "Bump", "Blues", "Loss", "Week", "Bank", "Box",
+    "Women", "Things", "Red", "Miss", "Mister", "Mr", "Mrs", "Ms", "Italy", "Rock", "Britain", "Brother", "Sister",
+];
+
 /// A patient's name with a courtesy title, or after the word "patient", or initials.
 pub(crate) struct PatientName {
     titled: Regex,
+    called: Regex,
+    endearment: Regex,
+    dotted: Regex,
     after_patient: Regex,
     initials: Regex,
 }
@@ -100,16 +120,29 @@ impl PatientName {
     pub(crate) fn new() -> PatientName {
         let name = r"\p{Lu}\p{M}*[\p{Ll}\p{M}'’\-]+";
         PatientName {
+            // "a lady called Maureen", "a patient named Tom".
+            called: Regex::new(&format!(
+                r"^(?i:patient|pt|lady|man|guy|woman|girl|boy|kid|baby|gentleman|gent|resident|client)[ \t]+(?i:named|called|by the name of)[ \t]+({name})"
+            ))
+            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            // "Baby Olivia", "little Timmy", "la petite Léa": how staff name children on the unit.
+            endearment: Regex::new(&format!(
+                r"^(?i:baby|little|beb[eé]|b[eé]b[eé]|petite?|kleine[rn]?|peque[nñ][oa])[ \t]+({name})"
+            ))
+            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            // "J.D., 45, came in": dotted initials, checked only around a real encounter.
+            dotted: Regex::new(r"(?-u:\b)[A-Z]\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?")
+                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             titled: Regex::new(&format!(
-                r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|\p{{Lu}}(?-u:\b)\.?)|(?-u:\b)M\.[ \t]+{name}"
+                r"^(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|\p{{Lu}}(?-u:\b)\.?)|^M\.[ \t]+{name}"
             ))
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             after_patient: Regex::new(&format!(
-                r"(?-u:\b)(?:patient|[Pp]t|paciente|patiente|Patientin|Patient|doente)[ \t]*,?[ \t]+({name}(?:[ \t]+{name})?)"
+                r"^(?:patient|[Pp]t|paciente|patiente|Patientin|Patient|doente)[ \t]*,?[ \t]+({name}(?:[ \t]+{name})?)"
             ))
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             initials: Regex::new(
-                r"(?-u:\b)(?i-u:patient|pt|paciente|patiente|patientin|doente|utente|resident|client|bewohner(?:in)?|mr|mrs|ms|miss)\.?[ \t]+([A-Z]\.[ \t]?[A-Z]\.?|[A-Z][A-Z](?-u:\b))",
+                r"^(?i-u:patient|pt|paciente|patiente|patientin|doente|utente|resident|client|bewohner(?:in)?|mr|mrs|ms|miss)\.?[ \t]+([A-Z]\.[ \t]?[A-Z]\.?|[A-Z][A-Z](?-u:\b))",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
@@ -122,47 +155,84 @@ impl Rule for PatientName {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        // The patterns are costly; run them only when a title or patient word is present.
-        if !doc.has(&NAME_CUES) {
+        let text = doc.text();
+        // The cue patterns run only at a title or patient word; dotted initials only around a
+        // real encounter in a care setting.
+        let cues = doc.has(&NAME_CUES);
+        let encounter = doc.has(&ENCOUNTER) || doc.has(&RECENCY);
+        if !(cues || encounter && text.contains('.')) {
             return;
         }
-        let text = doc.text();
         let clinical = clinical(doc);
-        if clinical {
-            for m in self.titled.find_iter(text) {
-                if about_staff(text, m.start(), m.end()) {
-                    continue;
+        // Each pattern is anchored at a cue, so it reads a few bytes per cue, not the whole draft.
+        let mut starts: Vec<usize> = doc.hits(&NAME_CUES).iter().map(|h| doc.original(h.range()).start).collect();
+        starts.dedup();
+        let mut seen: Vec<std::ops::Range<usize>> = Vec::new();
+        if clinical && encounter && text.contains('.') {
+            for m in self.dotted.find_iter(text) {
+                let compact: String = m.as_str().chars().filter(|c| *c != ' ').collect();
+                if !DOTTED.contains(&compact.as_str()) && !starts.iter().any(|&s| s < m.start() && m.start() - s < 8) {
+                    let f = sink.push(m.range());
+                    f.fix = Some(replace(m.range(), "(initials removed)"));
+                    apply_consent(doc, f);
                 }
-                let f = sink.push(m.range());
-                f.fix = Some(replace(m.range(), "the patient"));
-                apply_consent(doc, f);
             }
         }
-        for c in self.after_patient.captures_iter(text) {
-            let (Some(all), Some(name)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            let first = name.as_str().split([' ', '\t']).next().unwrap_or("");
-            // German capitalizes every noun: "Patient" there is followed by nouns, not names.
-            if NOT_NAMES.contains(&first) || all.as_str().starts_with("Patient ") && !clinical {
-                continue;
+        for &at in &starts {
+            let rest = &text[at..];
+            if clinical {
+                if let Some(m) = self.titled.find(rest) {
+                    let r = at + m.start()..at + m.end();
+                    // A quoted name is a label ("'Mr. Smith', our sim mannequin"), not a person.
+                    let quoted = text[..r.start].ends_with(['\'', '‘', '"', '“']);
+                    if !quoted && !about_staff(doc, r.start, r.end) && !seen.contains(&r) {
+                        seen.push(r.clone());
+                        let f = sink.push(r.clone());
+                        f.fix = Some(replace(r, "the patient"));
+                        apply_consent(doc, f);
+                    }
+                }
             }
-            let f = sink.push(name.range());
-            f.fix = Some(replace(
-                all.start() + all.as_str().find(|c: char| c.is_whitespace() || c == ',').unwrap_or(0)..name.end(),
-                "",
-            ));
-            apply_consent(doc, f);
-        }
-        for c in self.initials.captures_iter(text) {
-            let Some(initials) = c.get(1) else { continue };
-            // Credentials and wards, not initials.
-            if ACRONYMS.contains(&initials.as_str()) {
-                continue;
+            if let Some(c) = self.after_patient.captures(rest) {
+                if let (Some(all), Some(name)) = (c.get(0), c.get(1)) {
+                    let first = name.as_str().split([' ', '\t']).next().unwrap_or("");
+                    // German capitalizes every noun: "Patient" there is followed by nouns, not names.
+                    let german_noun = all.as_str().starts_with("Patient ") && !clinical;
+                    if !NOT_NAMES.contains(&first) && !german_noun {
+                        let name_r = at + name.start()..at + name.end();
+                        let cut = at + all.as_str().find(|c: char| c.is_whitespace() || c == ',').unwrap_or(0);
+                        let f = sink.push(name_r.clone());
+                        f.fix = Some(replace(cut..name_r.end, ""));
+                        apply_consent(doc, f);
+                    }
+                }
             }
-            let f = sink.push(initials.range());
-            f.fix = Some(replace(initials.range(), "(initials removed)"));
-            apply_consent(doc, f);
+            if clinical {
+                let named = self.called.captures(rest).and_then(|c| c.get(1));
+                if let Some(name) = named.filter(|n| !NOT_NAMES.contains(&n.as_str()) && n.as_str() != "Dr") {
+                    let r = at + name.start()..at + name.end();
+                    let f = sink.push(r.clone());
+                    f.fix = Some(replace(r, "(name removed)"));
+                    apply_consent(doc, f);
+                }
+                if let Some(name) = self.endearment.captures(rest).and_then(|c| c.get(1)) {
+                    if !NOT_NAMES.contains(&name.as_str()) && !NOT_AFTER_BABY.contains(&name.as_str()) {
+                        let r = at + name.start()..at + name.end();
+                        let f = sink.push(r.clone());
+                        f.fix = Some(replace(r, "(name removed)"));
+                        apply_consent(doc, f);
+                    }
+                }
+            }
+            if let Some(initials) = self.initials.captures(rest).and_then(|c| c.get(1)) {
+                // Credentials and wards, not initials.
+                if !ACRONYMS.contains(&initials.as_str()) {
+                    let r = at + initials.start()..at + initials.end();
+                    let f = sink.push(r.clone());
+                    f.fix = Some(replace(r, "(initials removed)"));
+                    apply_consent(doc, f);
+                }
+            }
         }
     }
 }
@@ -205,12 +275,21 @@ const STAFF_WORDS: &[&str] = &[
     "bem-vind",
 ];
 
-/// Whether the sentence around `start..end` thanks or introduces staff rather than describing care.
-fn about_staff(text: &str, start: usize, end: usize) -> bool {
+/// Whether the sentence around `start..end` thanks or introduces staff rather than describing
+/// care: staff words, and no care given or diagnosis in that sentence ("we discharged Mrs. X,
+/// the first graduate of our new rehab pathway" is still a patient).
+fn about_staff(doc: &Document<'_>, start: usize, end: usize) -> bool {
+    let text = doc.text();
     let from = text[..start].rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
     let to = text[end..].find(['.', '!', '?', '\n']).map_or(text.len(), |p| end + p);
     let sentence = crate::text::Normalized::new(&text[from..to]);
-    STAFF_WORDS.iter().any(|w| sentence.as_str().contains(w))
+    let care = [&ENCOUNTER, &CONDITIONS].iter().any(|l| {
+        doc.hits(l).iter().any(|h| {
+            let r = doc.original(h.range());
+            r.start >= from && r.end <= to
+        })
+    });
+    !care && STAFF_WORDS.iter().any(|w| sentence.as_str().contains(w))
 }
 
 fn replace(range: std::ops::Range<usize>, with: &str) -> Fix {

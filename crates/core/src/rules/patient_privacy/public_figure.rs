@@ -22,11 +22,13 @@ static META: RuleMeta = RuleMeta {
         "You'd never guess which famous footballer we had in A&E tonight 👀",
         "A certain local councillor came in with a very awkward injury today",
         "Hoy atendimos en urgencias a un concejal muy conocido del pueblo",
+        "The mayor came in with chest pain after visiting the fair this afternoon",
     ],
     good: &[
         "The mayor opened our new dialysis unit today, thank you for the support!",
         "Celebrity health myths debunked: a thread on detox teas",
         "Our MP visited the ward this afternoon to hear about staffing",
+        "Gestern hatten wir Besuch vom Bürgermeister auf unserer Station",
     ],
     lexicons: &[
         &PUBLIC_FIGURE,
@@ -60,6 +62,16 @@ const NOT_A_PATIENT: &[&str] = &[
     "eroffne",
     "reunion",
     "treffen",
+    "fundrais",
+    "raised",
+    "charity",
+    "donat",
+    "gala",
+    "auction",
+    "appeal",
+    "campaign",
+    "ambassador",
+    "patron",
 ];
 
 /// A public figure in a post about a real, recent encounter.
@@ -91,7 +103,9 @@ impl Rule for PublicFigure {
             return;
         }
         let norm = doc.norm();
-        if !tease && NOT_A_PATIENT.iter().any(|w| norm.contains(w)) {
+        // "The mayor opened our unit today" is a visitor; "the mayor came in with chest pain" is not.
+        let care_given = doc.has(&ENCOUNTER) || doc.has(&SPECIFIC_PATIENT);
+        if !tease && !care_given && NOT_A_PATIENT.iter().any(|w| norm.contains(w)) {
             return;
         }
         let f = sink.push(doc.original(figure.range()));

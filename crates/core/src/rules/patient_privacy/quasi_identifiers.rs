@@ -6,6 +6,8 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::Span;
 use crate::rule::{Rule, RuleMeta, Sink};
+use crate::text;
+use std::ops::Range;
 
 static META: RuleMeta = RuleMeta {
     id: "patient-privacy/quasi-identifiers",
@@ -33,9 +35,32 @@ static META: RuleMeta = RuleMeta {
         "A 45-year-old with chest pain is a classic exam question: what's your differential?",
         "I was diagnosed with breast cancer at 41 and went back to work on the ward today",
         "Fictional case for students: 70-year-old woman with new confusion and a fall. Differential?",
+        "My patient with COPD taught me more about breathing than any textbook",
     ],
     lexicons: with_clue_lexicons!(&CONSENT, &CLINICAL_CONTEXT),
 };
+
+/// Events that make a recency cue the poster's own outing.
+const SOCIAL_EVENTS: &[&str] = &[
+    "fundraiser",
+    "fundraising",
+    "gala",
+    "conference",
+    "congress",
+    "symposium",
+    "lecture",
+    "ceremony",
+    "awards",
+    "charity",
+    "marathon",
+    "party",
+    "graduation",
+    "festival",
+    "concert",
+    "congreso",
+    "congres",
+    "kongress",
+];
 
 /// Scores distinct kinds of quasi-identifier around an encounter cue.
 pub(crate) struct QuasiIdentifiers {
@@ -54,11 +79,19 @@ impl Rule for QuasiIdentifiers {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        // In a care setting: a child's question at the school gate is no patient.
+        if !clinical(doc) {
+            return;
+        }
         let scan = self.clues.scan(doc);
-        // Without a real, recent encounter or a person, the details describe no one in particular.
+        // Without a real, recent encounter about a person, the details describe no one in particular.
         let Some((encounter, strong, kinds)) = scan.best_window() else { return };
-        // About a person, in a care setting: a child's question at the school gate is no patient.
-        if !scan.person || !clinical(doc) {
+        if !scan.person {
+            return;
+        }
+        // "Last night I attended a fundraiser… met a young survivor": with only recency to go on,
+        // a social or professional event is the poster's evening, not a patient encounter.
+        if !strong && text::words(doc.norm()).any(|w| SOCIAL_EVENTS.contains(&&doc.norm()[w])) {
             return;
         }
         let top = sink.severity();
@@ -72,50 +105,78 @@ impl Rule for QuasiIdentifiers {
             _ if strong && specific_condition(doc, &scan) => top.min(Severity::Warning),
             _ => return,
         };
-        let enc_text = doc.text()[encounter.clone()].trim().to_owned();
-        let mut parts: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
-        if parts.is_empty() {
-            parts.push(Kind::Condition.label());
-        }
+        let text = doc.text();
+        let enc_text = text[encounter.clone()].trim().to_owned();
         let encounter_start = encounter.start;
-        let f = sink.push(encounter);
-        f.severity = severity;
-        f.message = format!(
-            "{} + “{}” together could let someone recognise the patient. Small details add up: leave out \
-             the ones the story does not need.",
-            parts.join(" + "),
-            enc_text
-        );
+        // One example of each kind, near the encounter: "age “17 yo” + place “Park Road” + …".
+        let mut parts: Vec<String> = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
         for k in &kinds {
             if let Some(c) = scan.clues.iter().find(|c| c.kind == *k && c.span.start + 300 >= encounter_start) {
-                let span = Span::bytes(c.span.clone());
-                if !f.spans.contains(&span) {
-                    f.spans.push(span);
-                }
+                parts.push(format!("{} “{}”", k.label(), text[c.span.clone()].trim()));
+                spans.push(Span::bytes(c.span.clone()));
+            }
+        }
+        if parts.is_empty() {
+            parts.push("health information".to_owned());
+        }
+        let f = sink.push(encounter);
+        f.severity = severity;
+        f.message = if kinds.len() < 2 {
+            format!(
+                "“{}” + {}: health details about one particular patient are patient information even without a \
+                 name; colleagues, family or the patient can recognise the story.",
+                enc_text,
+                parts.join(" + ")
+            )
+        } else {
+            format!(
+                "{} + “{}” together could let someone recognise the patient. Small details add up: leave out \
+                 the ones the story does not need.",
+                parts.join(" + "),
+                enc_text
+            )
+        };
+        for span in spans {
+            if !f.spans.contains(&span) {
+                f.spans.push(span);
             }
         }
         apply_consent(doc, f);
     }
 }
 
-/// A condition attributed to a "my patient"-style phrase: inside it ("my chemo lady"), right
-/// after a possessive ("my patient's stage 4 cancer") or after "with" ("my patient with lymphoma").
-/// "My patient waits with a headache" or "my patient on the knee list" say less.
+/// A detailed diagnosis attributed to a "my patient"-style phrase: the condition sits inside it
+/// ("my chemo lady"), right after a possessive ("my patient's stage 4 cancer") or after "with"
+/// ("my patient with stage 3 lymphoma"), and the sentence gives at least two health details.
+/// One bare detail ("my patient with COPD taught me…") is a single clue, which the GMC allows;
+/// "my patient waits with a headache" or "my patient on the knee list" are not attributions.
 fn specific_condition(doc: &Document<'_>, scan: &super::clues::Scan) -> bool {
     let Some((phrase, _)) = &scan.specific else { return false };
     let text = doc.text();
     let possessive = text[phrase.clone()].ends_with("'s") || text[phrase.clone()].ends_with("’s");
-    scan.clues.iter().filter(|c| c.kind == Kind::Condition).any(|c| {
-        if c.span.start >= phrase.start && c.span.end <= phrase.end {
-            return true;
-        }
-        if c.span.start < phrase.end || c.span.start - phrase.end > 40 {
-            return false;
-        }
-        let between = text[phrase.end..c.span.start].trim().to_lowercase();
-        let linked = ["with", "who has", "who had", "con", "avec", "mit", "com"]
-            .iter()
-            .any(|w| between == *w || between.starts_with(&format!("{w} ")));
-        between.is_empty() || (possessive && !between.contains(['.', ',', ';'])) || linked
-    })
+    let sentence_end = text[phrase.end..].find(['.', '!', '?', '\n']).map_or(text.len(), |p| phrase.end + p);
+    let conditions: Vec<&Range<usize>> = scan
+        .clues
+        .iter()
+        .filter(|c| c.kind == Kind::Condition && c.span.start >= phrase.start && c.span.end <= sentence_end)
+        .map(|c| &c.span)
+        .collect();
+    let mut distinct: Vec<String> = conditions.iter().map(|r| text[(*r).clone()].to_lowercase()).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    distinct.len() >= 2
+        && conditions.iter().any(|c| {
+            if c.start < phrase.end {
+                return true;
+            }
+            if c.start - phrase.end > 40 {
+                return false;
+            }
+            let between = text[phrase.end..c.start].trim().to_lowercase();
+            let linked = ["with", "who has", "who had", "con", "avec", "mit", "com"]
+                .iter()
+                .any(|w| between == *w || between.starts_with(&format!("{w} ")));
+            between.is_empty() || (possessive && !between.contains(['.', ',', ';'])) || linked
+        })
 }

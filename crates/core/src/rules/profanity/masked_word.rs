@@ -15,8 +15,9 @@ static META: RuleMeta = RuleMeta {
     message: "Masked or abbreviated profanity still reads as profanity.",
     rationale: "Asterisks, symbols and acronyms (f***, sh!t, wtf, ffs) hide nothing: every reader fills in the \
                 word, and the post reads exactly as if it were spelled out. Rephrase rather than mask.",
-    guidance: "AMA Code of Medical Ethics 2.3.2 (maintain professional standards online); GMC Doctors' use of \
-               social media (conduct that could undermine public trust); THINK",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (content posted online can undermine public trust in the \
+               profession); WMA 2011 statement (adopt a sober tone); BMA (you are still a doctor on social media); \
+               THINK",
     bad: &[
         "Just f***ing sign the discharge already",
         "Holy sh*t, four admissions in an hour",
@@ -30,6 +31,7 @@ static META: RuleMeta = RuleMeta {
         "New onset af in a 70-year-old: check thyroid function",
         "Footnotes marked with an asterisk* are from the 2021 update",
         "She got an A* in chemistry and starts med school in September",
+        "Got an F the first time I sat pharmacology; passed with merit this year",
     ],
     lexicons: &[&ABBREVIATIONS],
 };
@@ -157,13 +159,30 @@ pub(crate) fn af_intensifiers(doc: &Document<'_>) -> Vec<Range<usize>> {
     out
 }
 
+/// Words before a lone "F" that make it a grade, a vitamin or a temperature ("got an F the
+/// first time", "102 F the whole night"), not a minced swear.
+const F_BEFORE: &[&str] = &["a", "an", "grade", "grades", "vitamin", "factor", "type", "size", "gauge", "got", "get"];
+
+/// Whether an abbreviation hit is a lone letter "f" used as a letter.
+fn letter_f(norm: &str, h: &crate::lexicon::Hit) -> bool {
+    if !norm[h.range()].starts_with("f ") {
+        return false;
+    }
+    let before = &norm[..h.start as usize];
+    let prev = text::words(before).last().map(|w| &before[w]);
+    prev.is_some_and(|p| F_BEFORE.contains(&p) || p.chars().all(|c| c.is_ascii_digit()))
+        || before.trim_end().ends_with('°')
+}
+
 impl Rule for MaskedWord {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        let mut ranges: Vec<Range<usize>> = doc.hits(&ABBREVIATIONS).iter().map(|h| h.range()).collect();
+        let norm = doc.norm();
+        let mut ranges: Vec<Range<usize>> =
+            doc.hits(&ABBREVIATIONS).iter().filter(|h| !letter_f(norm, h)).map(|h| h.range()).collect();
         ranges.extend(masked_words(doc.norm(), &self.candidates));
         ranges.extend(af_intensifiers(doc));
         for r in outermost(ranges) {

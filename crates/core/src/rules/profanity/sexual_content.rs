@@ -15,8 +15,9 @@ static META: RuleMeta = RuleMeta {
     rationale: "Sexual jokes and innuendo about clinical work — intubating, examining, 'professional blowing' — \
                 sexualise patients and colleagues and make the profession look unserious. Suggestive emoji turn \
                 an innocent sentence into an explicit one.",
-    guidance: "AMA Code of Medical Ethics 2.3.2 (maintain professional standards online); GMC Doctors' use of \
-               social media (conduct that could undermine public trust); THINK",
+    guidance: "AMA Code of Medical Ethics 2.3.2 (content posted online can undermine public trust in the \
+               profession); WMA 2011 statement (sober tone; online posting shapes public perception of the \
+               profession); BMA (you are still a doctor on social media); THINK",
     bad: &[
         "That new registrar can examine me any day 🥵",
         "Physio life: I'm paid to be good with my hands 😏 #deeptissue",
@@ -31,6 +32,8 @@ static META: RuleMeta = RuleMeta {
         "Ride-along with the paramedic crew today, learned a lot",
         "Deep dive into the sepsis data tonight 😈 who's joining?",
         "Graduated magna cum laude, thank you to everyone who believed in me",
+        "Inserting my first chest drain tomorrow 😈 wish me luck",
+        "Happy to teach anyone to insert a cannula any time",
     ],
     lexicons: &[&SEXUAL_TERMS, &INNUENDO, &INNUENDO_MILD],
 };
@@ -42,7 +45,7 @@ const SUGGESTIVE_EMOJI: &[&str] = &["🍆", "💦", "🍑", "😏", "🥵", "�
 const EXPLICIT_EMOJI: &[&str] = &["🍆", "💦", "🍑", "🥵", "👅", "🫦"];
 
 /// Words that make a neighbouring word suggestive.
-const FLIRT_WORDS: &[&str] = &["sexy", "any day", "anytime", "any time", "any night", "all night", "ask me how i know"];
+const FLIRT_WORDS: &[&str] = &["sexy", "me any day", "me anytime", "me any time", "ask me how i know"];
 
 /// Sexually explicit terms and cued innuendo.
 pub(crate) struct SexualContent;

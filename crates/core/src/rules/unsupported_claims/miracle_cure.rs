@@ -1,6 +1,6 @@
 //! `unsupported-claims/miracle-cure`: cures, reversals and absolute results the evidence does not support.
 
-use super::{debunks, in_clause, just_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
+use super::{debunks, in_clause, in_question, modal_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -76,6 +76,10 @@ static META: RuleMeta = RuleMeta {
 
 /// How far a condition may follow its verb ("cleared my patient's stage 4 pancreatic cancer").
 const OBJECT_GAP: u32 = 45;
+/// Words that limit a cure claim to part of the people ("most", "some").
+const QUANTIFIERS: &[&str] =
+    &["most", "many", "some", "several", "certain", "la", "plupart", "muchos", "algunos", "viele", "einige"];
+
 /// How close an evidence-based treatment must follow a comparison ("better than any antibiotic").
 const VERSUS_GAP: u32 = 12;
 /// How close before a claim an evidence-based treatment names its subject ("chemo cured my lymphoma").
@@ -102,22 +106,20 @@ impl MiracleCure {
 fn counts(doc: &Document<'_>, hit: &Hit) -> bool {
     !doc.is_negated(hit.start as usize)
         && !doc.is_quoted(hit.start as usize)
+        && !in_question(doc, hit)
         && !in_clause(doc, &DISMISSAL, hit)
-        && !just_before(doc, &EVIDENCE_BASED, hit, SUBJECT_GAP)
+        && !proven_subject(doc, hit)
 }
 
-/// Modals that turn a verb into a possibility ("weight loss can reverse diabetes").
-const MODALS: &[&str] =
-    &["can", "may", "might", "could", "help", "helps", "often", "sometimes", "puede", "peut", "kann", "pode"];
-
-/// Whether a modal stands in the two words before `hit`, in its clause.
-fn modal_before(doc: &Document<'_>, hit: &Hit) -> bool {
-    let norm = doc.norm();
-    let at = hit.start as usize;
-    let start = crate::text::clause_start(norm, at);
-    let head = norm.get(start..at).unwrap_or("");
-    let words: Vec<_> = crate::text::words(head).collect();
-    words.iter().rev().take(2).any(|w| MODALS.contains(&&head[w.clone()]))
+/// Whether an evidence-based treatment names the claim's subject ("chemo cured my lymphoma"),
+/// unless that word is part of a pseudoscience name ("nature's antibiotic").
+fn proven_subject(doc: &Document<'_>, hit: &Hit) -> bool {
+    let pseudo = doc.hits(&PSEUDO);
+    doc.hits(&EVIDENCE_BASED).iter().any(|t| {
+        t.end <= hit.start
+            && hit.start - t.end <= SUBJECT_GAP
+            && !pseudo.iter().any(|p| p.start <= t.start && t.end <= p.end)
+    })
 }
 
 impl Rule for MiracleCure {
@@ -145,7 +147,10 @@ impl Rule for MiracleCure {
         let conditions = doc.hits(&CONDITION);
         for v in doc.hits(&CURE_VERB).iter().filter(|h| counts(doc, h) && !modal_before(doc, h)) {
             if let Some(c) = conditions.iter().find(|c| c.start >= v.end && c.start - v.end <= OBJECT_GAP) {
-                score += 2;
+                // "cures most stomach ulcers": a quantified claim is a report, not a promise.
+                let between = doc.norm().get(v.end as usize..c.start as usize).unwrap_or("");
+                let quantified = crate::text::words(between).any(|w| QUANTIFIERS.contains(&&between[w]));
+                score += if quantified { 1 } else { 2 };
                 claim = true;
                 note(&Hit { end: c.end, ..*v }, &mut at);
                 break;

@@ -1,7 +1,7 @@
 //! `unsupported-claims/misinformation`: known health myths, conspiracy framing, and dismissing
 //! evidence-based care.
 
-use super::{DEBUNK, DISMISSAL, EVIDENCE_BASED};
+use super::{in_question, modal_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -54,15 +54,22 @@ const PRE_GAP: u32 = 12;
 /// A myth, a conspiracy frame, or an evidence-based treatment dismissed.
 pub(crate) struct Misinformation;
 
+/// A harm limited to some people ("the pill causes depression in some women") is a known risk.
+fn qualified(doc: &Document<'_>, harm: &Hit) -> bool {
+    let next = doc.norm().get(harm.end as usize..).unwrap_or("").trim_start();
+    ["in some", "in a few", "in a small", "in rare", "rarely", "occasionally", "in a minority", "in very"]
+        .iter()
+        .any(|p| next.starts_with(p))
+}
+
 impl Misinformation {
     /// Whether a "doesn't work"-style dismissal is limited to an indication ("… against viruses",
     /// "… for colds"), which is education rather than a dismissal of the treatment.
     fn for_indication(&self, doc: &Document<'_>, dismissal: &Hit) -> bool {
         let said = doc.norm().get(dismissal.range()).unwrap_or("");
-        let works = said.contains("work")
-            || said.contains("nothing")
-            || said.contains("useless")
-            || doc.hits(&EVIDENCE_BASED).contains(dismissal);
+        // Absolute dismissals stay dismissals whatever follows ("a scam for most tumours").
+        let absolute = ["scam", "hoax", "fraud", "poison", "placebo", "tested"].iter().any(|w| said.contains(w));
+        let works = !absolute;
         let next = doc.norm().get(dismissal.end as usize..).unwrap_or("").trim_start();
         works && ["against ", "for ", "on ", "in "].iter().any(|p| next.starts_with(p))
     }
@@ -86,15 +93,20 @@ impl Rule for Misinformation {
         if !debunk.is_empty() {
             return;
         }
-        if let Some(hit) = doc.asserted_hits(&MYTH).next() {
+        if let Some(hit) = doc.asserted_hits(&MYTH).find(|h| !in_question(doc, h)) {
             sink.push(doc.original(hit.range()));
             return;
         }
         // "chemo is a scam", "SSRIs are just expensive placebos", "the HPV vaccine causes infertility".
         let treatments = doc.hits(&EVIDENCE_BASED);
-        for dismissal in doc.asserted_hits(&DISMISSAL).chain(doc.asserted_hits(&HARM)) {
-            // "antibiotics don't work against viruses": an indication, not a dismissal.
-            if self.for_indication(doc, dismissal) {
+        let dismissals = doc.asserted_hits(&DISMISSAL).map(|h| (h, true));
+        for (dismissal, dismissive) in dismissals.chain(doc.asserted_hits(&HARM).map(|h| (h, false))) {
+            // "antibiotics don't work against viruses": an indication, not a dismissal;
+            // "steroids can cause diabetes": a stated risk, not a myth.
+            if (dismissive && self.for_indication(doc, dismissal))
+                || modal_before(doc, dismissal)
+                || (!dismissive && qualified(doc, dismissal))
+            {
                 continue;
             }
             if let Some(t) = treatments.iter().find(|t| t.end <= dismissal.start && dismissal.start - t.end <= GAP) {

@@ -44,9 +44,42 @@ pub(crate) fn in_clause(doc: &Document<'_>, lexicon: &Lexicon, hit: &Hit) -> boo
     doc.hits(lexicon).iter().any(|h| (h.start as usize) >= c.start && (h.end as usize) <= c.end)
 }
 
-/// Whether a hit of `lexicon` ends at most `gap` normalized bytes before `hit` starts.
-pub(crate) fn just_before(doc: &Document<'_>, lexicon: &Lexicon, hit: &Hit, gap: u32) -> bool {
-    doc.hits(lexicon).iter().any(|h| h.end <= hit.start && hit.start - h.end <= gap)
+/// Modals and passives that turn a verb into a possibility or a report ("weight loss can reverse
+/// diabetes", "hepatitis C can now be cured").
+const MODALS: &[&str] = &[
+    "can",
+    "may",
+    "might",
+    "could",
+    "help",
+    "helps",
+    "often",
+    "sometimes",
+    "be",
+    "been",
+    "being",
+    "puede",
+    "peut",
+    "kann",
+    "pode",
+];
+
+/// Whether a modal stands in the two words before `hit`, in its clause.
+pub(crate) fn modal_before(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    let at = hit.start as usize;
+    let start = crate::text::clause_start(norm, at);
+    let head = norm.get(start..at).unwrap_or("");
+    let words: Vec<_> = crate::text::words(head).collect();
+    words.iter().rev().take(2).any(|w| MODALS.contains(&&head[w.clone()]))
+}
+
+/// Whether the sentence holding `hit` is a question ("Do vaccines cause autism?"): asked, not claimed.
+pub(crate) fn in_question(doc: &Document<'_>, hit: &Hit) -> bool {
+    let norm = doc.norm();
+    norm.get(hit.end as usize..)
+        .and_then(|rest| rest.find(['.', '!', '?', '\n']).map(|p| rest[p..].starts_with('?')))
+        .unwrap_or(false)
 }
 
 /// The category's rules.
