@@ -44,5 +44,6 @@ for (const [name, { manifest: m, esTarget }] of Object.entries(targets)) {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  cpSync(join('extension', 'managed_schema.json'), join(out, 'managed_schema.json'));
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
 }

@@ -19,3 +19,12 @@ step "web-ext lint dist/firefox"
 npx --no-install web-ext lint --source-dir dist/firefox --output text
 step "end-to-end (Chromium and Firefox ESR with the built extension)"
 node --test --test-concurrency=1 tests/e2e/
+
+if [ -n "${PRIMUM_EXTENDED:-}" ]; then
+  # Extended mode: each fuzz target for a fixed budget (needs the nightly toolchain).
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+  for target in check policy; do
+    step "fuzz $target (${PRIMUM_FUZZ_SECONDS:-60} s)"
+    (cd fuzz && cargo +nightly fuzz run "$target" -- -max_total_time="${PRIMUM_FUZZ_SECONDS:-60}")
+  done
+fi

@@ -15,8 +15,9 @@ function el(tag, className, text) {
  * @param findings the findings to list (`{severity, category, message, guidance, quote}`)
  * @param blocked whether posting is blocked (then only Edit is offered)
  * @param blockMessage the institution's message, when blocked
+ * @param institution `{name, contact, policyUrl}` of a managed policy, shown as text
  */
-export function pauseDialog({ findings, blocked, blockMessage }) {
+export function pauseDialog({ findings, blocked, blockMessage, institution }) {
   return new Promise((resolve) => {
     const opener = document.activeElement;
     const host = document.createElement('primum-dialog');
@@ -36,6 +37,10 @@ export function pauseDialog({ findings, blocked, blockMessage }) {
     desc.id = 'primum-desc';
     box.append(title, desc);
     if (blocked && blockMessage) box.append(el('p', 'blocked', blockMessage));
+    if (institution?.name) {
+      const who = [institution.name, institution.contact, institution.policyUrl].filter(Boolean).join(' · ');
+      box.append(el('p', 'guide', t('institutionLine', who)));
+    }
     const list = el('ul');
     for (const f of findings) {
       const li = el('li');

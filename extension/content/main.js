@@ -114,7 +114,7 @@ function start() {
           resubmit(again); // the checker is unavailable: fail open
           return;
         }
-        const { pausing, blocked, blockMessage } = watcher.gate();
+        const { pausing, blocked, blockMessage, institution } = watcher.gate();
         if (pausing.length === 0) {
           resubmit(again);
           return;
@@ -123,7 +123,7 @@ function start() {
           ...f,
           quote: watcher.text.slice(f.spans[0].start_utf16, f.spans[0].end_utf16),
         }));
-        const choice = await pauseDialog({ findings, blocked, blockMessage });
+        const choice = await pauseDialog({ findings, blocked, blockMessage, institution });
         if (choice === 'post' && !blocked) resubmit(again);
         else watcher.editor.focus();
       } catch (error) {

@@ -6,6 +6,10 @@ import { applyFix } from './fix.js';
 import { ask, reaches } from './runtime.js';
 
 const DEBOUNCE_MS = 150;
+// A sleeping worker first loads the checker (well under a second); typing checks wait for it,
+// but a paused submit gives up sooner and lets the post through (fail open).
+const TYPING_TIMEOUT_MS = 10000;
+const SUBMIT_TIMEOUT_MS = 3000;
 
 export class Watcher {
   constructor(editor, site, shared) {
@@ -46,13 +50,13 @@ export class Watcher {
   /** Checks the current text now; resolves to true when a report for it arrived. */
   checkNow() {
     clearTimeout(this.timer);
-    return this.check();
+    return this.check(SUBMIT_TIMEOUT_MS);
   }
 
-  async check() {
+  async check(timeoutMs = TYPING_TIMEOUT_MS) {
     const { text } = readEditor(this.editor);
     const seq = ++this.seq;
-    const reply = await ask({ type: 'check', seq, text, context: { platform: this.site.id } });
+    const reply = await ask({ type: 'check', seq, text, context: { platform: this.site.id } }, timeoutMs);
     if (!reply) {
       this.shared.healthy = false;
       return false;
@@ -63,7 +67,12 @@ export class Watcher {
     if (now.text !== text) return false; // stale: the draft changed meanwhile
     this.text = text;
     this.report = reply.report;
-    this.settings = { pause_at: reply.pause_at, block_at: reply.block_at };
+    this.settings = {
+      pause_at: reply.pause_at,
+      block_at: reply.block_at,
+      block_message: reply.block_message,
+      institution: reply.institution,
+    };
     this.render(now.pieces);
     return true;
   }
@@ -104,7 +113,12 @@ export class Watcher {
     const findings = this.findings();
     const pausing = findings.filter((f) => reaches(f.severity, this.settings.pause_at));
     const blocked = findings.some((f) => reaches(f.severity, this.settings.block_at));
-    return { pausing, blocked, blockMessage: this.settings.block_message ?? null };
+    return {
+      pausing,
+      blocked,
+      blockMessage: this.settings.block_message ?? null,
+      institution: this.settings.institution ?? null,
+    };
   }
 
   fix(finding) {

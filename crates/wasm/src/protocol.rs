@@ -46,6 +46,10 @@ pub enum Response {
         pause_at: Option<Severity>,
         /// Findings at or above this severity block the submit, when set.
         block_at: Option<Severity>,
+        /// The institution's message shown when a submit is blocked.
+        block_message: Option<String>,
+        /// The institution behind the managed policy, if any.
+        institution: Option<primum_core::policy::Institution>,
     },
     /// The policy was applied; `warnings` lists entries that were ignored.
     PolicySet {
@@ -121,7 +125,7 @@ impl State {
         user: &serde_json::Value,
         managed: &serde_json::Value,
     ) -> Vec<primum_core::PolicyWarning> {
-        let (policy, mut warnings) = Policy::layered(&[("user", user), ("managed", managed)]);
+        let (policy, mut warnings) = Policy::from_storage(user, managed);
         self.checker = Checker::with_policy(&policy);
         warnings.extend(self.checker.warnings().iter().cloned());
         self.policy = policy;
@@ -136,6 +140,8 @@ impl State {
                 report: self.checker.check(&text, &context),
                 pause_at: self.policy.pause_at,
                 block_at: self.policy.block_at,
+                block_message: self.policy.block_message.clone(),
+                institution: self.policy.institution.clone(),
             },
             Request::SetPolicy { policy } => {
                 self.checker = Checker::with_policy(&policy);
