@@ -2,13 +2,23 @@
 // them, draws findings in Primum's overlay and pauses a risky submit. The checks run in the
 // background worker (the sites' CSP forbids wasm here). Fails open: on any error the site works
 // exactly as without Primum.
-import { siteFor } from './sites.js';
+import { siteFor, patchSite } from './sites.js';
 import { Watcher } from './watcher.js';
 import { pauseDialog } from './dialog.js';
 import { ask, logOnce } from './runtime.js';
 
-function start() {
+const ext = globalThis.browser ?? globalThis.chrome;
+
+/** The site's adapter, with an institution's patch from managed storage applied. */
+async function adapter() {
   const site = siteFor(location.hostname);
+  if (!site) return null;
+  const managed = await Promise.resolve(ext.storage?.managed?.get('siteAdapters')).catch(() => null);
+  return patchSite(site, managed?.siteAdapters?.[site.id]);
+}
+
+async function start() {
+  const site = await adapter();
   if (!site) return;
   const editorSelector = site.editors.join(',');
   const submitSelector = site.submit.join(',');
@@ -168,8 +178,4 @@ function start() {
   scan();
 }
 
-try {
-  start();
-} catch (error) {
-  logOnce(error);
-}
+start().catch(logOnce);
