@@ -202,6 +202,11 @@ describe('every example carries the one policy, valid against the schema', () =>
     assert.equal(POLICY.userMayChange, false);
   });
 
+  test('docs/deploy.md documents every key of the schema, and only those', () => {
+    const documented = [...read('docs/deploy.md').matchAll(/^### `([A-Za-z]+)`$/gm)].map((m) => m[1]);
+    assert.deepEqual(documented.sort(), Object.keys(schema.properties).sort());
+  });
+
   test('the committed files are what deploy/generate.mjs writes', () => {
     for (const [path, content] of Object.entries(render(POLICY, { chrome: CHROME_ID, gecko: GECKO_ID }))) {
       assert.equal(read(path), content, `${path} is stale: run node deploy/generate.mjs`);
