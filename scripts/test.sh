@@ -17,8 +17,8 @@ step "build (dist/chrome, dist/firefox, CLI)"
 scripts/build.sh
 step "web-ext lint dist/firefox"
 npx --no-install web-ext lint --source-dir dist/firefox --output text
-step "end-to-end (Chromium and Firefox ESR with the built extension)"
-node --test --test-concurrency=1 tests/e2e/
+step "end-to-end (Chromium and Firefox ESR with the built extension) and the deploy kit"
+node --test --test-concurrency=1 tests/e2e/ tests/deploy/
 
 if [ -n "${PRIMUM_EXTENDED:-}" ]; then
   # Extended mode: each fuzz target for a fixed budget (needs the nightly toolchain).

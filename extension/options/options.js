@@ -47,6 +47,9 @@ async function showProblems() {
 }
 
 async function load() {
+  // Nothing can be changed until the current settings are shown (the policy service can take a
+  // second or two to answer in a fresh profile): a premature change would save a blank form.
+  form.inert = true;
   managed = await readManaged();
   const who = managed.institution?.name || t('yourInstitution');
   const note = document.getElementById('managed');
@@ -75,6 +78,8 @@ async function load() {
     for (const el of form.elements) el.disabled = true;
     document.getElementById('import').disabled = true;
   }
+  form.inert = false;
+  document.body.dataset.ready = 'true';
   await showProblems();
 }
 

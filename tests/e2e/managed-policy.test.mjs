@@ -75,6 +75,7 @@ test('a custom term from policy triggers a warning on a compose page', { skip: !
 test('a rule disabled by policy stays disabled when the user enables it', { skip: !isRoot && 'not root' }, async () => {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  await options.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
   const box = options.locator('input[name="category"][value="profanity"]');
   await box.waitFor();
   assert.equal(await box.isDisabled(), true, 'locked in the options page');
@@ -117,6 +118,7 @@ test('blockAt critical: the dialog offers no Post anyway and shows the instituti
 test('a malformed policy entry is named in options while the valid keys still apply', { skip: !isRoot && 'not root' }, async () => {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  await options.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
   const problem = options.locator('#problem-list li[data-key="customTerms[1].pattern"]');
   await problem.waitFor();
   assert.match(await problem.textContent(), /not a valid pattern/);

@@ -17,6 +17,7 @@ after(async () => {
 test('choosing "never" in options lets a critical draft post without a pause, and back again', async () => {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  await options.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
   await options.locator('input[name="pauseAt"][value="never"]').check();
   await options.locator('#saved').filter({ hasText: /./ }).waitFor();
 
@@ -42,6 +43,7 @@ test('choosing "never" in options lets a critical draft post without a pause, an
 test('the options page unticks a category and its findings disappear', async () => {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  await options.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
   await options.locator('input[name="category"][value="patient-privacy"]').uncheck();
   await options.locator('#saved').filter({ hasText: /./ }).waitFor();
   const page = await browser.context.newPage();
