@@ -13,7 +13,30 @@
 use crate::text::Normalized;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+
+/// FNV-1a: list names are looked up by every rule on every check, and SipHash (the std
+/// default, built against hash flooding) is slow on short keys that come from the code itself.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type NameMap = HashMap<String, u16, BuildHasherDefault<Fnv>>;
 
 /// A named word list, usually `include_str!`-ed from a file beside its rule.
 #[derive(Debug)]
@@ -80,7 +103,7 @@ pub struct LexiconIndex {
     automaton: Option<AhoCorasick>,
     /// For each automaton pattern, the list entries it stands for.
     targets: Vec<Vec<Target>>,
-    names: HashMap<String, u16>,
+    names: NameMap,
 }
 
 /// Why a set of lists could not be compiled.
@@ -105,7 +128,7 @@ impl LexiconIndex {
         let mut patterns: Vec<String> = Vec::new();
         let mut by_pattern: HashMap<String, usize> = HashMap::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
-        let mut names = HashMap::new();
+        let mut names = NameMap::default();
         for (list_no, (name, entries)) in lists.into_iter().enumerate() {
             let list = u16::try_from(list_no).map_err(|_| LexiconError("more than 65,535 word lists".into()))?;
             names.insert(name.to_owned(), list);
