@@ -174,7 +174,12 @@ pub(crate) fn near(doc: &Document<'_>, a: &Hit, b: &Hit, words: usize) -> bool {
 pub(crate) fn in_or_after_sentence(doc: &Document<'_>, at: usize, lexicon: &Lexicon) -> bool {
     let norm = doc.norm();
     let s = sentence_of(norm, at);
-    let end = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end } else { s.end };
+    let mut end = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end } else { s.end };
+    // A short aside in between ("Heroes, truly. 🙄") still lets the emoji close the joke.
+    let aside = norm.get(s.end..end).is_some_and(|t| crate::text::words(t).count() <= 3);
+    if aside && end + 1 < norm.len() {
+        end = sentence_of(norm, end + 1).end;
+    }
     // `+ 1`: an entry may carry the sentence's closing mark ("Sure.").
     doc.hits(lexicon).iter().any(|h| (h.start as usize) >= s.start && (h.end as usize) <= end + 1)
 }
