@@ -76,6 +76,9 @@ static META: RuleMeta = RuleMeta {
 
 /// How far a condition may follow its verb ("cleared my patient's stage 4 pancreatic cancer").
 const OBJECT_GAP: u32 = 45;
+/// Words that make a claim absolute ("every", "all", "any").
+const ABSOLUTES: &[&str] = &["every", "all", "any", "todas", "todos", "toutes", "tous", "alle", "jede"];
+
 /// Words that limit a cure claim to part of the people ("most", "some").
 const QUANTIFIERS: &[&str] =
     &["most", "many", "some", "several", "certain", "la", "plupart", "muchos", "algunos", "viele", "einige"];
@@ -162,7 +165,10 @@ impl Rule for MiracleCure {
             .filter(|h| counts(doc, h))
             .find(|v| conditions.iter().any(|c| c.start >= v.end && c.start - v.end <= OBJECT_GAP));
         if let Some(v) = weak_verb {
-            score += 1;
+            // "prevents every childhood illness": an absolute makes even a modest verb a promise.
+            let object = doc.norm().get(v.end as usize..).unwrap_or("");
+            let absolute = crate::text::words(object).take(3).any(|w| ABSOLUTES.contains(&&object[w]));
+            score += if absolute { 2 } else { 1 };
             claim = true;
             note(v, &mut at);
         }
