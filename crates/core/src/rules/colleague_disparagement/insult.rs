@@ -49,7 +49,16 @@ fn verdict_after_target(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
     if !short || s.start < 2 {
         return false;
     }
-    let prev = sentence_of(norm, s.start - 2);
+    // Look back over the previous sentence, and one more when it is itself a short jab
+    // ("Didn't listen. Didn't tour. Clown.").
+    let mut prev = sentence_of(norm, s.start - 2);
+    for _ in 0..2 {
+        let jab = norm.get(prev.clone()).is_some_and(|t| crate::text::words(t).count() <= 4);
+        if !jab || prev.start < 2 {
+            break;
+        }
+        prev = sentence_of(norm, prev.start - 2).start..prev.end;
+    }
     let inside = |x: &crate::lexicon::Hit| (x.start as usize) >= prev.start && (x.end as usize) <= prev.end;
     doc.hits(&COLLEAGUE_TARGET).iter().any(|x| inside(x) && !self_intro(doc, x))
         || doc.hits(&EMPLOYER).iter().any(inside)
