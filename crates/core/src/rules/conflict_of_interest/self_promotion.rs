@@ -3,8 +3,12 @@
 use super::{add_ad, disclosed, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE, ENDORSE_WEAK, SELF_PROMO, TIE, TIE_WEAK};
 use crate::category::{Category, Severity};
 use crate::document::Document;
+use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 use regex::Regex;
+
+/// Shopping calls to action ("get yours", "swipe up", "to buy").
+static SHOP_CTA: Lexicon = Lexicon { name: "conflict-of-interest/shop-cta", source: include_str!("shop_cta.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "conflict-of-interest/self-promotion",
@@ -24,9 +28,10 @@ static META: RuleMeta = RuleMeta {
         "Our clinic offers physiotherapy for chronic back pain; fees are on our website and a GP referral \
          isn't needed.",
         "Free CPR class Saturday, limited spots, link in bio to sign up!",
+        "Our amazing team wrote a free falls-prevention leaflet, link in bio!",
         "Flu jabs available now: book online or call today, it's free for over-65s.",
     ],
-    lexicons: &[&SELF_PROMO, &CTA_WEAK, &ENDORSE, &ENDORSE_WEAK, &TIE, &TIE_WEAK, &COMMERCE, &DISCLOSURE],
+    lexicons: &[&SELF_PROMO, &CTA_WEAK, &SHOP_CTA, &ENDORSE, &ENDORSE_WEAK, &TIE, &TIE_WEAK, &COMMERCE, &DISCLOSURE],
 };
 
 /// A call to action for something the poster sells.
@@ -55,8 +60,11 @@ impl Rule for SelfPromotion {
         }
         let strong = doc.asserted_hits(&SELF_PROMO).next();
         let hit = strong.or_else(|| {
+            // Praise alone ("amazing team, link in bio") is not selling; praise plus a shopping
+            // call ("obsessed with this mask, link in bio to get yours") is.
             let selling = || {
-                [&ENDORSE, &ENDORSE_WEAK, &TIE, &TIE_WEAK, &COMMERCE].iter().any(|l| doc.has(l))
+                [&ENDORSE, &TIE, &TIE_WEAK, &COMMERCE].iter().any(|l| doc.has(l))
+                    || (doc.has(&ENDORSE_WEAK) && doc.has(&SHOP_CTA))
                     || self.price.is_match(doc.text())
             };
             doc.asserted_hits(&CTA_WEAK).next().filter(|_| selling())
