@@ -6,7 +6,7 @@
 use crate::UserError;
 use primum_core::{Category, Checker, Context};
 use serde::Deserialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Deserialize)]
@@ -29,15 +29,10 @@ struct Tally {
     false_alarms: Vec<String>,
 }
 
-pub(crate) fn run(path: &Path, verbose: bool) -> Result<ExitCode, UserError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| UserError(format!("could not read the corpus {}: {e}", path.display())))?;
+pub(crate) fn run(paths: &[PathBuf], verbose: bool) -> Result<ExitCode, UserError> {
     let mut posts = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let post: Post = serde_json::from_str(line).map_err(|e| {
-            UserError(format!("{}:{}: not a corpus line ({{id, text, labels}} expected): {e}", path.display(), n + 1))
-        })?;
-        posts.push(post);
+    for path in paths {
+        posts.extend(read_corpus(path)?);
     }
     let checker = Checker::new();
     let mut tallies: Vec<Tally> = Category::ALL.iter().map(|_| Tally::default()).collect();
@@ -106,6 +101,19 @@ pub(crate) fn run(path: &Path, verbose: bool) -> Result<ExitCode, UserError> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn read_corpus(path: &Path) -> Result<Vec<Post>, UserError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| UserError(format!("could not read the corpus {}: {e}", path.display())))?;
+    let mut posts = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let post: Post = serde_json::from_str(line).map_err(|e| {
+            UserError(format!("{}:{}: not a corpus line ({{id, text, labels}} expected): {e}", path.display(), n + 1))
+        })?;
+        posts.push(post);
+    }
+    Ok(posts)
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

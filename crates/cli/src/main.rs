@@ -49,10 +49,11 @@ enum Command {
         /// The rule id, e.g. patient-privacy/patient-name.
         rule: String,
     },
-    /// Measure recall, precision and false alarms per category on a labeled corpus (JSON lines).
+    /// Measure recall, precision and false alarms per category on labeled corpora (JSON lines).
     Eval {
-        /// The corpus, e.g. tests/corpus/dev.jsonl.
-        corpus: PathBuf,
+        /// One or more corpora, e.g. tests/corpus/dev.jsonl; measured together.
+        #[arg(required = true)]
+        corpus: Vec<PathBuf>,
         /// Also list the posts each category missed or flagged wrongly.
         #[arg(long)]
         verbose: bool,

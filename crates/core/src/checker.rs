@@ -6,17 +6,35 @@ use crate::lexicon::{LexiconError, LexiconIndex};
 use crate::policy::{Policy, PolicyWarning};
 use crate::rule::{Rule, Sink};
 use crate::{category::Category, category::Severity, rules};
+use std::sync::Arc;
 
 struct Active {
-    rule: Box<dyn Rule>,
+    rule: Arc<dyn Rule>,
     severity: Severity,
+}
+
+/// A custom term compiled: phrases go into the shared automaton as list `custom/N`.
+struct Term {
+    /// The list name and the phrase, for phrase terms.
+    list: Option<(String, String)>,
+    pattern: Option<regex::Regex>,
+    category: Category,
+    severity: Severity,
+    message: String,
+    rule: String,
 }
 
 /// Runs the enabled rules over a draft. Build it once (a few milliseconds), then call
 /// [`Checker::check`] on every keystroke (microseconds).
 pub struct Checker {
     active: Vec<Active>,
-    index: LexiconIndex,
+    terms: Vec<Term>,
+    ignored: Vec<String>,
+    guidance: String,
+    /// The built-in lists (shared, built once per process).
+    index: &'static LexiconIndex,
+    /// The policy's custom phrases, when there are any.
+    custom_index: Option<LexiconIndex>,
     warnings: Vec<PolicyWarning>,
 }
 
@@ -43,35 +61,95 @@ impl Checker {
             }
         }
         let active: Vec<Active> = all
-            .into_iter()
+            .iter()
             .filter(|r| !policy.is_disabled(r.meta().id, r.meta().category))
             .map(|rule| {
                 let m = rule.meta();
                 let severity = policy.severity_of(m.id, m.category, m.severity);
-                Active { rule, severity }
+                Active { rule: Arc::clone(rule), severity }
             })
             .collect();
-        let index = match Self::compile(&active) {
+        let terms = Self::terms(policy, &mut warnings);
+        let index = match rules::builtin_index() {
             Ok(index) => index,
+            // Built-in lists always compile; this only guards against a broken build.
             Err(e) => {
-                // Built-in lists always compile; this only guards against a broken build.
                 warnings.push(PolicyWarning { key: "lexicons".into(), message: e.to_string() });
-                LexiconIndex::build(std::iter::empty::<(&str, Vec<(&str, bool)>)>()).unwrap_or_else(|_| unreachable!())
+                empty_index()
             }
         };
-        Checker { active, index, warnings }
+        let custom_index = match Self::compile_terms(&terms) {
+            Ok(index) => index,
+            Err(e) => {
+                warnings.push(PolicyWarning {
+                    key: "customTerms".into(),
+                    message: format!("{e}; custom terms were ignored"),
+                });
+                None
+            }
+        };
+        let guidance = match &policy.institution {
+            Some(i) => match &i.policy_url {
+                Some(url) => format!("{} social media policy ({url})", i.name),
+                None => format!("{} social media policy", i.name),
+            },
+            None => "Your own list of terms (Primum options)".to_owned(),
+        };
+        let ignored =
+            policy.ignored.iter().map(|w| crate::text::Normalized::new(w).as_str().trim().to_owned()).collect();
+        Checker { active, terms, ignored, guidance, index, custom_index, warnings }
     }
 
-    fn compile(active: &[Active]) -> Result<LexiconIndex, LexiconError> {
-        let mut lists = Vec::new();
-        for a in active {
-            for lex in a.rule.meta().lexicons {
-                if !lists.iter().any(|(name, _)| *name == lex.name) {
-                    lists.push((lex.name, lex.entries()));
-                }
-            }
+    fn terms(policy: &Policy, warnings: &mut Vec<PolicyWarning>) -> Vec<Term> {
+        let who = policy.institution.as_ref().map_or("your institution".to_owned(), |i| i.name.clone());
+        let mut terms = Vec::new();
+        for (i, t) in policy.custom_terms.iter().enumerate() {
+            let pattern = match &t.pattern {
+                Some(p) => match regex::RegexBuilder::new(p).case_insensitive(true).size_limit(1 << 20).build() {
+                    Ok(re) => Some(re),
+                    Err(e) => {
+                        warnings.push(PolicyWarning {
+                            key: format!("customTerms[{i}].pattern"),
+                            message: format!("not a valid pattern ({e}); skipped"),
+                        });
+                        continue;
+                    }
+                },
+                None => None,
+            };
+            let shown = t.phrase.as_deref().or(t.pattern.as_deref()).unwrap_or_default();
+            terms.push(Term {
+                list: t.phrase.as_ref().map(|p| (format!("custom/{i}"), p.trim().to_owned())),
+                pattern,
+                category: t.category,
+                severity: t.severity,
+                message: t
+                    .message
+                    .clone()
+                    .unwrap_or_else(|| format!("“{shown}” is on {who}'s list of terms not to post.")),
+                rule: format!("{}/custom-term", t.category.id()),
+            });
         }
-        LexiconIndex::build(lists)
+        terms
+    }
+
+    /// The custom phrases' own small automaton (scanned only when a policy has phrases).
+    fn compile_terms(terms: &[Term]) -> Result<Option<LexiconIndex>, LexiconError> {
+        let lists: Vec<(&str, Vec<(&str, bool)>)> = terms
+            .iter()
+            .filter_map(|t| t.list.as_ref())
+            .map(|(name, phrase)| {
+                let entry = match phrase.strip_suffix('*') {
+                    Some(p) => (p.trim_end(), true),
+                    None => (phrase.as_str(), false),
+                };
+                (name.as_str(), vec![entry])
+            })
+            .collect();
+        if lists.is_empty() {
+            return Ok(None);
+        }
+        LexiconIndex::build(lists).map(Some)
     }
 
     /// Policy entries that were ignored, with the reason.
@@ -86,11 +164,22 @@ impl Checker {
 
     /// Checks `text`. Never panics on any input; spans are on char boundaries.
     pub fn check(&self, text: &str, context: &Context) -> Report {
-        let doc = Document::new(text, &self.index, context);
+        let doc = Document::new(text, self.index, context);
         let mut findings = Vec::new();
         for a in &self.active {
             let mut sink = Sink::new(a.rule.meta(), a.severity, &mut findings);
             a.rule.check(&doc, &mut sink);
+        }
+        if !self.terms.is_empty() {
+            self.check_terms(text, context, &mut findings);
+        }
+        if !self.ignored.is_empty() {
+            findings.retain(|f| {
+                !f.spans.iter().any(|s| {
+                    let folded = crate::text::Normalized::new(text.get(s.start..s.end).unwrap_or_default());
+                    self.ignored.iter().any(|w| w == folded.as_str().trim())
+                })
+            });
         }
         findings.dedup_by(|a, b| a.rule == b.rule && a.spans == b.spans);
         fill_utf16(text, &mut findings);
@@ -98,10 +187,47 @@ impl Checker {
     }
 }
 
+impl Checker {
+    fn check_terms(&self, text: &str, context: &Context, findings: &mut Vec<Finding>) {
+        let custom_doc = self.custom_index.as_ref().map(|index| Document::new(text, index, context));
+        for term in &self.terms {
+            let mut push = |range: std::ops::Range<usize>| {
+                findings.push(Finding {
+                    rule: term.rule.clone(),
+                    category: term.category,
+                    severity: term.severity,
+                    message: term.message.clone(),
+                    spans: vec![Span::bytes(range)],
+                    guidance: self.guidance.clone(),
+                    fix: None,
+                })
+            };
+            if let (Some((list, _)), Some(doc)) = (&term.list, &custom_doc) {
+                for hit in doc.hits_named(list) {
+                    push(doc.original(hit.range()));
+                }
+            }
+            if let Some(re) = &term.pattern {
+                for m in re.find_iter(text) {
+                    push(m.range());
+                }
+            }
+        }
+    }
+}
+
 impl Default for Checker {
     fn default() -> Self {
         Checker::new()
     }
+}
+
+fn empty_index() -> &'static LexiconIndex {
+    static EMPTY: std::sync::OnceLock<LexiconIndex> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| {
+        LexiconIndex::build(std::iter::empty::<(&str, Vec<(&str, bool)>)>())
+            .unwrap_or_else(|_| unreachable!("an empty index always builds"))
+    })
 }
 
 fn unknown(section: &str, key: &str) -> PolicyWarning {

@@ -73,6 +73,16 @@ impl Background {
         Background { state: protocol::State::new() }
     }
 
+    /// Rebuilds the checker from the settings layers in `chrome.storage`: the user's options
+    /// (`sync`) and the institution's managed policy (`managed`, which wins). Returns the
+    /// ignored entries as `[{key, message}]`; never throws on bad settings.
+    pub fn configure(&mut self, user: JsValue, managed: JsValue) -> JsValue {
+        let read =
+            |v: JsValue| serde_wasm_bindgen::from_value::<serde_json::Value>(v).unwrap_or(serde_json::Value::Null);
+        let warnings = self.state.configure(&read(user), &read(managed));
+        to_js(&warnings).unwrap_or(JsValue::NULL)
+    }
+
     /// Handles one message from a content script, the popup or the options page and returns
     /// the reply. Malformed messages get `{type: "error", message}`, never an exception.
     pub fn handle(&mut self, message: JsValue) -> JsValue {

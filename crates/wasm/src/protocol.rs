@@ -3,7 +3,7 @@
 //! Content scripts send `{type: "check", seq, text, context}` and get
 //! `{type: "report", seq, report}` back; `seq` lets them drop stale answers.
 
-use primum_core::{rules, Checker, Context, Policy, Report};
+use primum_core::{rules, Checker, Context, Policy, Report, Severity};
 use serde::{Deserialize, Serialize};
 
 /// A message to the background.
@@ -28,6 +28,8 @@ pub enum Request {
     },
     /// List the rules.
     Rules,
+    /// The effective settings and the entries that were ignored (for the options page).
+    Status,
 }
 
 /// A reply from the background.
@@ -40,10 +42,25 @@ pub enum Response {
         seq: u64,
         /// What was found.
         report: Report,
+        /// Findings at or above this severity pause the submit; never when `None`.
+        pause_at: Option<Severity>,
+        /// Findings at or above this severity block the submit, when set.
+        block_at: Option<Severity>,
+        /// The institution's message shown when a submit is blocked.
+        block_message: Option<String>,
+        /// The institution behind the managed policy, if any.
+        institution: Option<primum_core::policy::Institution>,
     },
     /// The policy was applied; `warnings` lists entries that were ignored.
     PolicySet {
         /// Ignored entries, with reasons.
+        warnings: Vec<primum_core::PolicyWarning>,
+    },
+    /// The effective settings and ignored entries.
+    Status {
+        /// The merged policy in force.
+        policy: Policy,
+        /// Entries of the settings layers that were ignored, with reasons.
         warnings: Vec<primum_core::PolicyWarning>,
     },
     /// The rules' documentation.
@@ -93,23 +110,46 @@ pub fn rule_docs() -> Vec<RuleDoc> {
 /// The background's state.
 pub(crate) struct State {
     checker: Checker,
+    policy: Policy,
+    warnings: Vec<primum_core::PolicyWarning>,
 }
 
 impl State {
     pub(crate) fn new() -> State {
-        State { checker: Checker::new() }
+        State { checker: Checker::new(), policy: Policy::default(), warnings: Vec::new() }
+    }
+
+    /// Merges the user's and the institution's settings and rebuilds the checker.
+    pub(crate) fn configure(
+        &mut self,
+        user: &serde_json::Value,
+        managed: &serde_json::Value,
+    ) -> Vec<primum_core::PolicyWarning> {
+        let (policy, mut warnings) = Policy::from_storage(user, managed);
+        self.checker = Checker::with_policy(&policy);
+        warnings.extend(self.checker.warnings().iter().cloned());
+        self.policy = policy;
+        self.warnings = warnings.clone();
+        warnings
     }
 
     pub(crate) fn handle(&mut self, request: Request) -> Response {
         match request {
-            Request::Check { seq, text, context } => {
-                Response::Report { seq, report: self.checker.check(&text, &context) }
-            }
+            Request::Check { seq, text, context } => Response::Report {
+                seq,
+                report: self.checker.check(&text, &context),
+                pause_at: self.policy.pause_at,
+                block_at: self.policy.block_at,
+                block_message: self.policy.block_message.clone(),
+                institution: self.policy.institution.clone(),
+            },
             Request::SetPolicy { policy } => {
                 self.checker = Checker::with_policy(&policy);
+                self.policy = policy;
                 Response::PolicySet { warnings: self.checker.warnings().to_vec() }
             }
             Request::Rules => Response::Rules { rules: rule_docs() },
+            Request::Status => Response::Status { policy: self.policy.clone(), warnings: self.warnings.clone() },
         }
     }
 }
@@ -125,9 +165,23 @@ mod tests {
             r#"{"type":"check","seq":7,"text":"MRN 12345678 is back","context":{"platform":"x"}}"#,
         )
         .unwrap();
-        let Response::Report { seq, report } = s.handle(req) else { panic!("expected a report") };
+        let Response::Report { seq, report, .. } = s.handle(req) else { panic!("expected a report") };
         assert_eq!(seq, 7);
         assert_eq!(report.verdict, primum_core::Verdict::Stop);
+    }
+
+    #[test]
+    fn managed_settings_win_and_bad_entries_are_named() {
+        let mut s = State::new();
+        let user = serde_json::json!({"pauseAt": "warning", "disabled": ["profanity"], "colour": "blue"});
+        let managed =
+            serde_json::json!({"pauseAt": "critical", "blockAt": "critical", "severity": {"profanity": "loud"}});
+        let warnings = s.configure(&user, &managed);
+        let keys: Vec<&str> = warnings.iter().map(|w| w.key.as_str()).collect();
+        assert_eq!(keys, ["user.colour", "managed.severity"]);
+        assert_eq!(s.policy.pause_at, Some(Severity::Critical));
+        assert_eq!(s.policy.block_at, Some(Severity::Critical));
+        assert_eq!(s.policy.disabled, ["profanity"]);
     }
 
     #[test]

@@ -6,8 +6,10 @@
 //! (`tests/rule_examples.rs`) and its docs appear in `primum rules`, `primum explain` and
 //! `docs/rules.md`.
 
+use crate::lexicon::{LexiconError, LexiconIndex};
 use crate::rule::{Rule, RuleMeta};
 use std::fmt::Write;
+use std::sync::{Arc, OnceLock};
 
 pub mod boundaries;
 pub mod colleague_disparagement;
@@ -20,8 +22,32 @@ pub mod patient_privacy;
 pub mod profanity;
 pub mod unsupported_claims;
 
-/// Every built-in rule, freshly constructed, in category order.
-pub fn all() -> Vec<Box<dyn Rule>> {
+/// Every built-in rule, in category order. Rules are immutable once built (their regexes
+/// compiled), so they are built once per process and shared by every checker: rebuilding a
+/// checker for new settings costs next to nothing.
+pub fn all() -> &'static [Arc<dyn Rule>] {
+    static ALL: OnceLock<Vec<Arc<dyn Rule>>> = OnceLock::new();
+    ALL.get_or_init(|| build().into_iter().map(Arc::from).collect())
+}
+
+/// Every built-in word list compiled into one automaton, once per process. Disabled rules'
+/// lists stay in it: their hits are simply not read.
+pub(crate) fn builtin_index() -> &'static Result<LexiconIndex, LexiconError> {
+    static INDEX: OnceLock<Result<LexiconIndex, LexiconError>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut lists: Vec<(&str, Vec<(&str, bool)>)> = Vec::new();
+        for rule in all() {
+            for lex in rule.meta().lexicons {
+                if !lists.iter().any(|(name, _)| *name == lex.name) {
+                    lists.push((lex.name, lex.entries().collect()));
+                }
+            }
+        }
+        LexiconIndex::build(lists)
+    })
+}
+
+fn build() -> Vec<Box<dyn Rule>> {
     let mut v: Vec<Box<dyn Rule>> = Vec::new();
     v.extend(patient_privacy::rules());
     v.extend(patient_disparagement::rules());

@@ -40,6 +40,16 @@ impl Normalized {
     /// Texts longer than `u32::MAX` bytes are not supported by the offset map; callers cap
     /// input long before that (the extension and CLI check at most a few MB at once).
     pub fn new(text: &str) -> Normalized {
+        // Fast path: plain ASCII words need only lowercasing (most word-list phrases, many drafts).
+        if text.bytes().all(|b| b.is_ascii() && !b"0123457$@!*#_".contains(&b)) && text.len() < u32::MAX as usize {
+            let n = text.len() as u32;
+            return Normalized {
+                norm: text.to_ascii_lowercase(),
+                starts: (0..=n).collect(),
+                ends: (1..=n).collect(),
+                hashtags: Vec::new(),
+            };
+        }
         let units = Self::fold_units(text);
         let mut units = units;
         Self::fold_leet(&mut units);
@@ -109,7 +119,8 @@ impl Normalized {
                 let next_is_letter = !last && units[k + 1].c.is_alphabetic();
                 let fold = match c {
                     '$' => !first || next_is_letter,
-                    _ => !first && !last && letters >= 2 && letters > digits,
+                    // Inside a word only: "shit!!" keeps its exclamation marks.
+                    _ => !first && next_is_letter && letters >= 2 && letters > digits,
                 };
                 if fold {
                     units[k].c = letter;
@@ -291,6 +302,7 @@ mod tests {
         assert_eq!(norm("f#ck"), "f*ck");
         assert_eq!(norm("bed 4, covid19, b12, $100, 1st, h1n1"), "bed 4, covid19, b12, $100, 1st, h1n1");
         assert_eq!(norm("wow!"), "wow!");
+        assert_eq!(norm("shit!! proud!!!"), "shit!! proud!!!");
     }
 
     #[test]

@@ -1,0 +1,59 @@
+// The background worker's JS shell. MV3 rule: listeners are registered synchronously at the
+// top level, so the message that wakes the worker is never lost; messages wait for the wasm
+// module. All logic — the message protocol, merging the settings layers, the checker — runs in
+// Rust (crates/wasm). Fails open: if the module cannot start, every request gets an error reply
+// and the content script leaves the page alone.
+import init, { Background } from '../wasm/primum_wasm.js';
+
+const ext = globalThis.browser ?? globalThis.chrome;
+
+/** The settings layers: the user's options (sync) and the institution's policy (managed). */
+async function layers() {
+  const user = await ext.storage.sync
+    .get('settings')
+    .then((r) => r.settings ?? null)
+    .catch(() => null);
+  // Firefox rejects when no policy is installed; Chrome resolves to {}.
+  const managed = await (ext.storage.managed?.get(null) ?? Promise.resolve(null)).catch(() => null);
+  return { user, managed };
+}
+
+let failure = null;
+const ready = init({ module_or_path: ext.runtime.getURL('wasm/primum_wasm_bg.wasm') })
+  .then(async () => {
+    const background = new Background();
+    const { user, managed } = await layers();
+    background.configure(user, managed);
+    return background;
+  })
+  .catch((error) => {
+    failure = String(error && error.message ? error.message : error);
+    console.error('Primum: the checker could not start; pages work as without Primum.', failure);
+    return null;
+  });
+
+// Settings apply live, without reloading tabs.
+ext.storage.onChanged.addListener((_changes, area) => {
+  if (area !== 'sync' && area !== 'managed') return;
+  ready.then(async (background) => {
+    if (!background) return;
+    const { user, managed } = await layers();
+    background.configure(user, managed);
+  });
+});
+
+ext.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (!message || typeof message !== 'object' || typeof message.type !== 'string') return false;
+  ready.then((background) => {
+    if (!background) {
+      sendResponse({ type: 'error', message: `Primum's checker is unavailable: ${failure}` });
+      return;
+    }
+    try {
+      sendResponse(background.handle(message));
+    } catch (error) {
+      sendResponse({ type: 'error', message: `Primum's checker failed: ${error}` });
+    }
+  });
+  return true; // the reply is sent asynchronously
+});

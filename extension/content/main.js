@@ -1,0 +1,175 @@
+// The content script: the DOM layer. Finds compose editors (site adapters are data), watches
+// them, draws findings in Primum's overlay and pauses a risky submit. The checks run in the
+// background worker (the sites' CSP forbids wasm here). Fails open: on any error the site works
+// exactly as without Primum.
+import { siteFor } from './sites.js';
+import { Watcher } from './watcher.js';
+import { pauseDialog } from './dialog.js';
+import { ask, logOnce } from './runtime.js';
+
+function start() {
+  const site = siteFor(location.hostname);
+  if (!site) return;
+  const editorSelector = site.editors.join(',');
+  const submitSelector = site.submit.join(',');
+  const keyboardOnlyIn = site.keyboardSubmitOnlyIn?.join(',') ?? null;
+  const watchers = new Map();
+  const rationales = new Map();
+  const shared = { healthy: true, lastFocused: null, rationale: (rule) => rationales.get(rule) ?? '' };
+  ask({ type: 'rules' }).then((reply) => reply?.rules?.forEach((r) => rationales.set(r.id, r.rationale)));
+
+  const scan = () => {
+    for (const editor of document.querySelectorAll(editorSelector)) {
+      if (!watchers.has(editor)) watchers.set(editor, new Watcher(editor, site, shared));
+    }
+    for (const [editor, watcher] of watchers) {
+      if (!editor.isConnected) {
+        watcher.detach();
+        watchers.delete(editor);
+      }
+    }
+  };
+
+  // Editors appear, re-render and move (SPA navigation, modals, replies): rescan once per frame.
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      scan();
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
+  let layoutQueued = false;
+  const relayout = () => {
+    if (layoutQueued) return;
+    layoutQueued = true;
+    requestAnimationFrame(() => {
+      layoutQueued = false;
+      watchers.forEach((w) => w.overlay.layout());
+    });
+  };
+  addEventListener('scroll', relayout, { passive: true, capture: true });
+  addEventListener('resize', relayout, { passive: true });
+  new ResizeObserver(relayout).observe(document.documentElement);
+
+  // Hover on an underline opens its card (the underlines themselves take no pointer events).
+  let hoverQueued = false;
+  addEventListener(
+    'mousemove',
+    (e) => {
+      if (hoverQueued || watchers.size === 0) return;
+      hoverQueued = true;
+      requestAnimationFrame(() => {
+        hoverQueued = false;
+        for (const w of watchers.values()) {
+          const hit = w.overlay.hitTest(e.clientX, e.clientY);
+          if (hit) w.overlay.hover(hit);
+          else w.overlay.hoverClose();
+        }
+      });
+    },
+    { passive: true },
+  );
+
+  /** The watcher whose editor belongs with `node` (a submit control): the deepest shared container. */
+  const watcherFor = (node) => {
+    let best = null;
+    let bestDepth = -1;
+    for (const [editor, watcher] of watchers) {
+      let depth = 0;
+      let anc = node;
+      while (anc && !anc.contains(editor)) anc = anc.parentElement;
+      for (let a = anc; a; a = a.parentElement) depth++;
+      if (anc && (depth > bestDepth || (depth === bestDepth && watcher === shared.lastFocused))) {
+        best = watcher;
+        bestDepth = depth;
+      }
+    }
+    return best;
+  };
+
+  // Pause before submit, in the capture phase, only when a finding reaches the threshold.
+  let bypass = false;
+  let busy = false;
+  const resubmit = (again) => {
+    bypass = true;
+    try {
+      again();
+    } finally {
+      bypass = false;
+    }
+  };
+  const guard = (event, watcher, again) => {
+    if (bypass || !shared.healthy || watcher.isEmpty()) return;
+    if (watcher.isFresh() && watcher.gate().pausing.length === 0) return; // ok: the site handles it untouched
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (busy) return;
+    busy = true;
+    (async () => {
+      try {
+        if (!watcher.isFresh() && !(await watcher.checkNow())) {
+          resubmit(again); // the checker is unavailable: fail open
+          return;
+        }
+        const { pausing, blocked, blockMessage, institution } = watcher.gate();
+        if (pausing.length === 0) {
+          resubmit(again);
+          return;
+        }
+        const findings = pausing.map((f) => ({
+          ...f,
+          quote: watcher.text.slice(f.spans[0].start_utf16, f.spans[0].end_utf16),
+        }));
+        const choice = await pauseDialog({ findings, blocked, blockMessage, institution });
+        if (choice === 'post' && !blocked) resubmit(again);
+        else watcher.editor.focus();
+      } catch (error) {
+        logOnce(error);
+      } finally {
+        busy = false;
+      }
+    })();
+  };
+
+  addEventListener(
+    'click',
+    (e) => {
+      const control = e.target instanceof Element ? e.target.closest(submitSelector) : null;
+      if (!control) return;
+      const watcher = watcherFor(control);
+      if (watcher) guard(e, watcher, () => control.click());
+    },
+    true,
+  );
+
+  const combo = (e) =>
+    [e.ctrlKey && 'Control', e.metaKey && 'Meta', e.altKey && 'Alt', e.shiftKey && 'Shift', e.key].filter(Boolean).join('+');
+  addEventListener(
+    'keydown',
+    (e) => {
+      if (e.isComposing || !site.keyboardSubmit.includes(combo(e))) return;
+      const editor = e.target instanceof Element ? e.target.closest(editorSelector) : null;
+      const watcher = editor && watchers.get(editor);
+      if (!watcher) return;
+      if (keyboardOnlyIn && combo(e) === 'Enter' && !editor.matches(keyboardOnlyIn)) return;
+      const init = { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, ctrlKey: e.ctrlKey, metaKey: e.metaKey,
+        shiftKey: e.shiftKey, altKey: e.altKey, bubbles: true, cancelable: true, composed: true };
+      guard(e, watcher, () => {
+        editor.focus();
+        editor.dispatchEvent(new KeyboardEvent('keydown', init));
+      });
+    },
+    true,
+  );
+
+  scan();
+}
+
+try {
+  start();
+} catch (error) {
+  logOnce(error);
+}
