@@ -278,11 +278,24 @@ pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Addressee {
         let lead = s.len() - s.trim_start_matches([' ', '\t', '\n', '\r', '(']).len();
         m.start() + lead..m.end()
     });
+    let handle = handle.or_else(|| vocative_op(doc.text()));
     let reply = match (first_addressing(doc, &REPLY_CUES), handle) {
         (Some(a), Some(b)) => Some(if a.start <= b.start { a } else { b }),
         (a, b) => a.or(b),
     };
     Addressee { personal, reply }
+}
+
+/// "OP, …" or "OP:" (the original poster of a thread, addressed): capitals only, so a
+/// post-op note or an op list is not a reply.
+fn vocative_op(text: &str) -> Option<Range<usize>> {
+    text.match_indices("OP").map(|(i, _)| i).find(|&i| {
+        let b = text.as_bytes();
+        let before = i == 0 || matches!(b[i - 1], b' ' | b'\n' | b'@' | b'(');
+        let after = b.get(i + 2).is_some_and(|c| matches!(c, b',' | b':'));
+        before && after
+    })
+    .map(|i| i..i + 2)
 }
 
 /// Whether the post speaks to "you" (in any of the supported languages) outside the original
@@ -335,7 +348,12 @@ pub(crate) struct Directive {
 /// Whether the verb hit is an order: first in its clause (after lead-ins) or after a modal
 /// with a personal subject ("you should", "she should", "I'd").
 fn imperative(norm: &str, h: &Hit) -> bool {
-    let start = text::clause_start(norm, h.start as usize);
+    let mut start = text::clause_start(norm, h.start as usize);
+    // A reply opens with the handle it answers ("@mike_b just taper…"): skip it.
+    while let Some(rest) = norm[start..h.start as usize].trim_start().strip_prefix('@') {
+        let at = h.start as usize - rest.len();
+        start = rest.find(char::is_whitespace).map_or(h.start as usize, |p| at + p);
+    }
     let mut before = word_list(norm, start..h.start as usize);
     // A second order in a chain: "ice it and take naproxen", "rest, then start…".
     if before.len() >= 2
