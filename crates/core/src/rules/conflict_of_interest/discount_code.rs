@@ -51,7 +51,7 @@ impl DiscountCode {
         let build = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         DiscountCode {
             code: build(
-                r"(?:\b(?i:code|coupon|promo|voucher|c[oó]digo|cupom|cup[oó]n|gutschein|rabattcode|gutscheincode)\b\s*:?\s*[“\x22']?|\b(?i:use)\s+)([A-Z][A-Z0-9]{3,}[0-9]*)\b",
+                r"(?:\b(?i:code|coupon|promo|voucher|c[oó]digo|cupom|cup[oó]n|gutschein|rabattcode|gutscheincode)\b\s*:?\s*[“\x22']?|\b(?i:use|off\s+with)\s+)([A-Z][A-Z0-9]{3,}[0-9]*)\b",
             ),
             price_cut: build(
                 r"(?i)(?:\b\d{1,3}\s?%\s?(?:off|cheaper|discount|de descuento|de desconto|de r[ée]duction|rabatt|g[üu]nstiger)\b|[$€£]\s?\d+(?:[.,]\d+)?\s+off\b|\bspar(?:t|en|st)\s+(?:ihr|sie|du)\s+\d{1,3}\s?%|\b(?:save|saves|knocks)\s+\d{1,3}\s?%)",

@@ -1,6 +1,6 @@
 //! `conflict-of-interest/self-promotion`: selling one's own clinic, product or service without saying so.
 
-use super::{add_ad, disclosed, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE, ENDORSE_WEAK, SELF_PROMO, TIE, TIE_WEAK};
+use super::{add_ad, disclosed, endorsement, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE, ENDORSE_WEAK, ONLY_VERB, SELF_PROMO, TIE, TIE_WEAK};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -31,7 +31,7 @@ static META: RuleMeta = RuleMeta {
         "Our amazing team wrote a free falls-prevention leaflet, link in bio!",
         "Flu jabs available now: book online or call today, it's free for over-65s.",
     ],
-    lexicons: &[&SELF_PROMO, &CTA_WEAK, &SHOP_CTA, &ENDORSE, &ENDORSE_WEAK, &TIE, &TIE_WEAK, &COMMERCE, &DISCLOSURE],
+    lexicons: &[&SELF_PROMO, &CTA_WEAK, &SHOP_CTA, &ENDORSE, &ONLY_VERB, &ENDORSE_WEAK, &TIE, &TIE_WEAK, &COMMERCE, &DISCLOSURE],
 };
 
 /// A call to action for something the poster sells.
@@ -66,6 +66,9 @@ impl Rule for SelfPromotion {
                 [&ENDORSE, &TIE, &TIE_WEAK, &COMMERCE].iter().any(|l| doc.has(l))
                     || (doc.has(&ENDORSE_WEAK) && doc.has(&SHOP_CTA))
                     || self.price.is_match(doc.text())
+                    || endorsement(doc).is_some()
+                    // A product credited to a brand's handle ("my serum from @glowlab").
+                    || ["from @", "by @", "with @"].iter().any(|c| doc.text().contains(c))
             };
             doc.asserted_hits(&CTA_WEAK).next().filter(|_| selling())
         });

@@ -1,7 +1,7 @@
 //! `conflict-of-interest/undisclosed-tie`: endorsing a product after gifts, hospitality or a paid role,
 //! or one's own product, without disclosure.
 
-use super::{add_disclosure, disclosed, DISCLOSURE, ENDORSE, ENDORSE_WEAK, TIE, TIE_WEAK};
+use super::{add_disclosure, disclosed, endorsement, DISCLOSURE, ENDORSE, ENDORSE_WEAK, ONLY_VERB, TIE, TIE_WEAK};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
@@ -30,7 +30,7 @@ static META: RuleMeta = RuleMeta {
         "Our rep meeting policy: no gifts, no meals, information by email only.",
         "My colleague sent me this review on wound care, highly recommend it",
     ],
-    lexicons: &[&TIE, &TIE_WEAK, &ENDORSE, &ENDORSE_WEAK, &DISCLOSURE],
+    lexicons: &[&TIE, &TIE_WEAK, &ENDORSE, &ONLY_VERB, &ENDORSE_WEAK, &DISCLOSURE],
 };
 
 /// A tie to a company and an endorsement in the same draft, with no disclosure.
@@ -59,7 +59,7 @@ impl Rule for UndisclosedTie {
         if disclosed(doc) {
             return;
         }
-        let firm = doc.asserted_hits(&ENDORSE).next().is_some();
+        let firm = endorsement(doc).is_some();
         let soft = firm || doc.asserted_hits(&ENDORSE_WEAK).next().is_some();
         if !soft {
             return;
