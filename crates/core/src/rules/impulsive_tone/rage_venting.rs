@@ -80,6 +80,22 @@ impl RageVenting {
     }
 }
 
+impl RageVenting {
+    /// Whether the swear (original range) is aimed at the workplace: a workplace word in the
+    /// same clause, at most three words away ("f*cking management", "putain de direction",
+    /// "this rota is absolute bullshit"). An interjection ("Caralho, que plantão") or a
+    /// swear somewhere else in the post ("the pager goes off … 'oh f*ck'") is not.
+    fn aimed_at_work(&self, doc: &Document<'_>, swear: &Range<usize>) -> bool {
+        let text = doc.text();
+        doc.hits(&WORKPLACE).iter().map(|h| doc.original(h.range())).any(|w| {
+            let (lo, hi) = if w.end <= swear.start { (w.end, swear.start) } else { (swear.end, w.start) };
+            let Some(between) = text.get(lo.min(hi)..hi.max(lo)) else { return false };
+            !between.contains(['.', ',', '!', '?', ';', ':', '\n', '\'', '"'])
+                && between.split_whitespace().count() <= 3
+        })
+    }
+}
+
 impl Rule for RageVenting {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -129,7 +145,11 @@ impl Rule for RageVenting {
         signs.sort_unstable_by_key(|r| r.start);
         // Profanity aimed at the workplace is a rant by itself; anger aimed at it ("management
         // is a joke") is one more sign.
-        let aimed = swear.is_some() && workplace;
+        let aimed = swear.is_some()
+            && workplace
+            && profanity::all_profanity(doc, &self.candidates)
+                .into_iter()
+                .any(|r| self.aimed_at_work(doc, &doc.original(r)));
         if let Some(a) = anger.as_ref().filter(|_| workplace) {
             // Only when the anger is about it: in the same sentence or the same short post, not
             // three paragraphs away.
@@ -145,7 +165,8 @@ impl Rule for RageVenting {
             }
         }
         // Capitals and "!!!" together are excitement in a happy post ("PASSED!!!").
-        let joyful = swear.is_none() && anger.is_none() && doc.has(&CELEBRATION);
+        // So is a swear of joy ("officially a f*cking RN!!!"), unless it is aimed at work.
+        let joyful = !aimed && anger.is_none() && doc.has(&CELEBRATION);
         if (signs.len() >= 2 && !joyful) || aimed {
             if let Some((first, rest)) = signs.split_first() {
                 let f = sink.push(first.clone());
