@@ -15,6 +15,13 @@ static CHANNEL: Lexicon = Lexicon { name: "boundaries/channel", source: include_
 /// "DM me", "text me": a boundary only when the same sentence addresses patients.
 static INVITE: Lexicon = Lexicon { name: "boundaries/invite", source: include_str!("invite.txt") };
 
+/// Labs, scans, "a quick consult": clinical material asked for in private messages.
+static CLINICAL_OBJECT: Lexicon =
+    Lexicon { name: "boundaries/clinical-object", source: include_str!("clinical_object.txt") };
+
+/// How far (normalized bytes) the clinical object may follow the invitation ("DM me your latest labs").
+const OBJECT_GAP: u32 = 40;
+
 static META: RuleMeta = RuleMeta {
     id: "boundaries/personal-channel",
     category: Category::Boundaries,
@@ -34,6 +41,8 @@ static META: RuleMeta = RuleMeta {
         "A client keeps DMing my personal Instagram about her meds, so I just answer there",
         "Sorted out my patient's refill over WhatsApp from my own phone on Sunday",
         "To all my clients: text me anytime between sessions if you need a quick chat",
+        "Worried about that mole? Send me your photos by DM and I'll tell you if it's fine",
+        "Message me your blood results tonight, happy to interpret them for anyone",
     ],
     good: &[
         "Practice policy: we don't accept friend requests from patients on personal accounts.",
@@ -42,8 +51,9 @@ static META: RuleMeta = RuleMeta {
         "Please message the clinic through the patient portal, not my DMs",
         "Building an app for patients with asthma. Looking for nurse testers, DM me if interested!",
         "Great teaching session on WhatsApp security today, DM me for the slides",
+        "Send me your questions for Friday's Q&A on sleep and shift work!",
     ],
-    lexicons: &[&CHANNEL, &INVITE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
+    lexicons: &[&CHANNEL, &INVITE, &CLINICAL_OBJECT, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
 };
 
 /// A personal channel close to someone the poster treats.
@@ -59,6 +69,14 @@ impl Rule for PersonalChannel {
             return;
         }
         if let Some(hit) = asserted(doc, &CHANNEL).find(|h| near_care(doc, h)) {
+            sink.push(doc.original(hit.range()));
+            return;
+        }
+        // "DM me your labs", "message me for a quick consult": care moved into private messages.
+        let objects = doc.hits(&CLINICAL_OBJECT);
+        if let Some(hit) = asserted(doc, &INVITE)
+            .find(|h| objects.iter().any(|o| o.start >= h.end && o.start - h.end <= OBJECT_GAP))
+        {
             sink.push(doc.original(hit.range()));
             return;
         }
