@@ -289,13 +289,15 @@ pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Addressee {
 /// "OP, …" or "OP:" (the original poster of a thread, addressed): capitals only, so a
 /// post-op note or an op list is not a reply.
 fn vocative_op(text: &str) -> Option<Range<usize>> {
-    text.match_indices("OP").map(|(i, _)| i).find(|&i| {
-        let b = text.as_bytes();
-        let before = i == 0 || matches!(b[i - 1], b' ' | b'\n' | b'@' | b'(');
-        let after = b.get(i + 2).is_some_and(|c| matches!(c, b',' | b':'));
-        before && after
-    })
-    .map(|i| i..i + 2)
+    text.match_indices("OP")
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let b = text.as_bytes();
+            let before = i == 0 || matches!(b[i - 1], b' ' | b'\n' | b'@' | b'(');
+            let after = b.get(i + 2).is_some_and(|c| matches!(c, b',' | b':'));
+            before && after
+        })
+        .map(|i| i..i + 2)
 }
 
 /// Whether the post speaks to "you" (in any of the supported languages) outside the original
