@@ -60,8 +60,9 @@ static META: RuleMeta = RuleMeta {
         "After a rough shift: a glass of wine, a bath and bed",
         "Handed in my resignation letter today after a lot of thought; proud of my ten years here",
         "Leaving do for our matron tonight 🍻🍻🍻 best shift leader we ever had",
+        "Handed in my resignation letter today: new job in September, champagne tonight 🥂",
     ],
-    lexicons: &[&INTOXICANTS, &DRINKS, &ON_DUTY, &BEFORE_DUTY, &IMPULSIVE_ACTS, &BAD_DAY],
+    lexicons: &[&INTOXICANTS, &DRINKS, &ON_DUTY, &BEFORE_DUTY, &IMPULSIVE_ACTS, &BAD_DAY, &super::CELEBRATION],
 };
 
 /// Words that make someone else the drinker ("the guy rolled in drunk", "a drunk patient").
@@ -186,7 +187,9 @@ impl Rule for Intoxication {
         let own = |h: &&Hit| !about_someone_else(norm, h) && !participle(norm, h);
         // Drinking and acting on work at once ("half a bottle down, typing my resignation"):
         // the impulsive post in its purest form, off duty or not.
-        if doc.has(&IMPULSIVE_ACTS) {
+        // A toast to a new job ("handed in my resignation, champagne tonight 🥂") is joy.
+        let joyful = doc.has(&super::CELEBRATION) && !doc.has(&BAD_DAY);
+        if doc.has(&IMPULSIVE_ACTS) && !joyful {
             if let Some(h) = doc
                 .asserted_hits(&INTOXICANTS)
                 .chain(doc.asserted_hits(&DRINKS))

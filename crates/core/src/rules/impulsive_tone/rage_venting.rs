@@ -42,6 +42,10 @@ static META: RuleMeta = RuleMeta {
         "F*cking management cut our breaks again. Unreal.",
         "Management's new rota is an absolute joke and everyone knows it",
         "J'en ai marre de cet hôpital, vraiment marre",
+        "I hope whoever on the board signed off these cuts ends up on a trolley in our corridor for a night",
+        "Two hours unpaid overtime again. Screenshots ready, I'm naming names at the staff meeting",
+        "Just walked out of my clinic. Couldn't take another minute of this.",
+        "Merda de direção, estou de saco cheio",
     ],
     good: &[
         "Burnout check-in: I'm exhausted, so I've dropped a shift and booked my EAP session. Look after yourselves.",
@@ -52,6 +56,10 @@ static META: RuleMeta = RuleMeta {
         "PASSED MY BOARDS!!! Thank you to everyone who quizzed me",
         "FREE flu jabs for staff this week!!! Walk in, no appointment!!!",
         "Use it or lose it: the strength you build before surgery speeds your recovery after",
+        "I hope no patient ends up waiting on a trolley this winter; here is our plan with management",
+        "Officially a f*cking RN!!! 🎉 thank you all",
+        "Caralho, que dia. Três partos seguidos e todos bem 🙏",
+        "Walked out of my last shift after 30 years. Thank you, this hospital, for everything",
     ],
     lexicons: &[
         &VENTING,
@@ -78,6 +86,29 @@ impl RageVenting {
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
     }
+}
+
+/// "I hope the exec who cut our porters ends up on a trolley in our corridor": wishing the
+/// people in charge what they inflict, in one sentence (a hope, management, "end up").
+/// "I hope nobody ends up waiting twelve hours" names no one in charge.
+fn comeuppance(doc: &Document<'_>) -> Option<Range<usize>> {
+    let norm = doc.norm();
+    if !norm.contains("hope ") || !norm.contains("end") || !doc.has(&WORKPLACE) {
+        return None;
+    }
+    norm.match_indices("hope ").map(|(i, _)| i).find_map(|i| {
+        let word_start = i == 0 || !norm.as_bytes()[i - 1].is_ascii_alphabetic();
+        let end = norm[i..].find(['.', '!', '?', ';', '\n']).map_or(norm.len(), |p| i + p);
+        let sentence = &norm[i..end];
+        let Some(up) = sentence.find(" ends up ").or_else(|| sentence.find(" end up ")).map(|p| i + p) else {
+            return None;
+        };
+        // The one wished it is in charge, named before "ends up" ("hope the exec who…").
+        let subject = norm.get(i + 5..up).unwrap_or("");
+        let nobody = ["no ", "nobody", "no one", "none "].iter().any(|n| subject.starts_with(n));
+        let boss = doc.hits(&WORKPLACE).iter().any(|h| (h.start as usize) > i && (h.start as usize) < up);
+        (word_start && boss && !nobody).then(|| doc.original(i..end))
+    })
 }
 
 impl RageVenting {
@@ -107,6 +138,7 @@ impl Rule for RageVenting {
         if norm.contains("burn") {
             strong.extend(self.let_burn.find_iter(norm).map(|m| doc.original(m.range())));
         }
+        strong.extend(comeuppance(doc));
         if let Some(first) = strong.iter().min_by_key(|r| r.start) {
             sink.push(first.clone());
             return;
