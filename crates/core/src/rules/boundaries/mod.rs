@@ -103,6 +103,10 @@ const IDIOMS: &[&str] = &[
     "can't stop",
     "cant stop",
     "never thought",
+    "don't forget",
+    "dont forget",
+    "do not forget",
+    "don't miss",
 ];
 
 /// Whether `hit` is negated, ignoring exclamations such as "can't believe".

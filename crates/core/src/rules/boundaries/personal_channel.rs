@@ -19,6 +19,12 @@ static INVITE: Lexicon = Lexicon { name: "boundaries/invite", source: include_st
 static CLINICAL_OBJECT: Lexicon =
     Lexicon { name: "boundaries/clinical-object", source: include_str!("clinical_object.txt") };
 
+/// Clinical nouns that count after "your" ("DM me your latest bloods").
+static CLINICAL_NOUN: Lexicon = Lexicon { name: "boundaries/clinical-noun", source: include_str!("clinical_noun.txt") };
+
+/// Second-person possessives that make a clinical noun the reader's own.
+const YOUR: &[&str] = &["your", "ur", "yr", "tus", "tu", "vos", "tes", "deine", "ihre", "seus", "suas", "teus"];
+
 /// How far (normalized bytes) the clinical object may follow the invitation ("DM me your latest labs").
 const OBJECT_GAP: u32 = 40;
 
@@ -53,7 +59,16 @@ static META: RuleMeta = RuleMeta {
         "Great teaching session on WhatsApp security today, DM me for the slides",
         "Send me your questions for Friday's Q&A on sleep and shift work!",
     ],
-    lexicons: &[&CHANNEL, &INVITE, &CLINICAL_OBJECT, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
+    lexicons: &[
+        &CHANNEL,
+        &INVITE,
+        &CLINICAL_OBJECT,
+        &CLINICAL_NOUN,
+        &CARE_REF,
+        &CARE_CONTEXT,
+        &BOUNDARY_SETTING,
+        &CROSSING_ANYWAY,
+    ],
 };
 
 /// A personal channel close to someone the poster treats.
@@ -73,9 +88,16 @@ impl Rule for PersonalChannel {
             return;
         }
         // "DM me your labs", "message me for a quick consult": care moved into private messages.
+        let norm = doc.norm();
         let objects = doc.hits(&CLINICAL_OBJECT);
+        let nouns = doc.hits(&CLINICAL_NOUN);
+        let yours = |h: &Hit, n: &Hit| {
+            let between = norm.get(h.end as usize..n.start as usize).unwrap_or("");
+            crate::text::words(between).any(|w| YOUR.contains(&&between[w]))
+        };
+        let follows = |h: &Hit, o: &Hit| o.start >= h.end && o.start - h.end <= OBJECT_GAP;
         if let Some(hit) = asserted(doc, &INVITE)
-            .find(|h| objects.iter().any(|o| o.start >= h.end && o.start - h.end <= OBJECT_GAP))
+            .find(|h| objects.iter().any(|o| follows(h, o)) || nouns.iter().any(|n| follows(h, n) && yours(h, n)))
         {
             sink.push(doc.original(hit.range()));
             return;

@@ -26,12 +26,16 @@ static META: RuleMeta = RuleMeta {
         "Best compression socks for long shifts 🧦 use code NURSEMO15 for 15% off",
         "My go-to vitamin D for patients, 20% off through my link: shop.example.com/drlee",
         "Mein Lieblingsshampoo nach der Chemo, mit Code HAARE10 gibt es Rabatt",
+        "Best scrubs I've ever owned, swipe up for my code 👇",
+        "Cut my migraines in half with NeuroEase, 15% off with DRPAULA20",
     ],
     good: &[
         "#ad Paid partnership with CalmScrubs: code CALM10 gets you 10% off. Sizing runs large.",
         "Disclosure: I earn a commission on this affiliate link. The oximeter is the one our unit uses.",
         "Code Blue drill on ward 6 today, great teamwork everyone",
         "The hospital canteen has 20% off salads this week, treat yourselves",
+        "Our department code of conduct is on the intranet, please read it before Monday.",
+        "My link to the grand rounds recording is broken, can someone reshare?",
     ],
     lexicons: &[&CODE_WORD, &COMMERCE, &DISCLOSURE, &ENDORSE, &TIE, &SELF_PROMO, &CTA_WEAK],
 };

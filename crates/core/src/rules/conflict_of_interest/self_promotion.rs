@@ -1,6 +1,9 @@
 //! `conflict-of-interest/self-promotion`: selling one's own clinic, product or service without saying so.
 
-use super::{add_ad, disclosed, endorsement, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE, ENDORSE_WEAK, ONLY_VERB, SELF_PROMO, TIE, TIE_WEAK};
+use super::{
+    add_ad, disclosed, endorsement, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE, ENDORSE_WEAK, ONLY_VERB, SELF_PROMO, TIE,
+    TIE_WEAK,
+};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -23,6 +26,10 @@ static META: RuleMeta = RuleMeta {
     bad: &[
         "New hydration IV menu at my clinic 💧 intro price this month, mention this post at booking!",
         "My own sleep tea blend is finally here, grab yours through the link in bio 🌙",
+        "The only sunscreen I trust for my melanoma-survivor patients is SolShield. Link in bio ☀️",
+        "I've been selling these wellness shakes for a year and they WORK. Message me to join my team 💸",
+        "Best penlight for students is the LumaPro, no contest. I send my whole cohort my link 👇",
+        "My morning serum from @dewlab, patients always ask about my skin 😉 link in bio",
     ],
     good: &[
         "Our clinic offers physiotherapy for chronic back pain; fees are on our website and a GP referral \
@@ -30,8 +37,21 @@ static META: RuleMeta = RuleMeta {
         "Free CPR class Saturday, limited spots, link in bio to sign up!",
         "Our amazing team wrote a free falls-prevention leaflet, link in bio!",
         "Flu jabs available now: book online or call today, it's free for over-65s.",
+        "Join my team! We're hiring night RNs on 5 West, great mentorship, link in bio.",
+        "Flu clinic open Saturday, free for staff. Link below.",
     ],
-    lexicons: &[&SELF_PROMO, &CTA_WEAK, &SHOP_CTA, &ENDORSE, &ONLY_VERB, &ENDORSE_WEAK, &TIE, &TIE_WEAK, &COMMERCE, &DISCLOSURE],
+    lexicons: &[
+        &SELF_PROMO,
+        &CTA_WEAK,
+        &SHOP_CTA,
+        &ENDORSE,
+        &ONLY_VERB,
+        &ENDORSE_WEAK,
+        &TIE,
+        &TIE_WEAK,
+        &COMMERCE,
+        &DISCLOSURE,
+    ],
 };
 
 /// A call to action for something the poster sells.

@@ -23,12 +23,18 @@ static META: RuleMeta = RuleMeta {
         "Great speaker dinner with the Zentiva team last night. Their new statin is my first line from now on.",
         "I helped develop the FlexiCast splint, so ask your orthopaedic team for it by name",
         "Ski week in Whistler with Orvane Therapeutics 🎿 their new biologic is a game changer",
+        "Back from an all-expenses weekend in Napa with the Ardentis team; every GP should be prescribing their new SGLT2.",
+        "Not sponsored (well, they sent me a free box 🙃) but this is the only moisturiser I recommend to eczema patients.",
+        "All my knee patients get sent to RidgePhysio, best clinic in town (not saying I own a bit of it 👀)",
     ],
     good: &[
         "Disclosure: I'm on the speakers bureau for Zentiva. Here's my honest take on the new statin trial.",
         "Great dinner with the department last night, my favourite team to work with!",
         "Our rep meeting policy: no gifts, no meals, information by email only.",
         "My colleague sent me this review on wound care, highly recommend it",
+        "The only thing I recommend to new grads is sleep, honestly.",
+        "Just back from a week in Lisbon at the ESC congress; great sessions on heart failure.",
+        "Every patient of mine this week was lovely and one gave me a card 💛",
     ],
     lexicons: &[&TIE, &TIE_WEAK, &ENDORSE, &ONLY_VERB, &ENDORSE_WEAK, &DISCLOSURE],
 };

@@ -48,6 +48,10 @@ static META: RuleMeta = RuleMeta {
         "Our new app diagnoses skin cancer with 100% accuracy 🚀",
         "Celery juice cleanse every morning, haven't been sick once in three years. Full stop.",
         "Coffee enemas flush out toxins better than any medication",
+        "Acupuncture works just as well as ibuprofen for my back pain patients, every time.",
+        "Chiropractic adjustments fixed the migraines of every single patient I've treated.",
+        "Ozone therapy knocked out my patient's stage 2 lymphoma in six weeks.",
+        "Mon protocole au citron alcalinise le sang, mes patientes ne tombent jamais malades.",
     ],
     good: &[
         "Detox teas are a scam: your liver and kidneys already do that job.",
@@ -55,6 +59,8 @@ static META: RuleMeta = RuleMeta {
         "Our trial suggests exercise may reduce falls by about 20%; limitations in the thread.",
         "Chemo cured my lymphoma in 2019. Grateful every day to my oncology team.",
         "For some people, weight loss can reverse type 2 diabetes; ask your GP about structured programmes.",
+        "Ibuprofen works just as well as codeine for many dental pain cases, per the Cochrane review.",
+        "The new stroke pathway cut our door-to-needle time to 30 minutes. Proud of the team.",
     ],
     lexicons: &[
         &CURE_CLAIM,
