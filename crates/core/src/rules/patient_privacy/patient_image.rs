@@ -83,13 +83,19 @@ impl Rule for PatientImage {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        let Some(image) = doc.asserted_hits(&IMAGE).next() else { return };
-        // The image must be shown or shared here, not merely mentioned.
-        let shown = doc.asserted_hits(&SHOW).next().is_some() || doc.text().contains("[pic") || image_leads(doc);
+        let norm = doc.norm();
+        // "Shot a quick reel": the verb, not a picture.
+        let images: Vec<_> =
+            doc.asserted_hits(&IMAGE).filter(|h| !verb_shot(norm, h.start as usize, h.end as usize)).collect();
+        let Some(image) = images.first().copied() else { return };
+        // The image must be shown or shared here, not merely mentioned: the showing words sit
+        // beside it ("here's his X-ray"), not paragraphs away in a long post.
+        let near = |s: usize| images.iter().any(|i| (i.start as usize).abs_diff(s) <= 120);
+        let shown =
+            doc.asserted_hits(&SHOW).any(|h| near(h.start as usize)) || doc.text().contains("[pic") || image_leads(doc);
         if !shown {
             return;
         }
-        let norm = doc.norm();
         let specific = doc.has(&SPECIFIC_PATIENT);
         let care_given = doc.has(&ENCOUNTER);
         let encounter = care_given || doc.has(&RECENCY);
@@ -116,6 +122,17 @@ impl Rule for PatientImage {
         }
         apply_consent(doc, f);
     }
+}
+
+/// "Shot a video", "shot our reel": the verb `shoot`, not a picture.
+fn verb_shot(norm: &str, start: usize, end: usize) -> bool {
+    let word = &norm[start..end];
+    if word != "shot" && word != "snap" {
+        return false;
+    }
+    let next = norm[end..].split_whitespace().next().unwrap_or("");
+    matches!(next, "a" | "an" | "our" | "my" | "some" | "the" | "this" | "that" | "it" | "us")
+        && !norm[..start].trim_end().ends_with("a")
 }
 
 /// The poster's own picture ("here's my pic", "selfie of me after my jab").
