@@ -278,7 +278,7 @@ pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Addressee {
         let lead = s.len() - s.trim_start_matches([' ', '\t', '\n', '\r', '(']).len();
         m.start() + lead..m.end()
     });
-    let handle = handle.or_else(|| vocative_op(doc.text()));
+    let handle = handle.or_else(|| vocative_op(doc.text())).or_else(|| vocative_name(doc.text()));
     let reply = match (first_addressing(doc, &REPLY_CUES), handle) {
         (Some(a), Some(b)) => Some(if a.start <= b.start { a } else { b }),
         (a, b) => a.or(b),
@@ -298,6 +298,33 @@ fn vocative_op(text: &str) -> Option<Range<usize>> {
             before && after
         })
         .map(|i| i..i + 2)
+}
+
+/// Capitalized openers followed by a comma that address a crowd or open a sentence, not a
+/// person ("Folks,", "Honestly,", "Reminder,").
+const NOT_NAMES: &[&str] = &[
+    "Again", "All", "Also", "Anyway", "Colleagues", "Everyone", "Everybody", "Family", "Fellow", "Finally", "First",
+    "Folks", "Friends", "Guys", "Hello", "Hey", "Hi", "Honestly", "However", "Ladies", "Listen", "Look", "Nurses",
+    "Now", "Ok", "Okay", "Parents", "Please", "Psa", "Reminder", "Second", "Seriously", "So", "Students", "Team",
+    "Then", "Third", "Today", "Tonight", "Update", "Well", "Yes", "No", "Yesterday", "Y'all", "Yall", "Mums", "Moms",
+    "Doctors", "Physicians", "Pharmacists", "Patients", "Residents", "Interns", "Alright", "Sorry", "Thanks",
+];
+
+/// A first name spoken to at the start of the post ("Jen, that's shingles", "Hey Tom, …"):
+/// a reply to one person, like an @handle.
+fn vocative_name(text: &str) -> Option<Range<usize>> {
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    let (skip, rest) = ["Hey ", "Hi ", "Hiya ", "Dear "]
+        .iter()
+        .find_map(|g| t.strip_prefix(g).map(|r| (g.len(), r)))
+        .unwrap_or((0, t));
+    let end = rest.find(',')?;
+    let word = &rest[..end];
+    let mut chars = word.chars();
+    let first_upper = chars.next().is_some_and(|c| c.is_uppercase());
+    let name_shaped = (2..=15).contains(&word.chars().count()) && chars.all(|c| c.is_lowercase());
+    (first_upper && name_shaped && !NOT_NAMES.contains(&word)).then(|| lead + skip..lead + skip + end)
 }
 
 /// Whether the post speaks to "you" (in any of the supported languages) outside the original
