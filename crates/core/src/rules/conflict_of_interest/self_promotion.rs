@@ -10,6 +10,10 @@ use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 use regex::Regex;
 
+/// Charity events and public classes: a price there is not the poster's sale.
+static NOT_FOR_PROFIT: Lexicon =
+    Lexicon { name: "conflict-of-interest/not-for-profit", source: include_str!("not_for_profit.txt") };
+
 /// Shopping calls to action ("get yours", "swipe up", "to buy").
 static SHOP_CTA: Lexicon = Lexicon { name: "conflict-of-interest/shop-cta", source: include_str!("shop_cta.txt") };
 
@@ -39,6 +43,7 @@ static META: RuleMeta = RuleMeta {
         "Flu jabs available now: book online or call today, it's free for over-65s.",
         "Join my team! We're hiring night RNs on 5 West, great mentorship, link in bio.",
         "Flu clinic open Saturday, free for staff. Link below.",
+        "Hospital foundation gala on Friday, tickets $60 and all proceeds go to the NICU. Link in bio!",
     ],
     lexicons: &[
         &SELF_PROMO,
@@ -51,6 +56,7 @@ static META: RuleMeta = RuleMeta {
         &TIE_WEAK,
         &COMMERCE,
         &DISCLOSURE,
+        &NOT_FOR_PROFIT,
     ],
 };
 
@@ -85,7 +91,7 @@ impl Rule for SelfPromotion {
             let selling = || {
                 [&ENDORSE, &TIE, &TIE_WEAK, &COMMERCE].iter().any(|l| doc.has(l))
                     || (doc.has(&ENDORSE_WEAK) && doc.has(&SHOP_CTA))
-                    || self.price.is_match(doc.text())
+                    || (self.price.is_match(doc.text()) && !doc.has(&NOT_FOR_PROFIT))
                     || endorsement(doc).is_some()
                     // A product credited to a brand's handle ("my serum from @glowlab").
                     || ["from @", "by @", "with @"].iter().any(|c| doc.text().contains(c))
