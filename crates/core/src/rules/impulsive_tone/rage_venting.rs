@@ -100,9 +100,7 @@ fn comeuppance(doc: &Document<'_>) -> Option<Range<usize>> {
         let word_start = i == 0 || !norm.as_bytes()[i - 1].is_ascii_alphabetic();
         let end = norm[i..].find(['.', '!', '?', ';', '\n']).map_or(norm.len(), |p| i + p);
         let sentence = &norm[i..end];
-        let Some(up) = sentence.find(" ends up ").or_else(|| sentence.find(" end up ")).map(|p| i + p) else {
-            return None;
-        };
+        let up = sentence.find(" ends up ").or_else(|| sentence.find(" end up ")).map(|p| i + p)?;
         // The one wished it is in charge, named before "ends up" ("hope the exec who…").
         let subject = norm.get(i + 5..up).unwrap_or("");
         let nobody = ["no ", "nobody", "no one", "none "].iter().any(|n| subject.starts_with(n));
