@@ -9,6 +9,7 @@ use crate::finding::Finding;
 use crate::lexicon::Lexicon;
 use crate::rule::Rule;
 
+mod addressed_patient;
 mod clues;
 mod contact_details;
 mod patient_age;
@@ -107,6 +108,14 @@ macro_rules! with_clue_lexicons {
 }
 pub(crate) use with_clue_lexicons;
 
+/// Second-person references to the poster's care of the reader ("see you at your follow-up").
+pub(crate) static YOUR_CARE: Lexicon =
+    Lexicon { name: "patient-privacy/your-care", source: include_str!("your_care.txt") };
+
+/// The reader's own social-media posts, seen by the poster ("saw on your story").
+pub(crate) static THEIR_POST: Lexicon =
+    Lexicon { name: "patient-privacy/their-post", source: include_str!("their_post.txt") };
+
 /// Courtesy titles and patient words that names follow.
 pub(crate) static NAME_CUES: Lexicon =
     Lexicon { name: "patient-privacy/name-cues", source: include_str!("name_cues.txt") };
@@ -143,6 +152,7 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(patient_image::PatientImage::new()),
         Box::new(public_figure::PublicFigure::new()),
         Box::new(quasi_identifiers::QuasiIdentifiers::new()),
+        Box::new(addressed_patient::AddressedPatient::new()),
     ]
 }
 
