@@ -37,7 +37,6 @@ static META: RuleMeta = RuleMeta {
         "Statins are just expensive placebos and the trials are all bought and paid for.",
         "Big pharma doesn't want you to know how well fasting works for cancer.",
         "Funny how the experts never mention all the young athletes collapsing since 2021. Connect the dots.",
-        "Hydroxychloroquine is still a sound choice for early COVID, regardless of what the studies say.",
         "A source at the health department says case numbers are being buried. Our ED is packed.",
         "Raw garlic every morning and you won't need antibiotics ever again.",
     ],
