@@ -32,6 +32,10 @@ static META: RuleMeta = RuleMeta {
         "@jo_runs that's definitely strep, you need amoxicillin",
         "A patient messaged my Instagram about her BP so I told her to double her ramipril",
         "Señora, su hija tiene gripe seguro, dele ibuprofeno cada 8 horas",
+        "@sam_runs skip the MRI, that knee is just a sprain and you'll be ok",
+        "Hey Jo, sounds like plantar fasciitis, take ibuprofen 400mg three times a day",
+        "Since you asked in the comments: with the palpitations you described, I'd stop the bisoprolol",
+        "To whoever asked in the parents group: your toddler's rash is totally normal, don't bother with the GP",
     ],
     good: &[
         "If your child has a fever over 39 for more than three days, see a doctor. General info only.",
@@ -46,6 +50,11 @@ static META: RuleMeta = RuleMeta {
         "For sure, take your meds on time and keep your appointments!",
         "Sounds like a plan: I'll start metformin on Monday and see my GP in a month",
         "Stay home if you have flu symptoms, and no need to see a GP for most colds",
+        "Someone asked in the comments about flu jabs: they are safe in pregnancy. Talk to your midwife.",
+        "OP, thanks for this summary of the new hypertension guideline, saving it",
+        "Sarah, congrats on the paper! Ibuprofen dosing in kids is such an important topic",
+        "If your baby's head shape worries you, ask your health visitor; most flat spots improve with tummy time",
+        "We had to stop the warfarin before surgery and all went well",
     ],
     lexicons: &[
         &ADDRESSEE,
