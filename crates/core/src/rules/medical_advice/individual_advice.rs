@@ -3,7 +3,7 @@
 use super::{
     addressee, diagnosis, directives, discourages_care, medical_word, second_person, stated_need, told_to_take,
     Patterns, ADDRESSEE, CONDITIONS, DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCOURAGE_CARE, DOSE_WORDS,
-    MEDICINES, NEEDS, PERSONAL_CHANGE, REPLY_CUES,
+    INVESTIGATIONS, MEDICINES, NEEDS, PERSONAL_CHANGE, REPLY_CUES,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -36,6 +36,7 @@ static META: RuleMeta = RuleMeta {
         "Hey Jo, sounds like plantar fasciitis, take ibuprofen 400mg three times a day",
         "Since you asked in the comments: with the palpitations you described, I'd stop the bisoprolol",
         "To whoever asked in the parents group: your toddler's rash is totally normal, don't bother with the GP",
+        "Since you asked about your mum's ankle: it's nothing, don't bother with an x-ray",
     ],
     good: &[
         "If your child has a fever over 39 for more than three days, see a doctor. General info only.",
@@ -68,6 +69,7 @@ static META: RuleMeta = RuleMeta {
         &CONDITIONS,
         &PERSONAL_CHANGE,
         &NEEDS,
+        &INVESTIGATIONS,
     ],
 };
 

@@ -61,6 +61,10 @@ pub(crate) static CONDITIONS: Lexicon =
 pub(crate) static DISCLAIMER: Lexicon =
     Lexicon { name: "medical-advice/disclaimer", source: include_str!("disclaimer.txt") };
 
+/// Tests, referrals and devices (the medical-word gate only).
+pub(crate) static INVESTIGATIONS: Lexicon =
+    Lexicon { name: "medical-advice/investigations", source: include_str!("investigations.txt") };
+
 /// Offers to assess people remotely.
 pub(crate) static SOLICIT: Lexicon = Lexicon { name: "medical-advice/solicit", source: include_str!("solicit.txt") };
 
@@ -303,11 +307,63 @@ fn vocative_op(text: &str) -> Option<Range<usize>> {
 /// Capitalized openers followed by a comma that address a crowd or open a sentence, not a
 /// person ("Folks,", "Honestly,", "Reminder,").
 const NOT_NAMES: &[&str] = &[
-    "Again", "All", "Also", "Anyway", "Colleagues", "Everyone", "Everybody", "Family", "Fellow", "Finally", "First",
-    "Folks", "Friends", "Guys", "Hello", "Hey", "Hi", "Honestly", "However", "Ladies", "Listen", "Look", "Nurses",
-    "Now", "Ok", "Okay", "Parents", "Please", "Psa", "Reminder", "Second", "Seriously", "So", "Students", "Team",
-    "Then", "Third", "Today", "Tonight", "Update", "Well", "Yes", "No", "Yesterday", "Y'all", "Yall", "Mums", "Moms",
-    "Doctors", "Physicians", "Pharmacists", "Patients", "Residents", "Interns", "Alright", "Sorry", "Thanks",
+    "Again",
+    "All",
+    "Also",
+    "Anyway",
+    "Colleagues",
+    "Everyone",
+    "Everybody",
+    "Family",
+    "Fellow",
+    "Finally",
+    "First",
+    "Folks",
+    "Friends",
+    "Guys",
+    "Hello",
+    "Hey",
+    "Hi",
+    "Honestly",
+    "However",
+    "Ladies",
+    "Listen",
+    "Look",
+    "Nurses",
+    "Now",
+    "Ok",
+    "Okay",
+    "Parents",
+    "Please",
+    "Psa",
+    "Reminder",
+    "Second",
+    "Seriously",
+    "So",
+    "Students",
+    "Team",
+    "Then",
+    "Third",
+    "Today",
+    "Tonight",
+    "Update",
+    "Well",
+    "Yes",
+    "No",
+    "Yesterday",
+    "Y'all",
+    "Yall",
+    "Mums",
+    "Moms",
+    "Doctors",
+    "Physicians",
+    "Pharmacists",
+    "Patients",
+    "Residents",
+    "Interns",
+    "Alright",
+    "Sorry",
+    "Thanks",
 ];
 
 /// A first name spoken to at the start of the post ("Jen, that's shingles", "Hey Tom, …"):
@@ -343,9 +399,9 @@ pub(crate) const SECOND_PERSON: &[&str] = &[
     "ta", "usted", "voce", "du", "dein", "deine", "deinen", "su", "tus", "seu", "sua", "te",
 ];
 
-/// Whether the post names a condition, a medicine or a dose.
+/// Whether the post names a condition, a medicine, a test or a dose.
 pub(crate) fn medical_word(doc: &Document<'_>, p: &Patterns) -> bool {
-    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || p.dose_in(doc, 0..doc.norm().len())
+    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || doc.has(&INVESTIGATIONS) || p.dose_in(doc, 0..doc.norm().len())
 }
 
 /// The first asserted diagnosis wording from `lex`, as an original range.
