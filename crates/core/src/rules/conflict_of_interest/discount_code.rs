@@ -55,13 +55,13 @@ impl DiscountCode {
         let build = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         DiscountCode {
             code: build(
-                r"(?:\b(?i:code|coupon|promo|voucher|c[oó]digo|cupom|cup[oó]n|gutschein|rabattcode|gutscheincode)\b\s*:?\s*[“\x22']?|\b(?i:use|off\s+with)\s+)([A-Z][A-Z0-9]{3,}[0-9]*)\b",
+                r"(?:(?-u:\b)(?i:code|coupon|promo|voucher|c[oó]digo|cupom|cup[oó]n|gutschein|rabattcode|gutscheincode)(?-u:\b)[ \t]*:?[ \t]*[“\x22']?|(?-u:\b)(?i:use|off[ \t]+with)[ \t]+)([A-Z][A-Z0-9]{3,}[0-9]*)(?-u:\b)",
             ),
             price_cut: build(
-                r"(?i)(?:\b\d{1,3}\s?%\s?(?:off|cheaper|discount|de descuento|de desconto|de r[ée]duction|rabatt|g[üu]nstiger)\b|[$€£]\s?\d+(?:[.,]\d+)?\s+off\b|\bspar(?:t|en|st)\s+(?:ihr|sie|du)\s+\d{1,3}\s?%|\b(?:save|saves|knocks)\s+\d{1,3}\s?%)",
+                r"(?i)(?:(?-u:\b)[0-9]{1,3}[ \u{a0}\u{202f}]?%[ \u{a0}\u{202f}]?(?:off|cheaper|discount|de descuento|de desconto|de r[ée]duction|rabatt|g[üu]nstiger)(?-u:\b)|[$€£][ ]?[0-9]+(?:[.,][0-9]+)?[ ]+off(?-u:\b)|(?-u:\b)spar(?:t|en|st)[ ]+(?:ihr|sie|du)[ ]+[0-9]{1,3}[ \u{a0}\u{202f}]?%|(?-u:\b)(?:save|saves|knocks)[ ]+[0-9]{1,3}[ \u{a0}\u{202f}]?%)",
             ),
             link: build(
-                r"(?i)(?:[?&](?:tag|ref|aff|affid|affiliate|utm_source|discount)=|\bamzn\.to/|\b[\w-]+\.(?:com|co|shop|store|net|io|de|fr|es)(?:\.[a-z]{2})?/(?:dr|doc|nurse|rn|md|np|pharm|dds|physio)[\w-]*)",
+                r"(?i)(?:[?&](?:tag|ref|aff|affid|affiliate|utm_source|discount)=|(?-u:\b)amzn\.to/|(?-u:\b)[a-z0-9_-]+\.(?:com|co|shop|store|net|io|de|fr|es)(?:\.[a-z]{2})?/(?:dr|doc|nurse|rn|md|np|pharm|dds|physio)[a-z0-9_-]*)",
             ),
         }
     }

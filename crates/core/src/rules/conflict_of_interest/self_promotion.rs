@@ -69,7 +69,7 @@ pub(crate) struct SelfPromotion {
 impl SelfPromotion {
     pub(crate) fn new() -> SelfPromotion {
         SelfPromotion {
-            price: Regex::new(r"[$€£]\s?\d|\b[\w-]+\.(?:com|shop|store|co\.uk)\b")
+            price: Regex::new(r"[$€£] ?[0-9]|(?-u:\b)[A-Za-z0-9_-]+\.(?:com|shop|store|co\.uk)(?-u:\b)")
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
     }

@@ -49,7 +49,7 @@ impl UndisclosedTie {
     pub(crate) fn new() -> UndisclosedTie {
         UndisclosedTie {
             company: Regex::new(
-                r"\b\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?\s+(?:Pharma|Pharmaceuticals?|Therapeutics|Biotech|Biosciences|Labs|Diagnostics|Medtech|Devices)\b",
+                r"(?-u:\b)[A-Z][A-Za-z0-9_-]*(?: +[A-Z][A-Za-z0-9_-]*)? +(?:Pharma|Pharmaceuticals?|Therapeutics|Biotech|Biosciences|Labs|Diagnostics|Medtech|Devices)(?-u:\b)",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }

@@ -105,7 +105,7 @@ impl MiracleCure {
     pub(crate) fn new() -> MiracleCure {
         MiracleCure {
             percent: Regex::new(
-                r"(?i)\b\d{1,3}(?:\.\d+)?\s?%\s+(?:of\s+(?:my\s+|our\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:patients|clients|cases|users|men|women|people|kids|children|adults|babies)|accura\w*|effective\w*|success\w*|cure\w*|reduction|improvement)",
+                r"(?i)(?-u:\b)[0-9]{1,3}(?:\.[0-9]+)?[ \u{a0}\u{202f}]?% +(?:of +(?:my +|our +|the +)?(?:[a-z0-9_-]+ +){0,2}(?:patients|clients|cases|users|men|women|people|kids|children|adults|babies)|accura[a-z]*|effective[a-z]*|success[a-z]*|cure[a-z]*|reduction|improvement)",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
