@@ -23,6 +23,7 @@ static META: RuleMeta = RuleMeta {
         "Loved your holiday photos! Remember what we discussed about the sun cream after your surgery",
         "Saw your post about the marathon! Take it easy until your follow-up, Declan.",
         "Felicidades Lucía, nos vemos en tu próxima cita 💐",
+        "So good to see you up and dancing again Maureen! Don't skip your physio before your next appointment",
         "Spotted my patient's engagement photos on Insta 😍 congrats Maeve, see you at your post-op review",
     ],
     good: &[
@@ -31,6 +32,7 @@ static META: RuleMeta = RuleMeta {
         "Thanks Sam for covering my shift, see you at your leaving do",
         "If your results came back abnormal, your GP will call you; no news is usually good news",
         "Never comment 'see you at your follow-up' on a patient's photos: message them privately instead",
+        "Happy Friday! Don't forget to book your check-up before your next appointment slot fills",
     ],
     lexicons: &[&YOUR_CARE, &THEIR_POST, &SPECIFIC_PATIENT, &CONSENT],
 };
@@ -285,7 +287,10 @@ fn vocative_name(text: &str) -> Option<Range<usize>> {
         let after = text[w.end..].trim_start_matches([' ', '\t']);
         let closing = gap_before.trim_end_matches([' ', '\t']).ends_with(',')
             && (after.is_empty() || after.starts_with(['.', '!', '?']));
-        if greeted || closing {
+        // "…walking again Marcus!": a name mid-sentence, then an exclamation.
+        let sentence_start = text[..w.start].trim_end_matches([' ', '\t']).ends_with(['.', '!', '?', '\n']) || i == 0;
+        let exclaimed = !sentence_start && after.starts_with('!') && text[w.end..].starts_with('!');
+        if greeted || closing || exclaimed {
             return Some(w.clone());
         }
     }

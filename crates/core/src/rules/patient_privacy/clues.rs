@@ -121,6 +121,7 @@ impl Clues {
                 | [a-z],\s(\d{2,3}),\s
                 | ,\s(\d{1,3})\s(?:ans|anos|jahre)(?-u:\b)
                 | (?-u:\b)turn(?:ed|s|ing)\s(\d{1,3})(?-u:\b)
+                | (?-u:\b)(?:he|she)(?:'s|\sis)\s(\d{2,3})(?-u:\b)
                 | (?-u:\b)(?:cumplio|cumple|a\sfete|feierte|completou|fez)\s(\d{1,3})(?-u:\b)",
             ),
             time: compile(
@@ -198,7 +199,10 @@ impl Clues {
         let mut out = Vec::new();
         for c in self.age.captures_iter(norm) {
             let Some(all) = c.get(0) else { continue };
-            if family_before(norm, all.start()) || all.as_str().contains("something") || all.as_str().starts_with("in ")
+            if family_before(norm, all.start())
+                || all.as_str().contains("something")
+                || all.as_str().starts_with("in ")
+                || not_an_age(norm, all.end())
             {
                 continue;
             }
@@ -249,6 +253,12 @@ impl Clues {
                 add(&mut s, Kind::Condition, orig(h.range()));
             }
         }
+        // Disease names no list holds ("feocromocitoma", "sarcoidosis").
+        for r in super::medical_terms(norm) {
+            if !own_illness(norm, r.start) && !doc.hits(&CONDITIONS).iter().any(|h| h.start as usize == r.start) {
+                add(&mut s, Kind::Condition, orig(r));
+            }
+        }
         for h in doc.hits(&PLACES) {
             add(&mut s, Kind::Place, orig(h.range()));
         }
@@ -265,7 +275,7 @@ impl Clues {
             for c in self.age.captures_iter(norm) {
                 let Some(all) = c.get(0) else { continue };
                 // "my gran, 93" / "ma grand-mere de 93 ans": the poster's family, not a patient.
-                if family_before(norm, all.start()) {
+                if family_before(norm, all.start()) || not_an_age(norm, all.end()) {
                     continue;
                 }
                 let r = orig(all.range());
@@ -290,6 +300,44 @@ impl Clues {
         s.clues.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
         s
     }
+}
+
+/// "she's 30 weeks", "he's 80 kg", "she's 12 hours post-op": a number after "she's" that is
+/// not an age.
+fn not_an_age(norm: &str, end: usize) -> bool {
+    let next = norm[end..].split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    matches!(
+        next,
+        "weeks"
+            | "week"
+            | "wks"
+            | "days"
+            | "day"
+            | "months"
+            | "mo"
+            | "hours"
+            | "hrs"
+            | "h"
+            | "minutes"
+            | "mins"
+            | "kg"
+            | "kgs"
+            | "lb"
+            | "lbs"
+            | "pounds"
+            | "stone"
+            | "cm"
+            | "mm"
+            | "percent"
+            | "%"
+            | "points"
+            | "min"
+            | "miles"
+            | "km"
+            | "feet"
+            | "ft"
+    ) || norm[end..].starts_with(['%', '/', '.', ':']) && norm[end..].chars().nth(1).is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Whether the word at normalized offset `at` is the poster's or reader's own circle ("my mum",
