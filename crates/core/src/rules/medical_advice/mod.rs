@@ -65,6 +65,10 @@ pub(crate) static DISCLAIMER: Lexicon =
 pub(crate) static INVESTIGATIONS: Lexicon =
     Lexicon { name: "medical-advice/investigations", source: include_str!("investigations.txt") };
 
+/// Regular prescribed medicines: stopping or re-dosing one is a medication change.
+pub(crate) static PRESCRIBED: Lexicon =
+    Lexicon { name: "medical-advice/prescribed", source: include_str!("prescribed.txt") };
+
 /// Offers to assess people remotely.
 pub(crate) static SOLICIT: Lexicon = Lexicon { name: "medical-advice/solicit", source: include_str!("solicit.txt") };
 
@@ -428,7 +432,13 @@ pub(crate) struct Directive {
     pub(crate) dosed: bool,
     /// Whether it changes someone's own medicine ("stop your…", "double her…").
     pub(crate) personal: bool,
+    /// Whether it stops, skips or re-doses a regular prescribed medicine ("skip the
+    /// amlodipine on good days"), which is a change to someone's treatment with or without a dose.
+    pub(crate) change: bool,
 }
+
+/// Verbs that stop, skip or re-dose a medicine.
+const CHANGE_VERBS: &[&str] = &["stop", "skip", "halve", "double", "taper", "hold", "ditch", "drop", "quit", "cut"];
 
 /// Whether the verb hit is an order: first in its clause (after lead-ins) or after a modal
 /// with a personal subject ("you should", "she should", "I'd").
@@ -480,7 +490,8 @@ pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
             continue;
         }
         let dosed = p.dose_in(doc, h.start as usize..end);
-        out.push(Directive { norm: h.start as usize..clause, dosed, personal: false });
+        let change = CHANGE_VERBS.contains(&&norm[h.range()]) && has_in(doc, &PRESCRIBED, h.end as usize..clause);
+        out.push(Directive { norm: h.start as usize..clause, dosed, personal: false, change });
     }
     for h in doc.asserted_hits(&PERSONAL_CHANGE) {
         let clause = clause_end(norm, h.end as usize);
@@ -490,7 +501,7 @@ pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
         }
         let end = sentence_end(norm, h.end as usize);
         let dosed = p.dose_in(doc, h.start as usize..end);
-        out.push(Directive { norm: h.start as usize..clause, dosed, personal: true });
+        out.push(Directive { norm: h.start as usize..clause, dosed, personal: true, change: true });
     }
     out.sort_unstable_by_key(|d| d.norm.start);
     out
