@@ -27,7 +27,7 @@ static META: RuleMeta = RuleMeta {
         "Not sleeping? Double your melatonin to 10 mg, works every time",
         "Sore back: take 600 mg ibuprofen three times a day for two weeks, you'll thank me",
         "Your BP is fine on holiday, so just skip the ramipril while you're away",
-        "Feeling flat on your sertraline? Taper it off over a week, easy",
+        "Feeling flat on sertraline? Just stop the sertraline for a week and see how you feel",
     ],
     good: &[
         "Please don't stop your antibiotics early without asking whoever prescribed them",
