@@ -49,6 +49,8 @@ static META: RuleMeta = RuleMeta {
         "To all my clients: text me anytime between sessions if you need a quick chat",
         "Worried about that mole? Send me your photos by DM and I'll tell you if it's fine",
         "Message me your blood results tonight, happy to interpret them for anyone",
+        "I always reply to my patients' Instagram DMs within the hour, accessibility matters",
+        "Gave my cell to a few of my hospice families so they can reach me on weekends",
     ],
     good: &[
         "Practice policy: we don't accept friend requests from patients on personal accounts.",
@@ -58,6 +60,7 @@ static META: RuleMeta = RuleMeta {
         "Building an app for patients with asthma. Looking for nurse testers, DM me if interested!",
         "Great teaching session on WhatsApp security today, DM me for the slides",
         "Send me your questions for Friday's Q&A on sleep and shift work!",
+        "Our hospice families can reach the on-call nurse 24/7 through the hospice line",
     ],
     lexicons: &[
         &CHANNEL,

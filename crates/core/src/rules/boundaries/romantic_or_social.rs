@@ -25,12 +25,15 @@ static META: RuleMeta = RuleMeta {
         "I know it's against policy but my patient asked me out and I said yes. Don't judge!",
         "Cutest patient ever today, if he's single I'm writing my number on his chart",
         "Drinks with two of my physio clients tonight, they're my besties now",
+        "My post-op pt's mum is trying to set me up with her son and honestly he's a catch 😏",
+        "Ran into a former patient at the gym, she's so cute, might have to bend the rules",
     ],
     good: &[
         "A patient asked me out once; I said no and handed over their care. Boundaries matter.",
         "Drinks with the ward team tonight to celebrate Sam's promotion 🥂",
         "Dating apps are full of people who think nurses are on call for them",
         "Drinks with the clinic team tonight, then dinner with my husband 🥂",
+        "My aunt keeps trying to set me up with her neighbour's son, send help",
     ],
     lexicons: &[&ROMANCE, &CARE_REF, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
 };

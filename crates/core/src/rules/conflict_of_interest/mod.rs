@@ -53,6 +53,9 @@ pub(crate) fn disclosed(doc: &Document<'_>) -> bool {
     doc.asserted_hits(&DISCLOSURE).next().is_some()
 }
 
+/// "Only" in the languages the lists cover (accents are folded by the normalizer).
+const ONLY: &[&str] = &["only", "unico", "unica", "seul", "seule", "einzige", "einzigen", "unica"];
+
 /// A firm endorsement: an [`ENDORSE`] phrase, or "the only <product> I recommend/trust/use", where
 /// "only" stands within three words before the verb (the product name varies, the shape does not).
 pub(crate) fn endorsement(doc: &Document<'_>) -> Option<std::ops::Range<usize>> {
@@ -64,7 +67,10 @@ pub(crate) fn endorsement(doc: &Document<'_>) -> Option<std::ops::Range<usize>> 
         .find(|h| {
             let at = h.start as usize;
             let head = norm.get(crate::text::clause_start(norm, at)..at).unwrap_or("");
-            head.split_whitespace().rev().take(4).any(|w| w == "only")
+            head.split_whitespace()
+                .rev()
+                .take(4)
+                .any(|w| ONLY.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
         })
         .map(|h| h.range())
 }

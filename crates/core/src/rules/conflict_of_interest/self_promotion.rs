@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
         "I've been selling these wellness shakes for a year and they WORK. Message me to join my team 💸",
         "Best penlight for students is the LumaPro, no contest. I send my whole cohort my link 👇",
         "My morning serum from @dewlab, patients always ask about my skin 😉 link in bio",
+        "Mis pacientes preguntan qué protector uso: SolarMed, el único que recomiendo. Link en mi bio 🌞",
     ],
     good: &[
         "Our clinic offers physiotherapy for chronic back pain; fees are on our website and a GP referral \

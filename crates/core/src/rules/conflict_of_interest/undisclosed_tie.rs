@@ -26,6 +26,7 @@ static META: RuleMeta = RuleMeta {
         "Back from an all-expenses weekend in Napa with the Ardentis team; every GP should be prescribing their new SGLT2.",
         "Not sponsored (well, they sent me a free box 🙃) but this is the only moisturiser I recommend to eczema patients.",
         "All my knee patients get sent to RidgePhysio, best clinic in town (not saying I own a bit of it 👀)",
+        "Thanks to the Ostara team for flying me to Berlin for the launch; I'll be switching my asthma patients to the new inhaler.",
     ],
     good: &[
         "Disclosure: I'm on the speakers bureau for Zentiva. Here's my honest take on the new statin trial.",
@@ -35,6 +36,7 @@ static META: RuleMeta = RuleMeta {
         "The only thing I recommend to new grads is sleep, honestly.",
         "Just back from a week in Lisbon at the ESC congress; great sessions on heart failure.",
         "Every patient of mine this week was lovely and one gave me a card 💛",
+        "Thanks to the hospital charity for funding my trip to the Berlin conference, learned a lot about inhalers.",
     ],
     lexicons: &[&TIE, &TIE_WEAK, &ENDORSE, &ONLY_VERB, &ENDORSE_WEAK, &DISCLOSURE],
 };

@@ -39,6 +39,8 @@ static META: RuleMeta = RuleMeta {
         "Funny how the experts never mention all the young athletes collapsing since 2021. Connect the dots.",
         "A source at the health department says case numbers are being buried. Our ED is packed.",
         "Raw garlic every morning and you won't need antibiotics ever again.",
+        "I've stopped recommending the HPV vaccine; too many of my patients had reactions.",
+        "Le vaccin contre la grippe affaiblit le système immunitaire, je ne le recommande plus.",
     ],
     good: &[
         "No, vaccines do not cause autism. The original paper was retracted and its author struck off.",
@@ -48,6 +50,7 @@ static META: RuleMeta = RuleMeta {
         "Correlation isn't causation: the vaccine-autism link has been studied in millions of children and there is none.",
         "Saw a video claiming garlic cures infections. It doesn't. Here's what the trials actually show.",
         "Antibiotics are unnecessary for most sore throats; they're viral.",
+        "Reminder: the flu vaccine doesn't weaken your immune system. It trains it.",
     ],
     lexicons: &[&MYTH, &CONSPIRACY, &HARM, &DISMISSAL, &PRE_DISMISSAL, &EVIDENCE_BASED, &DEBUNK],
 };
