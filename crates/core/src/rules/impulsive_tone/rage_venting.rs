@@ -13,6 +13,9 @@ use std::ops::Range;
 /// Rage and venting that needs nothing else to be impulsive.
 pub(crate) static VENTING: Lexicon = Lexicon { name: "impulsive-tone/venting", source: include_str!("venting.txt") };
 
+/// Fed-up idioms: a rant by themselves when the post is about work, one sign otherwise.
+pub(crate) static FED_UP: Lexicon = Lexicon { name: "impulsive-tone/fed-up", source: include_str!("fed_up.txt") };
+
 /// Weaker signs of anger: two different signs make a rant.
 pub(crate) static ANGER_WORDS: Lexicon =
     Lexicon { name: "impulsive-tone/anger-words", source: include_str!("anger_words.txt") };
@@ -46,6 +49,7 @@ static META: RuleMeta = RuleMeta {
         "Two hours unpaid overtime again. Screenshots ready, I'm naming names at the staff meeting",
         "Just walked out of my clinic. Couldn't take another minute of this.",
         "Merda de direção, estou de saco cheio",
+        "Estoy harta de este hospital y de sus turnos de doce horas",
     ],
     good: &[
         "Burnout check-in: I'm exhausted, so I've dropped a shift and booked my EAP session. Look after yourselves.",
@@ -60,9 +64,12 @@ static META: RuleMeta = RuleMeta {
         "Officially a f*cking RN!!! 🎉 thank you all",
         "Caralho, que dia. Três partos seguidos e todos bem 🙏",
         "Walked out of my last shift after 30 years. Thank you, this hospital, for everything",
+        "J'en ai marre de la pluie, vivement l'été ☀️",
     ],
     lexicons: &[
         &VENTING,
+        &FED_UP,
+        &super::intoxication::ON_DUTY,
         &ANGER_WORDS,
         &CELEBRATION,
         &WORKPLACE,
@@ -137,6 +144,12 @@ impl Rule for RageVenting {
             strong.extend(self.let_burn.find_iter(norm).map(|m| doc.original(m.range())));
         }
         strong.extend(comeuppance(doc));
+        // Fed up with work is a rant; fed up with the rain is not.
+        let fed_up = doc.asserted_hits(&FED_UP).next().map(|h| doc.original(h.range()));
+        let at_work = doc.has(&WORKPLACE) || doc.has(&super::intoxication::ON_DUTY);
+        if at_work {
+            strong.extend(fed_up.clone());
+        }
         if let Some(first) = strong.iter().min_by_key(|r| r.start) {
             sink.push(first.clone());
             return;
@@ -156,7 +169,7 @@ impl Rule for RageVenting {
             .asserted_hits(&ANGER_WORDS)
             .map(|h| doc.original(h.range()))
             .filter(|a| swear.as_ref().map_or(true, |s| a.end <= s.start || a.start >= s.end));
-        let anger = angry.next();
+        let anger = angry.next().or(fed_up);
         // Two different anger words ("ready to quit. Ugh.") are two signs.
         let more_anger = angry.find(|a| anger.as_ref().is_some_and(|f| a.start >= f.end));
         let workplace = doc.has(&WORKPLACE);
