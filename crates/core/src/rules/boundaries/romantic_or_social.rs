@@ -27,6 +27,8 @@ static META: RuleMeta = RuleMeta {
         "Drinks with two of my physio clients tonight, they're my besties now",
         "My post-op pt's mum is trying to set me up with her son and honestly he's a catch 😏",
         "Ran into a former patient at the gym, she's so cute, might have to bend the rules",
+        "Told my physio client to wait until she's discharged and then we'll grab dinner 😉",
+        "My patient and I go running together every Sunday now, she's become a real friend",
     ],
     good: &[
         "A patient asked me out once; I said no and handed over their care. Boundaries matter.",
@@ -34,6 +36,7 @@ static META: RuleMeta = RuleMeta {
         "Dating apps are full of people who think nurses are on call for them",
         "Drinks with the clinic team tonight, then dinner with my husband 🥂",
         "My aunt keeps trying to set me up with her neighbour's son, send help",
+        "Running together with my sister every Sunday is the best part of my week",
     ],
     lexicons: &[&ROMANCE, &CARE_REF, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
 };

@@ -35,6 +35,7 @@ static META: RuleMeta = RuleMeta {
         "Best penlight for students is the LumaPro, no contest. I send my whole cohort my link 👇",
         "My morning serum from @dewlab, patients always ask about my skin 😉 link in bio",
         "Mis pacientes preguntan qué protector uso: SolarMed, el único que recomiendo. Link en mi bio 🌞",
+        "Ask me how I earn an extra $2k a month on my nights off selling wellness products 💸",
     ],
     good: &[
         "Our clinic offers physiotherapy for chronic back pain; fees are on our website and a GP referral \
@@ -45,6 +46,7 @@ static META: RuleMeta = RuleMeta {
         "Join my team! We're hiring night RNs on 5 West, great mentorship, link in bio.",
         "Flu clinic open Saturday, free for staff. Link below.",
         "Hospital foundation gala on Friday, tickets $60 and all proceeds go to the NICU. Link in bio!",
+        "Ask me how I survived my first year of nights: coffee, naps and a great charge nurse.",
     ],
     lexicons: &[
         &SELF_PROMO,
