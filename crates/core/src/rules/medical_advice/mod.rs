@@ -269,12 +269,26 @@ impl Addressee {
     }
 }
 
+/// Words that open a general, conditional sentence ("If you are on warfarin, … your INR").
+const SENTENCE_IF: &[&str] = &["if", "when", "whenever", "unless", "si", "cuando", "quand", "wenn", "falls", "caso"];
+
+/// Whether the sentence containing `at` opens with a condition ("If you take warfarin, skip
+/// the cranberry juice: it can raise your INR"): every "your" in it speaks to anyone.
+fn sentence_conditional(norm: &str, at: usize) -> bool {
+    let at = floor(norm, at);
+    let start = norm[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    word_list(norm, start..at).first().is_some_and(|w| SENTENCE_IF.contains(w))
+}
+
 /// The first asserted, unconditional hit of `lex`, as an original range.
 fn first_addressing(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize>> {
     let norm = doc.norm();
     doc.hits(lex)
         .iter()
-        .find(|h| !doc.is_quoted(h.start as usize) && !conditional(norm, h.start as usize))
+        .find(|h| {
+            let at = h.start as usize;
+            !doc.is_quoted(at) && !conditional(norm, at) && !sentence_conditional(norm, at)
+        })
         .map(|h| doc.original(h.range()))
 }
 
@@ -405,7 +419,15 @@ pub(crate) const SECOND_PERSON: &[&str] = &[
 
 /// Whether the post names a condition, a medicine, a test or a dose.
 pub(crate) fn medical_word(doc: &Document<'_>, p: &Patterns) -> bool {
-    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || doc.has(&INVESTIGATIONS) || p.dose_in(doc, 0..doc.norm().len())
+    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || p.dose_in(doc, 0..doc.norm().len()) || steers_from_test(doc)
+}
+
+/// "Don't bother with an x-ray", "skip the GP": a test or a service named right after a
+/// "no need" is medical on its own ("you'll be fine, the GP team is lovely" is not).
+fn steers_from_test(doc: &Document<'_>) -> bool {
+    let tests = doc.hits(&INVESTIGATIONS);
+    !tests.is_empty()
+        && doc.hits(&DISCOURAGE_CARE).iter().any(|d| tests.iter().any(|t| t.start >= d.start && t.start <= d.end + 25))
 }
 
 /// The first asserted diagnosis wording from `lex`, as an original range.
