@@ -567,3 +567,32 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(dosing_directive::DosingDirective::new()),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocatives_are_names_and_op_only() {
+        let name = |t: &str| vocative_name(t).map(|r| t[r].to_owned());
+        assert_eq!(name("Jen, that's shingles").as_deref(), Some("Jen"));
+        assert_eq!(name("Hey Marco, sounds like a sprain").as_deref(), Some("Marco"));
+        assert_eq!(name("Folks, take your meds"), None);
+        assert_eq!(name("Dr Lee, great talk"), None);
+        assert_eq!(name("É, ça va"), None);
+        assert!(vocative_op("OP, that's a lipoma").is_some());
+        assert!(vocative_op("@OP: try ice").is_some());
+        assert!(vocative_op("Post-OP, day 2").is_none());
+        assert!(vocative_op("OP list done").is_none());
+    }
+
+    #[test]
+    fn handles_and_odd_text_never_panic() {
+        let checker = crate::Checker::new();
+        let ctx = crate::Context::default();
+        for t in ["@", "@ ", "@é stop the statin", "OP", "OP,", "Ü, take 5 mg", "hope ends up", "@a @b @c take 5 mg"]
+        {
+            let _ = checker.check(t, &ctx);
+        }
+    }
+}
