@@ -53,6 +53,7 @@ static META: RuleMeta = RuleMeta {
         "Chiropractic adjustments fixed the migraines of every single patient I've treated.",
         "Ozone therapy knocked out my patient's stage 2 lymphoma in six weeks.",
         "Mon protocole au citron alcalinise le sang, mes patientes ne tombent jamais malades.",
+        "One study of 12 patients proves our protocol eliminates migraines. Definitively.",
     ],
     good: &[
         "Detox teas are a scam: your liver and kidneys already do that job.",
@@ -62,6 +63,7 @@ static META: RuleMeta = RuleMeta {
         "For some people, weight loss can reverse type 2 diabetes; ask your GP about structured programmes.",
         "Ibuprofen works just as well as codeine for many dental pain cases, per the Cochrane review.",
         "The new stroke pathway cut our door-to-needle time to 30 minutes. Proud of the team.",
+        "A small study of 12 patients suggests the protocol may reduce migraine days; we need a proper RCT.",
     ],
     lexicons: &[
         &CURE_CLAIM,

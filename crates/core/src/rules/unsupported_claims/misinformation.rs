@@ -41,6 +41,8 @@ static META: RuleMeta = RuleMeta {
         "Raw garlic every morning and you won't need antibiotics ever again.",
         "I've stopped recommending the HPV vaccine; too many of my patients had reactions.",
         "Le vaccin contre la grippe affaiblit le système immunitaire, je ne le recommande plus.",
+        "Masks cause CO2 poisoning in toddlers, I've watched it happen.",
+        "Cannabis oil shrank my patient's tumour and the chemo was never needed.",
     ],
     good: &[
         "No, vaccines do not cause autism. The original paper was retracted and its author struck off.",
@@ -51,6 +53,7 @@ static META: RuleMeta = RuleMeta {
         "Saw a video claiming garlic cures infections. It doesn't. Here's what the trials actually show.",
         "Antibiotics are unnecessary for most sore throats; they're viral.",
         "Reminder: the flu vaccine doesn't weaken your immune system. It trains it.",
+        "Masks don't cause CO2 poisoning; CO2 molecules pass straight through the fabric.",
     ],
     lexicons: &[&MYTH, &CONSPIRACY, &HARM, &DISMISSAL, &PRE_DISMISSAL, &EVIDENCE_BASED, &DEBUNK],
 };
