@@ -97,6 +97,13 @@ fn compile(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"))
 }
 
+/// The clue patterns, compiled once and shared by the rules that read them (age and
+/// quasi-identifiers): building them is the costly part when the checker starts.
+pub(crate) fn shared() -> &'static Clues {
+    static CLUES: std::sync::OnceLock<Clues> = std::sync::OnceLock::new();
+    CLUES.get_or_init(Clues::new)
+}
+
 impl Clues {
     pub(crate) fn new() -> Clues {
         Clues {

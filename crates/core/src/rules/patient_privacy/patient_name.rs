@@ -118,7 +118,10 @@ pub(crate) struct PatientName {
 
 impl PatientName {
     pub(crate) fn new() -> PatientName {
-        let name = r"\p{Lu}\p{M}*[\p{Ll}\p{M}'’\-]+";
+        // Latin capitals and small letters (with accents, precomposed or combining) rather than
+        // Unicode classes: names here
+        // are in the five supported languages, and small classes keep construction cheap in wasm.
+        let name = r"[A-ZÀ-ÖØ-Þ][\x{300}-\x{36F}]*[a-zß-öø-ÿ\x{300}-\x{36F}'’\-]+";
         PatientName {
             // "a lady called Maureen", "a patient named Tom".
             called: Regex::new(&format!(
@@ -134,7 +137,7 @@ impl PatientName {
             dotted: Regex::new(r"(?-u:\b)[A-Z]\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?")
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             titled: Regex::new(&format!(
-                r"^(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|\p{{Lu}}(?-u:\b)\.?)|^M\.[ \t]+{name}"
+                r"^(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|[A-ZÀ-ÖØ-Þ](?-u:\b)\.?)|^M\.[ \t]+{name}"
             ))
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             after_patient: Regex::new(&format!(

@@ -64,12 +64,12 @@ const SOCIAL_EVENTS: &[&str] = &[
 
 /// Scores distinct kinds of quasi-identifier around an encounter cue.
 pub(crate) struct QuasiIdentifiers {
-    clues: Clues,
+    clues: &'static Clues,
 }
 
 impl QuasiIdentifiers {
     pub(crate) fn new() -> QuasiIdentifiers {
-        QuasiIdentifiers { clues: Clues::new() }
+        QuasiIdentifiers { clues: super::clues::shared() }
     }
 }
 

@@ -46,7 +46,7 @@ impl RoomOrBed {
     pub(crate) fn new() -> RoomOrBed {
         RoomOrBed {
             numbered: Regex::new(
-                r"(?i)(?-u:\b)(?:beds?|rooms?|rm|bays?|cubicles?|cubical|stretcher|trolley|side room|cama|habitaci[oó]n|box|chambre|lit|zimmer|bett|quarto|leito)\s*(?:#|no\.?|number|nr\.?|n[ºo°])?\s*(\d{1,4}[a-z]?)(?-u:\b)(?:\s*(?:hours?|hrs?|h|mins?|minutes?|am|pm|o'clock|times|days?|nights?|weeks?)(?-u:\b))?",
+                r"(?i-u)(?-u:\b)(?:beds?|rooms?|rm|bays?|cubicles?|cubical|stretcher|trolley|side room|cama|habitaci(?:o|ó)n|box|chambre|lit|zimmer|bett|quarto|leito)\s*(?:#|no\.?|number|nr\.?|n(?:º|o|°))?\s*(\d{1,4}[a-z]?)(?-u:\b)(?:\s*(?:hours?|hrs?|h|mins?|minutes?|am|pm|o'clock|times|days?|nights?|weeks?)(?-u:\b))?",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             person_in: Regex::new(r"(?-u)([a-z]+)\sin\s(?:or\s|theatre\s|pod\s|resus\s)?(\d{1,4}[a-z]?)(?-u:\b)")
