@@ -192,18 +192,24 @@ impl Rule for AddressedPatient {
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let norm = doc.norm();
-        let Some(care) = doc.hits(&YOUR_CARE).iter().find(|h| {
-            let (s, e) = (h.start as usize, h.end as usize);
-            !doc.is_negated(s) && !doc.is_quoted(s) && (!norm[s..e].ends_with(" your") || appointment_after(norm, e))
-        }) else {
-            return;
-        };
+        // Not negation-checked: "don't skip your physio before your next appointment" still speaks
+        // to a patient; quoting ("never comment 'see you at…'") is advice about it.
+        let care = doc
+            .hits(&YOUR_CARE)
+            .iter()
+            .find(|h| {
+                let (s, e) = (h.start as usize, h.end as usize);
+                !doc.is_quoted(s) && (!norm[s..e].ends_with(" your") || appointment_after(norm, e))
+            })
+            .map(|h| doc.original(h.range()))
+            .or_else(|| numbered_visit(norm).map(|r| doc.original(r)));
+        let Some(care) = care else { return };
         let name = vocative_name(doc.text());
         let their_post = doc.hits(&THEIR_POST).iter().any(|h| !doc.is_quoted(h.start as usize)) || their_photos(norm);
         if name.is_none() && !their_post && !doc.has(&SPECIFIC_PATIENT) {
             return;
         }
-        let f = sink.push(doc.original(care.range()));
+        let f = sink.push(care);
         if let Some(name) = name {
             f.spans.push(Span::bytes(name.clone()));
             f.message = format!(
@@ -232,6 +238,20 @@ fn appointment_after(norm: &str, end: usize) -> bool {
     APPOINTMENT_WORDS
         .iter()
         .any(|a| window.match_indices(a).any(|(i, _)| !window[..i].ends_with(|c: char| c.is_alphanumeric())))
+}
+
+/// "your 20 week scan", "your 6wk check": a dated visit in the reader's own care.
+fn numbered_visit(norm: &str) -> Option<Range<usize>> {
+    let words: Vec<Range<usize>> = crate::text::words(norm).collect();
+    words.iter().enumerate().find_map(|(i, w)| {
+        if &norm[w.clone()] != "your" {
+            return None;
+        }
+        let next = &words[i + 1..words.len().min(i + 5)];
+        let numbered = next.iter().take(2).any(|n| norm[n.clone()].starts_with(|c: char| c.is_ascii_digit()));
+        let visit = next.iter().position(|n| APPOINTMENT_WORDS.contains(&&norm[n.clone()]))?;
+        numbered.then(|| w.start..next[visit].end)
+    })
 }
 
 /// Social-media nouns that, after "your", mean the reader's own posts ("your holiday photos").
@@ -263,7 +283,7 @@ fn their_photos(norm: &str) -> bool {
     let words: Vec<&str> = crate::text::words(norm).map(|r| &norm[r]).collect();
     words.iter().enumerate().any(|(i, w)| {
         matches!(*w, "your" | "tu" | "tus" | "ta" | "tes" | "deine" | "deinen" | "sua" | "suas" | "seu" | "seus")
-            && words[i + 1..].iter().take(2).any(|n| SOCIAL_NOUNS.contains(n))
+            && words[i + 1..].iter().take(3).any(|n| SOCIAL_NOUNS.contains(n))
     })
 }
 

@@ -206,7 +206,7 @@ impl Clues {
         let mut out = Vec::new();
         for c in self.age.captures_iter(norm) {
             let Some(all) = c.get(0) else { continue };
-            if family_before(norm, all.start())
+            if family_before(norm, family_at(all.as_str(), all.start()))
                 || all.as_str().contains("something")
                 || all.as_str().starts_with("in ")
                 || not_an_age(norm, all.end())
@@ -282,7 +282,7 @@ impl Clues {
             for c in self.age.captures_iter(norm) {
                 let Some(all) = c.get(0) else { continue };
                 // "my gran, 93" / "ma grand-mere de 93 ans": the poster's family, not a patient.
-                if family_before(norm, all.start()) || not_an_age(norm, all.end()) {
+                if family_before(norm, family_at(all.as_str(), all.start())) || not_an_age(norm, all.end()) {
                     continue;
                 }
                 let r = orig(all.range());
@@ -306,6 +306,16 @@ impl Clues {
         // Longest first at a position: "Route 12" before "Route".
         s.clues.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
         s
+    }
+}
+
+/// Where to look back for "my <family>" from an age match: after the letter that "gran, 93"
+/// matches starts with, so the family word is whole.
+fn family_at(age: &str, start: usize) -> usize {
+    if age.as_bytes().get(1) == Some(&b',') {
+        start + 1
+    } else {
+        start
     }
 }
 

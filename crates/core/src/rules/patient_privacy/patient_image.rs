@@ -104,15 +104,17 @@ impl Rule for PatientImage {
         let condition = doc.has(&CONDITIONS);
         let clinical = condition || doc.has(&CLINICAL_CONTEXT);
         // Of a patient (or their specimen/chart), not of the team at a charity run.
+        let visible = text::words(norm).any(|w| VISIBLE_IDENTIFIERS.contains(&&norm[w.clone()]))
+            || VISIBLE_IDENTIFIERS.iter().any(|v| v.contains(' ') && norm.contains(v));
+        // "look at the names on this list": identifiers on show in a care setting.
         if !(specific
+            || (visible && clinical)
             || specimen
             || (clinical && person)
             || (condition && (care_given || encounter && !self_image(norm))))
         {
             return;
         }
-        let visible = text::words(norm).any(|w| VISIBLE_IDENTIFIERS.contains(&&norm[w.clone()]))
-            || VISIBLE_IDENTIFIERS.iter().any(|v| v.contains(' ') && norm.contains(v));
         let f = sink.push(doc.original(image.range()));
         if !(encounter || specific || visible) {
             f.severity = f.severity.min(Severity::Warning);
