@@ -1,9 +1,9 @@
 //! `medical-advice/individual-advice`: a diagnosis or treatment given to one person online.
 
 use super::{
-    addressee, diagnosis, directives, discourages_care, medical_word, second_person, stated_need, told_to_take,
-    Patterns, ADDRESSEE, CONDITIONS, DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCOURAGE_CARE, DOSE_WORDS,
-    INVESTIGATIONS, MEDICINES, NEEDS, PERSONAL_CHANGE, REPLY_CUES,
+    addressee, diagnosis, directives, disclaimed, discourages_care, medical_word, second_person, stated_need,
+    told_to_take, Patterns, ADDRESSEE, CONDITIONS, DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCLAIMER,
+    DISCOURAGE_CARE, DOSE_WORDS, INVESTIGATIONS, MEDICINES, NEEDS, PERSONAL_CHANGE, REPLY_CUES,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -70,6 +70,7 @@ static META: RuleMeta = RuleMeta {
         &PERSONAL_CHANGE,
         &NEEDS,
         &INVESTIGATIONS,
+        &DISCLAIMER,
     ],
 };
 
@@ -148,7 +149,9 @@ impl Rule for IndividualAdvice {
         }
         if let Some(reply) = to.reply.clone().filter(|_| parts.is_empty()) {
             // A reply: colleagues reply to threads too, so a plain "that's a…" needs a "you".
-            let said = strong.clone().or_else(|| diagnosis(doc, &DIAGNOSIS).filter(|_| second_person(doc, &reply)));
+            // An explanation that sends the reader to their own clinician is education.
+            let weak = diagnosis(doc, &DIAGNOSIS).filter(|_| second_person(doc, &reply) && !disclaimed(doc));
+            let said = strong.clone().or(weak);
             if said.is_some() || order.is_some() || no_care.is_some() {
                 parts.push(reply);
                 parts.extend([said, order.clone(), no_care.clone()].into_iter().flatten());
