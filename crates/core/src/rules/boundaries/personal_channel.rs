@@ -51,6 +51,7 @@ static META: RuleMeta = RuleMeta {
         "Message me your blood results tonight, happy to interpret them for anyone",
         "I always reply to my patients' Instagram DMs within the hour, accessibility matters",
         "Gave my cell to a few of my hospice families so they can reach me on weekends",
+        "if ur one of my clinic families just hmu on insta, faster than the portal lol",
     ],
     good: &[
         "Practice policy: we don't accept friend requests from patients on personal accounts.",
@@ -61,6 +62,7 @@ static META: RuleMeta = RuleMeta {
         "Great teaching session on WhatsApp security today, DM me for the slides",
         "Send me your questions for Friday's Q&A on sleep and shift work!",
         "Our hospice families can reach the on-call nurse 24/7 through the hospice line",
+        "Reminder: the portal is the fastest way to reach us, not my DMs 🙏",
     ],
     lexicons: &[
         &CHANNEL,

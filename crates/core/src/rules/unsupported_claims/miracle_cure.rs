@@ -1,6 +1,6 @@
 //! `unsupported-claims/miracle-cure`: cures, reversals and absolute results the evidence does not support.
 
-use super::{debunks, in_clause, in_question, modal_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
+use super::{debunks, in_clause, in_question, modal_before, negated, DEBUNK, DISMISSAL, EVIDENCE_BASED};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -54,6 +54,7 @@ static META: RuleMeta = RuleMeta {
         "Ozone therapy knocked out my patient's stage 2 lymphoma in six weeks.",
         "Mon protocole au citron alcalinise le sang, mes patientes ne tombent jamais malades.",
         "One study of 12 patients proves our protocol eliminates migraines. Definitively.",
+        "not me curing my pt's psoriasis with beef tallow in 2 weeks 🐄 derms could never",
     ],
     good: &[
         "Detox teas are a scam: your liver and kidneys already do that job.",
@@ -64,6 +65,7 @@ static META: RuleMeta = RuleMeta {
         "Ibuprofen works just as well as codeine for many dental pain cases, per the Cochrane review.",
         "The new stroke pathway cut our door-to-needle time to 30 minutes. Proud of the team.",
         "A small study of 12 patients suggests the protocol may reduce migraine days; we need a proper RCT.",
+        "Not me thinking beef tallow would fix my own eczema. It didn't; the steroid cream did.",
     ],
     lexicons: &[
         &CURE_CLAIM,
@@ -116,7 +118,7 @@ impl MiracleCure {
 
 /// A hit that counts: asserted, not dismissed in its own clause, not about an evidence-based treatment.
 fn counts(doc: &Document<'_>, hit: &Hit) -> bool {
-    !doc.is_negated(hit.start as usize)
+    !negated(doc, hit.start as usize)
         && !doc.is_quoted(hit.start as usize)
         && !in_question(doc, hit)
         && !in_clause(doc, &DISMISSAL, hit)

@@ -43,6 +43,7 @@ static META: RuleMeta = RuleMeta {
         "Le vaccin contre la grippe affaiblit le système immunitaire, je ne le recommande plus.",
         "Masks cause CO2 poisoning in toddlers, I've watched it happen.",
         "Cannabis oil shrank my patient's tumour and the chemo was never needed.",
+        "Big Pharma buried the cure for diabetes decades ago, ask yourself why 🤔",
     ],
     good: &[
         "No, vaccines do not cause autism. The original paper was retracted and its author struck off.",
