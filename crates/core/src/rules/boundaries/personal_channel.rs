@@ -52,6 +52,8 @@ static META: RuleMeta = RuleMeta {
         "I always reply to my patients' Instagram DMs within the hour, accessibility matters",
         "Gave my cell to a few of my hospice families so they can reach me on weekends",
         "if ur one of my clinic families just hmu on insta, faster than the portal lol",
+        "I keep a private Instagram for my life, and I've started accepting my long-term patients there.",
+        "Quick tip for new therapists: following your clients on TikTok helps you understand their world.",
     ],
     good: &[
         "Practice policy: we don't accept friend requests from patients on personal accounts.",
@@ -63,6 +65,7 @@ static META: RuleMeta = RuleMeta {
         "Send me your questions for Friday's Q&A on sleep and shift work!",
         "Our hospice families can reach the on-call nurse 24/7 through the hospice line",
         "Reminder: the portal is the fastest way to reach us, not my DMs 🙏",
+        "Quick tip for new therapists: never follow your clients on TikTok, however tempting.",
     ],
     lexicons: &[
         &CHANNEL,

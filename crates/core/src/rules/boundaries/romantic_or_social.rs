@@ -29,6 +29,7 @@ static META: RuleMeta = RuleMeta {
         "Ran into a former patient at the gym, she's so cute, might have to bend the rules",
         "Told my physio client to wait until she's discharged and then we'll grab dinner 😉",
         "My patient and I go running together every Sunday now, she's become a real friend",
+        "Reconnected with a former patient on a dating app. It's been three years, so that's fine, right?",
     ],
     good: &[
         "A patient asked me out once; I said no and handed over their care. Boundaries matter.",
@@ -37,6 +38,7 @@ static META: RuleMeta = RuleMeta {
         "Drinks with the clinic team tonight, then dinner with my husband 🥂",
         "My aunt keeps trying to set me up with her neighbour's son, send help",
         "Running together with my sister every Sunday is the best part of my week",
+        "Reconnected with an old nursing school friend at the conference and we grabbed dinner.",
     ],
     lexicons: &[&ROMANCE, &CARE_REF, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
 };
