@@ -132,8 +132,26 @@ pub(crate) fn clinical(doc: &Document<'_>) -> bool {
 /// Endings of disease and procedure names (pheochromocytoma, appendicitis, splenectomy):
 /// they name conditions no word list can enumerate.
 const MEDICAL_ENDINGS: &[&str] = &[
-    "oma", "itis", "ectomy", "otomy", "ostomy", "plasty", "opathy", "aemia", "emia", "osis", "algia", "ectomia",
+    "oma",
+    "itis",
+    "ectomy",
+    "otomy",
+    "ostomy",
+    "plasty",
+    "opathy",
+    "aemia",
+    "emia",
+    "osis",
+    "algia",
+    "ectomia",
     "ectomie",
+    // German compounds: "Stichverletzung", "Oberschenkelfraktur", "Hirnblutung".
+    "verletzung",
+    "fraktur",
+    "blutung",
+    "entzundung",
+    "infarkt",
+    "karzinom",
 ];
 
 /// Everyday words with those endings.

@@ -106,6 +106,10 @@ impl Rule for PatientImage {
         // Of a patient (or their specimen/chart), not of the team at a charity run.
         let visible = text::words(norm).any(|w| VISIBLE_IDENTIFIERS.contains(&&norm[w.clone()]))
             || VISIBLE_IDENTIFIERS.iter().any(|v| v.contains(' ') && norm.contains(v));
+        // "Sharing my own MRI": the poster's picture is theirs to share.
+        if self_image(norm) && !specific {
+            return;
+        }
         // "look at the names on this list": identifiers on show in a care setting.
         if !(specific
             || (visible && clinical)

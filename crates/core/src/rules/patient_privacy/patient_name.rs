@@ -201,7 +201,9 @@ impl Rule for PatientName {
                     let first = name.as_str().split([' ', '\t']).next().unwrap_or("");
                     // German capitalizes every noun: "Patient" there is followed by nouns, not names.
                     let german_noun = all.as_str().starts_with("Patient ") && !clinical;
-                    if !NOT_NAMES.contains(&first) && !german_noun {
+                    // "every patient I've seen": the pronoun, not a name.
+                    let pronoun = first.starts_with("I'") || first.starts_with("I’");
+                    if !NOT_NAMES.contains(&first) && !german_noun && !pronoun {
                         let name_r = at + name.start()..at + name.end();
                         let cut = at + all.as_str().find(|c: char| c.is_whitespace() || c == ',').unwrap_or(0);
                         let f = sink.push(name_r.clone());

@@ -162,7 +162,10 @@ fn specific_condition(doc: &Document<'_>, scan: &super::clues::Scan) -> bool {
         .filter(|c| c.kind == Kind::Condition && c.span.start >= phrase.start && c.span.end <= sentence_end)
         .map(|c| &c.span)
         .collect();
-    let mut distinct: Vec<String> = conditions.iter().map(|r| text[(*r).clone()].to_lowercase()).collect();
+    // "type 2 diabetes" holds "diabetes": one detail, not two.
+    let outer = |r: &Range<usize>| !conditions.iter().any(|o| o != &r && o.start <= r.start && r.end <= o.end);
+    let mut distinct: Vec<String> =
+        conditions.iter().filter(|r| outer(r)).map(|r| text[(*r).clone()].to_lowercase()).collect();
     distinct.sort_unstable();
     distinct.dedup();
     distinct.len() >= 2
