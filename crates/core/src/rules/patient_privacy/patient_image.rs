@@ -28,6 +28,8 @@ static META: RuleMeta = RuleMeta {
         "Here's a screenshot of his chart, you won't believe these labs",
         "Swipe for before and after on my patient's new smile 😍",
         "Mirad esta radiografía del paciente de anoche",
+        "Pic from today's case 👀 swipe if you're not squeamish #openfracture",
+        "Screenshot of today's clinic list attached, look at the names on it 😩",
     ],
     good: &[
         "Radiology quiz: image from an open-access teaching database. What's the diagnosis?",
@@ -35,6 +37,9 @@ static META: RuleMeta = RuleMeta {
         "I can't tell what a rash is from a photo, please see your own GP",
         "Photo of our team at the charity run this morning 🏃",
         "Got my flu shot today, here's my pic 💉 book yours!",
+        "Great talk at the conference today on SCAD in young women; slides below 👇",
+        "Sharing my own MRI today: herniated disc at L5-S1. Any tips for a surgeon who can't sit still?",
+        "Shot a quick reel on inhaler technique 👇 general info only, your own plan comes from your GP",
     ],
     lexicons: &[
         &IMAGE,
