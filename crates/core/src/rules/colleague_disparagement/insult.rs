@@ -8,8 +8,8 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
 use crate::rule::{Rule, RuleMeta, Sink};
-use crate::rules::patient_disparagement::PATIENT_TARGET;
 use crate::rules::patient_disparagement::near;
+use crate::rules::patient_disparagement::PATIENT_TARGET;
 use crate::rules::profanity::SWEAR_WORDS;
 
 /// Being fed up with someone ("so done with this hospital", "die Schnauze voll von…"): an
@@ -36,7 +36,7 @@ static META: RuleMeta = RuleMeta {
         "Hospital admin here are clowns, the whole lot of them",
         "Management spent our bonus on a new logo. This place is a clown show.",
         "Die Verwaltung ist komplett inkompetent, wie immer",
-        "Cardiology took six hours to see a STEMI. Six. Bloody. Hours.",
+        "Cardiology took six hours to see a STEMI. Six. F*cking. Hours.",
         "Quelle merde de direction, encore des lits fermés",
         "Honestly so done with this trust and its empty promises",
     ],
@@ -102,14 +102,15 @@ fn swear_before_target(doc: &Document<'_>, h: &Hit) -> bool {
                 })
             })
     };
-    doc.hits(&COLLEAGUE_TARGET).iter().any(|x| linked(x) && !self_intro(doc, x)) || doc.hits(&EMPLOYER).iter().any(linked)
+    doc.hits(&COLLEAGUE_TARGET).iter().any(|x| linked(x) && !self_intro(doc, x))
+        || doc.hits(&EMPLOYER).iter().any(linked)
 }
 
 /// Articles and prepositions that may stand between a swear word and the noun it insults.
 const LINKS: &[&str] = &[
-    "de", "da", "of", "this", "the", "our", "that", "these", "those", "ce", "cette", "ces", "esta", "este",
-    "esa", "ese", "essa", "esse", "dieser", "diese", "die", "der", "den", "la", "le", "el", "les", "los", "las", "a",
-    "o", "du", "des", "del", "my", "mon", "ma", "mi", "meu", "minha", "meine", "mein", "unsere", "nuestra",
+    "de", "da", "of", "this", "the", "our", "that", "these", "those", "ce", "cette", "ces", "esta", "este", "esa",
+    "ese", "essa", "esse", "dieser", "diese", "die", "der", "den", "la", "le", "el", "les", "los", "las", "a", "o",
+    "du", "des", "del", "my", "mon", "ma", "mi", "meu", "minha", "meine", "mein", "unsere", "nuestra",
 ];
 
 /// Masked words ("f***ing", "b*tch"): a `*` between letters, as the normalizer leaves them.
@@ -119,7 +120,7 @@ fn masked_words<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = Hit> + 'd {
         let t = &norm[w.clone()];
         let inner = t.trim_matches('*');
         let masked = inner.contains('*') && inner.len() >= 3 && inner.chars().any(|c| c.is_alphabetic());
-        masked.then(|| Hit { list: u16::MAX, entry: 0, start: w.start as u32, end: w.end as u32 })
+        masked.then_some(Hit { list: u16::MAX, entry: 0, start: w.start as u32, end: w.end as u32 })
     })
 }
 
