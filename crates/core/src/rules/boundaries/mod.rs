@@ -11,6 +11,7 @@ use crate::rule::Rule;
 
 mod patient_social_media;
 mod personal_channel;
+mod public_reply;
 mod romantic_or_social;
 
 /// Someone the poster treats: "my patient", "a client", "the climber I splinted".
@@ -102,6 +103,10 @@ const IDIOMS: &[&str] = &[
     "can't stop",
     "cant stop",
     "never thought",
+    "don't forget",
+    "dont forget",
+    "do not forget",
+    "don't miss",
 ];
 
 /// Whether `hit` is negated, ignoring exclamations such as "can't believe".
@@ -154,5 +159,6 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(personal_channel::PersonalChannel),
         Box::new(patient_social_media::PatientSocialMedia),
         Box::new(romantic_or_social::RomanticOrSocial),
+        Box::new(public_reply::PublicReply),
     ]
 }

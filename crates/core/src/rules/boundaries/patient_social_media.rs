@@ -29,12 +29,15 @@ static META: RuleMeta = RuleMeta {
         "Googled my new patient and found her on TikTok, she has 40k followers lol",
         "Liked all of my client's holiday pics on Instagram, she's earned it",
         "Commented on my patient's gym selfie, those rebuilt knees look great",
+        "I make a point of connecting with my patients on LinkedIn once their treatment ends",
+        "Watched my pt's TikTok live last night, she had no idea her nurse was there 😂",
     ],
     good: &[
         "Patients often ask if they can find us on Instagram: yes, the clinic page!",
         "I looked up the patient's labs before rounds, as one does",
         "Liked all of my cousin's wedding pics on Facebook",
         "Patients commented on our clinic's Instagram post that the new parking is awful",
+        "Connecting with other rural GPs on LinkedIn has been the best part of this year",
     ],
     lexicons: &[&SOCIAL_VERB, &SOCIAL_PLACE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
 };

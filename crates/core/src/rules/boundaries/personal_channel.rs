@@ -15,6 +15,19 @@ static CHANNEL: Lexicon = Lexicon { name: "boundaries/channel", source: include_
 /// "DM me", "text me": a boundary only when the same sentence addresses patients.
 static INVITE: Lexicon = Lexicon { name: "boundaries/invite", source: include_str!("invite.txt") };
 
+/// Labs, scans, "a quick consult": clinical material asked for in private messages.
+static CLINICAL_OBJECT: Lexicon =
+    Lexicon { name: "boundaries/clinical-object", source: include_str!("clinical_object.txt") };
+
+/// Clinical nouns that count after "your" ("DM me your latest bloods").
+static CLINICAL_NOUN: Lexicon = Lexicon { name: "boundaries/clinical-noun", source: include_str!("clinical_noun.txt") };
+
+/// Second-person possessives that make a clinical noun the reader's own.
+const YOUR: &[&str] = &["your", "ur", "yr", "tus", "tu", "vos", "tes", "deine", "ihre", "seus", "suas", "teus"];
+
+/// How far (normalized bytes) the clinical object may follow the invitation ("DM me your latest labs").
+const OBJECT_GAP: u32 = 40;
+
 static META: RuleMeta = RuleMeta {
     id: "boundaries/personal-channel",
     category: Category::Boundaries,
@@ -34,6 +47,13 @@ static META: RuleMeta = RuleMeta {
         "A client keeps DMing my personal Instagram about her meds, so I just answer there",
         "Sorted out my patient's refill over WhatsApp from my own phone on Sunday",
         "To all my clients: text me anytime between sessions if you need a quick chat",
+        "Worried about that mole? Send me your photos by DM and I'll tell you if it's fine",
+        "Message me your blood results tonight, happy to interpret them for anyone",
+        "I always reply to my patients' Instagram DMs within the hour, accessibility matters",
+        "Gave my cell to a few of my hospice families so they can reach me on weekends",
+        "if ur one of my clinic families just hmu on insta, faster than the portal lol",
+        "I keep a private Instagram for my life, and I've started accepting my long-term patients there.",
+        "Quick tip for new therapists: following your clients on TikTok helps you understand their world.",
     ],
     good: &[
         "Practice policy: we don't accept friend requests from patients on personal accounts.",
@@ -42,8 +62,21 @@ static META: RuleMeta = RuleMeta {
         "Please message the clinic through the patient portal, not my DMs",
         "Building an app for patients with asthma. Looking for nurse testers, DM me if interested!",
         "Great teaching session on WhatsApp security today, DM me for the slides",
+        "Send me your questions for Friday's Q&A on sleep and shift work!",
+        "Our hospice families can reach the on-call nurse 24/7 through the hospice line",
+        "Reminder: the portal is the fastest way to reach us, not my DMs 🙏",
+        "Quick tip for new therapists: never follow your clients on TikTok, however tempting.",
     ],
-    lexicons: &[&CHANNEL, &INVITE, &CARE_REF, &CARE_CONTEXT, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
+    lexicons: &[
+        &CHANNEL,
+        &INVITE,
+        &CLINICAL_OBJECT,
+        &CLINICAL_NOUN,
+        &CARE_REF,
+        &CARE_CONTEXT,
+        &BOUNDARY_SETTING,
+        &CROSSING_ANYWAY,
+    ],
 };
 
 /// A personal channel close to someone the poster treats.
@@ -59,6 +92,21 @@ impl Rule for PersonalChannel {
             return;
         }
         if let Some(hit) = asserted(doc, &CHANNEL).find(|h| near_care(doc, h)) {
+            sink.push(doc.original(hit.range()));
+            return;
+        }
+        // "DM me your labs", "message me for a quick consult": care moved into private messages.
+        let norm = doc.norm();
+        let objects = doc.hits(&CLINICAL_OBJECT);
+        let nouns = doc.hits(&CLINICAL_NOUN);
+        let yours = |h: &Hit, n: &Hit| {
+            let between = norm.get(h.end as usize..n.start as usize).unwrap_or("");
+            crate::text::words(between).any(|w| YOUR.contains(&&between[w]))
+        };
+        let follows = |h: &Hit, o: &Hit| o.start >= h.end && o.start - h.end <= OBJECT_GAP;
+        if let Some(hit) = asserted(doc, &INVITE)
+            .find(|h| objects.iter().any(|o| follows(h, o)) || nouns.iter().any(|n| follows(h, n) && yours(h, n)))
+        {
             sink.push(doc.original(hit.range()));
             return;
         }

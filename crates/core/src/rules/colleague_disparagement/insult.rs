@@ -6,8 +6,15 @@ use super::{
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
+use crate::lexicon::{Hit, Lexicon};
 use crate::rule::{Rule, RuleMeta, Sink};
+use crate::rules::patient_disparagement::near;
 use crate::rules::patient_disparagement::PATIENT_TARGET;
+use crate::rules::profanity::SWEAR_WORDS;
+
+/// Being fed up with someone ("so done with this hospital", "die Schnauze voll von…"): an
+/// attack only next to a colleague or employer word.
+static FED_UP: Lexicon = Lexicon { name: "colleague-disparagement/fed-up", source: include_str!("fed_up.txt") };
 use crate::rules::patient_disparagement::REPORTED;
 use crate::rules::patient_disparagement::{
     asserted, asserted_close, in_or_after_sentence, patient_noun_in_sentence, sentence_of, single_quoted,
@@ -29,13 +36,29 @@ static META: RuleMeta = RuleMeta {
         "Hospital admin here are clowns, the whole lot of them",
         "Management spent our bonus on a new logo. This place is a clown show.",
         "Die Verwaltung ist komplett inkompetent, wie immer",
+        "Cardiology took six hours to see a STEMI. Six. F*cking. Hours.",
+        "Quelle merde de direction, encore des lits fermés",
+        "Honestly so done with this trust and its empty promises",
     ],
     good: &[
         "I respectfully disagree with my surgical colleagues on drain use; here is the evidence",
         "Our charge nurse stayed two hours late to cover a sick call. Legend.",
         "I think the new rota is a mistake and I've raised it with our manager",
+        "Holy shit, our hospital just won the national patient safety award!",
+        "So done with night shifts for this month, the department threw us a breakfast",
     ],
-    lexicons: &[&REPORTED, &INSULTS, &ATTACKS, &COLLEAGUE_TARGET, &EMPLOYER, &EYEROLL, &RESPECTFUL, &PATIENT_TARGET],
+    lexicons: &[
+        &REPORTED,
+        &INSULTS,
+        &ATTACKS,
+        &FED_UP,
+        &SWEAR_WORDS,
+        &COLLEAGUE_TARGET,
+        &EMPLOYER,
+        &EYEROLL,
+        &RESPECTFUL,
+        &PATIENT_TARGET,
+    ],
 };
 
 /// An insult next to a colleague or the employer, or a distinctive attack in a post about them.
@@ -49,10 +72,56 @@ fn verdict_after_target(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
     if !short || s.start < 2 {
         return false;
     }
-    let prev = sentence_of(norm, s.start - 2);
+    // Look back over the previous sentence, and one more when it is itself a short jab
+    // ("Didn't listen. Didn't tour. Clown.").
+    let mut prev = sentence_of(norm, s.start - 2);
+    for _ in 0..2 {
+        let jab = norm.get(prev.clone()).is_some_and(|t| crate::text::words(t).count() <= 4);
+        if !jab || prev.start < 2 {
+            break;
+        }
+        prev = sentence_of(norm, prev.start - 2).start..prev.end;
+    }
     let inside = |x: &crate::lexicon::Hit| (x.start as usize) >= prev.start && (x.end as usize) <= prev.end;
     doc.hits(&COLLEAGUE_TARGET).iter().any(|x| inside(x) && !self_intro(doc, x))
         || doc.hits(&EMPLOYER).iter().any(inside)
+}
+
+/// Whether the swear word modifies a colleague or employer word that follows it directly or
+/// through an article ("merda de hospital", "putain de direction", "this shitty trust"), not a
+/// question about them ("how the hell do attendings…").
+fn swear_before_target(doc: &Document<'_>, h: &Hit) -> bool {
+    let norm = doc.norm();
+    let linked = |x: &Hit| {
+        x.start >= h.end
+            && norm.get(h.end as usize..x.start as usize).is_some_and(|gap| {
+                let mut n = 0;
+                crate::text::words(gap).all(|w| {
+                    n += 1;
+                    n <= 2 && LINKS.contains(&&gap[w])
+                })
+            })
+    };
+    doc.hits(&COLLEAGUE_TARGET).iter().any(|x| linked(x) && !self_intro(doc, x))
+        || doc.hits(&EMPLOYER).iter().any(linked)
+}
+
+/// Articles and prepositions that may stand between a swear word and the noun it insults.
+const LINKS: &[&str] = &[
+    "de", "da", "of", "this", "the", "our", "that", "these", "those", "ce", "cette", "ces", "esta", "este", "esa",
+    "ese", "essa", "esse", "dieser", "diese", "die", "der", "den", "la", "le", "el", "les", "los", "las", "a", "o",
+    "du", "des", "del", "my", "mon", "ma", "mi", "meu", "minha", "meine", "mein", "unsere", "nuestra",
+];
+
+/// Masked words ("f***ing", "b*tch"): a `*` between letters, as the normalizer leaves them.
+fn masked_words<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = Hit> + 'd {
+    let norm = doc.norm();
+    crate::text::words(norm).filter_map(move |w| {
+        let t = &norm[w.clone()];
+        let inner = t.trim_matches('*');
+        let masked = inner.contains('*') && inner.len() >= 3 && inner.chars().any(|c| c.is_alphabetic());
+        masked.then_some(Hit { list: u16::MAX, entry: 0, start: w.start as u32, end: w.end as u32 })
+    })
 }
 
 impl Rule for Insult {
@@ -76,6 +145,32 @@ impl Rule for Insult {
         };
         if let Some(h) = attack.or_else(insult) {
             sink.push(doc.original(h.range()));
+            return;
+        }
+        // Swearing at the employer or colleagues ("essa merda de hospital", "putain de direction"),
+        // or as a verdict right after naming them ("Radiology takes 9 hours. Nine. F***ing. Hours.").
+        let aimed = |h: &Hit| {
+            asserted_close(doc, h)
+                && !respectful(doc, h)
+                && !patient_noun_in_sentence(doc, h)
+                && (swear_before_target(doc, h) || verdict_after_target(doc, h))
+        };
+        let swear = doc.hits(&SWEAR_WORDS).iter().copied().chain(masked_words(doc)).find(|h| aimed(h));
+        if let Some(h) = swear {
+            let f = sink.push(doc.original(h.range()));
+            f.message = "Swearing at your employer or colleagues in public reads as an attack on them.".into();
+            return;
+        }
+        let target_after = |h: &Hit| {
+            let after = |x: &&Hit| x.start >= h.end && near(doc, h, x, 4);
+            doc.hits(&EMPLOYER).iter().any(|x| after(&x))
+                || doc.hits(&COLLEAGUE_TARGET).iter().any(|x| after(&x) && !self_intro(doc, x))
+        };
+        let fed_up =
+            doc.hits(&FED_UP).iter().find(|h| asserted_close(doc, h) && !respectful(doc, h) && target_after(h));
+        if let Some(h) = fed_up {
+            let f = sink.push(doc.original(h.range()));
+            f.message = "Venting that you are fed up with your employer or colleagues, in public, attacks them.".into();
             return;
         }
         // An eye-roll aimed at a colleague or specialty ("Ortho: 'bone's fine' 🙄").

@@ -27,6 +27,7 @@ static META: RuleMeta = RuleMeta {
         "Surgeons are all the same: cut first, think never",
         "Radiologists are just overpaid spell-checkers for our requests",
         "Les pharmaciens sont tous des vendeurs de bonbons",
+        "Locums are great until something goes wrong, then nobody can find them",
     ],
     good: &[
         "Surgeons and anaesthetists planning together cut our cancellations in half",

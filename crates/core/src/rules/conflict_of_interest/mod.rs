@@ -40,6 +40,10 @@ pub(crate) static CTA_WEAK: Lexicon =
 /// Ties to a company: gifts, hospitality, paid roles, one's own product.
 pub(crate) static TIE: Lexicon = Lexicon { name: "conflict-of-interest/tie", source: include_str!("tie.txt") };
 
+/// "I recommend", "I trust": an endorsement when "the only <product>" stands just before.
+pub(crate) static ONLY_VERB: Lexicon =
+    Lexicon { name: "conflict-of-interest/only-verb", source: include_str!("only_verb.txt") };
+
 /// Discount and affiliate language.
 pub(crate) static COMMERCE: Lexicon =
     Lexicon { name: "conflict-of-interest/commerce", source: include_str!("commerce.txt") };
@@ -49,10 +53,32 @@ pub(crate) fn disclosed(doc: &Document<'_>) -> bool {
     doc.asserted_hits(&DISCLOSURE).next().is_some()
 }
 
+/// "Only" in the languages the lists cover (accents are folded by the normalizer).
+const ONLY: &[&str] = &["only", "unico", "unica", "seul", "seule", "einzige", "einzigen", "unica"];
+
+/// A firm endorsement: an [`ENDORSE`] phrase, or "the only <product> I recommend/trust/use", where
+/// "only" stands within three words before the verb (the product name varies, the shape does not).
+pub(crate) fn endorsement(doc: &Document<'_>) -> Option<std::ops::Range<usize>> {
+    if let Some(h) = doc.asserted_hits(&ENDORSE).next() {
+        return Some(h.range());
+    }
+    let norm = doc.norm();
+    doc.asserted_hits(&ONLY_VERB)
+        .find(|h| {
+            let at = h.start as usize;
+            let head = norm.get(crate::text::clause_start(norm, at)..at).unwrap_or("");
+            head.split_whitespace()
+                .rev()
+                .take(4)
+                .any(|w| ONLY.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        })
+        .map(|h| h.range())
+}
+
 /// Whether the draft sells or recommends something (so a "% off" is the poster's promotion,
 /// not a staff-canteen offer).
 pub(crate) fn selling(doc: &Document<'_>) -> bool {
-    [&ENDORSE, &TIE, &COMMERCE, &SELF_PROMO, &CTA_WEAK].iter().any(|l| doc.has(l))
+    [&ENDORSE, &TIE, &COMMERCE, &SELF_PROMO, &CTA_WEAK].iter().any(|l| doc.has(l)) || endorsement(doc).is_some()
 }
 
 /// Appends ` #ad` after the last non-blank character.

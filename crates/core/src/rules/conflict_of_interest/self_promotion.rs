@@ -1,10 +1,21 @@
 //! `conflict-of-interest/self-promotion`: selling one's own clinic, product or service without saying so.
 
-use super::{add_ad, disclosed, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE, ENDORSE_WEAK, SELF_PROMO, TIE, TIE_WEAK};
+use super::{
+    add_ad, disclosed, endorsement, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE, ENDORSE_WEAK, ONLY_VERB, SELF_PROMO, TIE,
+    TIE_WEAK,
+};
 use crate::category::{Category, Severity};
 use crate::document::Document;
+use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 use regex::Regex;
+
+/// Charity events and public classes: a price there is not the poster's sale.
+static NOT_FOR_PROFIT: Lexicon =
+    Lexicon { name: "conflict-of-interest/not-for-profit", source: include_str!("not_for_profit.txt") };
+
+/// Shopping calls to action ("get yours", "swipe up", "to buy").
+static SHOP_CTA: Lexicon = Lexicon { name: "conflict-of-interest/shop-cta", source: include_str!("shop_cta.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "conflict-of-interest/self-promotion",
@@ -19,14 +30,37 @@ static META: RuleMeta = RuleMeta {
     bad: &[
         "New hydration IV menu at my clinic 💧 intro price this month, mention this post at booking!",
         "My own sleep tea blend is finally here, grab yours through the link in bio 🌙",
+        "The only sunscreen I trust for my melanoma-survivor patients is SolShield. Link in bio ☀️",
+        "I've been selling these wellness shakes for a year and they WORK. Message me to join my team 💸",
+        "Best penlight for students is the LumaPro, no contest. I send my whole cohort my link 👇",
+        "My morning serum from @dewlab, patients always ask about my skin 😉 link in bio",
+        "Mis pacientes preguntan qué protector uso: SolarMed, el único que recomiendo. Link en mi bio 🌞",
+        "Ask me how I earn an extra $2k a month on my nights off selling wellness products 💸",
     ],
     good: &[
         "Our clinic offers physiotherapy for chronic back pain; fees are on our website and a GP referral \
          isn't needed.",
         "Free CPR class Saturday, limited spots, link in bio to sign up!",
+        "Our amazing team wrote a free falls-prevention leaflet, link in bio!",
         "Flu jabs available now: book online or call today, it's free for over-65s.",
+        "Join my team! We're hiring night RNs on 5 West, great mentorship, link in bio.",
+        "Flu clinic open Saturday, free for staff. Link below.",
+        "Hospital foundation gala on Friday, tickets $60 and all proceeds go to the NICU. Link in bio!",
+        "Ask me how I survived my first year of nights: coffee, naps and a great charge nurse.",
     ],
-    lexicons: &[&SELF_PROMO, &CTA_WEAK, &ENDORSE, &ENDORSE_WEAK, &TIE, &TIE_WEAK, &COMMERCE, &DISCLOSURE],
+    lexicons: &[
+        &SELF_PROMO,
+        &CTA_WEAK,
+        &SHOP_CTA,
+        &ENDORSE,
+        &ONLY_VERB,
+        &ENDORSE_WEAK,
+        &TIE,
+        &TIE_WEAK,
+        &COMMERCE,
+        &DISCLOSURE,
+        &NOT_FOR_PROFIT,
+    ],
 };
 
 /// A call to action for something the poster sells.
@@ -38,7 +72,7 @@ pub(crate) struct SelfPromotion {
 impl SelfPromotion {
     pub(crate) fn new() -> SelfPromotion {
         SelfPromotion {
-            price: Regex::new(r"[$€£]\s?\d|\b[\w-]+\.(?:com|shop|store|co\.uk)\b")
+            price: Regex::new(r"[$€£] ?[0-9]|(?-u:\b)[A-Za-z0-9_-]+\.(?:com|shop|store|co\.uk)(?-u:\b)")
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
     }
@@ -55,9 +89,15 @@ impl Rule for SelfPromotion {
         }
         let strong = doc.asserted_hits(&SELF_PROMO).next();
         let hit = strong.or_else(|| {
+            // Praise alone ("amazing team, link in bio") is not selling; praise plus a shopping
+            // call ("obsessed with this mask, link in bio to get yours") is.
             let selling = || {
-                [&ENDORSE, &ENDORSE_WEAK, &TIE, &TIE_WEAK, &COMMERCE].iter().any(|l| doc.has(l))
-                    || self.price.is_match(doc.text())
+                [&ENDORSE, &TIE, &TIE_WEAK, &COMMERCE].iter().any(|l| doc.has(l))
+                    || (doc.has(&ENDORSE_WEAK) && doc.has(&SHOP_CTA))
+                    || (self.price.is_match(doc.text()) && !doc.has(&NOT_FOR_PROFIT))
+                    || endorsement(doc).is_some()
+                    // A product credited to a brand's handle ("my serum from @glowlab").
+                    || ["from @", "by @", "with @"].iter().any(|c| doc.text().contains(c))
             };
             doc.asserted_hits(&CTA_WEAK).next().filter(|_| selling())
         });

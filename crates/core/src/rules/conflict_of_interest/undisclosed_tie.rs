@@ -1,7 +1,7 @@
 //! `conflict-of-interest/undisclosed-tie`: endorsing a product after gifts, hospitality or a paid role,
 //! or one's own product, without disclosure.
 
-use super::{add_disclosure, disclosed, DISCLOSURE, ENDORSE, ENDORSE_WEAK, TIE, TIE_WEAK};
+use super::{add_disclosure, disclosed, endorsement, DISCLOSURE, ENDORSE, ENDORSE_WEAK, ONLY_VERB, TIE, TIE_WEAK};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
@@ -23,14 +23,22 @@ static META: RuleMeta = RuleMeta {
         "Great speaker dinner with the Zentiva team last night. Their new statin is my first line from now on.",
         "I helped develop the FlexiCast splint, so ask your orthopaedic team for it by name",
         "Ski week in Whistler with Orvane Therapeutics 🎿 their new biologic is a game changer",
+        "Back from an all-expenses weekend in Napa with the Ardentis team; every GP should be prescribing their new SGLT2.",
+        "Not sponsored (well, they sent me a free box 🙃) but this is the only moisturiser I recommend to eczema patients.",
+        "All my knee patients get sent to RidgePhysio, best clinic in town (not saying I own a bit of it 👀)",
+        "Thanks to the Ostara team for flying me to Berlin for the launch; I'll be switching my asthma patients to the new inhaler.",
     ],
     good: &[
         "Disclosure: I'm on the speakers bureau for Zentiva. Here's my honest take on the new statin trial.",
         "Great dinner with the department last night, my favourite team to work with!",
         "Our rep meeting policy: no gifts, no meals, information by email only.",
         "My colleague sent me this review on wound care, highly recommend it",
+        "The only thing I recommend to new grads is sleep, honestly.",
+        "Just back from a week in Lisbon at the ESC congress; great sessions on heart failure.",
+        "Every patient of mine this week was lovely and one gave me a card 💛",
+        "Thanks to the hospital charity for funding my trip to the Berlin conference, learned a lot about inhalers.",
     ],
-    lexicons: &[&TIE, &TIE_WEAK, &ENDORSE, &ENDORSE_WEAK, &DISCLOSURE],
+    lexicons: &[&TIE, &TIE_WEAK, &ENDORSE, &ONLY_VERB, &ENDORSE_WEAK, &DISCLOSURE],
 };
 
 /// A tie to a company and an endorsement in the same draft, with no disclosure.
@@ -43,7 +51,7 @@ impl UndisclosedTie {
     pub(crate) fn new() -> UndisclosedTie {
         UndisclosedTie {
             company: Regex::new(
-                r"\b\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?\s+(?:Pharma|Pharmaceuticals?|Therapeutics|Biotech|Biosciences|Labs|Diagnostics|Medtech|Devices)\b",
+                r"(?-u:\b)[A-Z][A-Za-z0-9_-]*(?: +[A-Z][A-Za-z0-9_-]*)? +(?:Pharma|Pharmaceuticals?|Therapeutics|Biotech|Biosciences|Labs|Diagnostics|Medtech|Devices)(?-u:\b)",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
@@ -59,7 +67,7 @@ impl Rule for UndisclosedTie {
         if disclosed(doc) {
             return;
         }
-        let firm = doc.asserted_hits(&ENDORSE).next().is_some();
+        let firm = endorsement(doc).is_some();
         let soft = firm || doc.asserted_hits(&ENDORSE_WEAK).next().is_some();
         if !soft {
             return;

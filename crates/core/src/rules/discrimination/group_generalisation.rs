@@ -27,12 +27,17 @@ static META: RuleMeta = RuleMeta {
         "I'm not racist but immigrants clog up our clinic",
         "Autistic nurses are not suited to the emergency department",
         "Learn English or find another clinic, I'm done repeating myself",
+        "Same demographic in our waiting room every Saturday night, iykyk",
+        "I no longer accept Roma families at my practice, they are not worth the hassle",
+        "Overseas-trained doctors need twice the supervision. Unpopular opinion, but true.",
     ],
     good: &[
         "Black patients are under-diagnosed with melanoma; equity in dermatology education matters",
         "Older adults are under-represented in trials, which is ageism in research",
         "Welcoming two new Filipino nurses to our unit, their experience already helps",
         "Pregnant women should always get the flu vaccine; ask your midwife",
+        "Our practice now welcomes Roma families, with an outreach worker who speaks Romani",
+        "Overseas-trained nurses bring skills we lack; our induction gives them the supervision any new starter gets",
     ],
     lexicons: &[
         &REPORTED,

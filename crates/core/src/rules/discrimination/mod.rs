@@ -9,7 +9,7 @@
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
-use crate::rules::patient_disparagement::{asserted, near, sentence_of};
+use crate::rules::patient_disparagement::{asserted, asserted_close, near, sentence_of};
 
 mod group_generalisation;
 mod slur;
@@ -61,7 +61,7 @@ pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
                     || doc
                         .hits(&GENERALISATIONS)
                         .iter()
-                        .any(|g| asserted(doc, g) && !advised(doc, g) && near(doc, h, g, NEAR))
+                        .any(|g| asserted_close(doc, g) && !advised(doc, g) && near(doc, h, g, NEAR))
                     || weak_stereotype(doc, h)
                     || verdict_after_group(doc, h)
                     || generic_subject(doc, h)

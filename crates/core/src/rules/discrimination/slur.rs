@@ -32,6 +32,8 @@ static META: RuleMeta = RuleMeta {
         "Someone called my brother a \"retard\" at school; that word still hurts our family",
         "Stop using the term Mediterranean syndrome: it is racism dressed up as a diagnosis",
         "Retardation of growth was noted in the 1970s literature; we now say growth restriction",
+        "The 93-year-old in bay 4 ate all my graham crackers and asked for more",
+        "Calling a colleague 'retarded' is not banter; please retire the word",
     ],
     lexicons: &[&REPORTED, &SLURS, &ADVOCACY, &BIAS_DISCLAIMER],
 };

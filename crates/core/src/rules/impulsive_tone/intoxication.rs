@@ -14,6 +14,13 @@ pub(crate) static INTOXICANTS: Lexicon =
 /// Drinks and drugs that matter only before or during duty.
 pub(crate) static DRINKS: Lexicon = Lexicon { name: "impulsive-tone/drinks", source: include_str!("drinks.txt") };
 
+/// Acting on work in the heat of the moment (resigning, emailing the boss).
+pub(crate) static IMPULSIVE_ACTS: Lexicon =
+    Lexicon { name: "impulsive-tone/impulsive-acts", source: include_str!("impulsive_acts.txt") };
+
+/// A bad day at work given as the reason for drinking.
+pub(crate) static BAD_DAY: Lexicon = Lexicon { name: "impulsive-tone/bad-day", source: include_str!("bad_day.txt") };
+
 /// Working or about to work.
 pub(crate) static ON_DUTY: Lexicon = Lexicon { name: "impulsive-tone/on-duty", source: include_str!("on_duty.txt") };
 
@@ -39,6 +46,9 @@ static META: RuleMeta = RuleMeta {
         "Couple of beers before my night shift, nobody will notice",
         "Still tipsy from the leaving do and my clinic starts at 9",
         "Got so drunk after shift, back on at 7 lol",
+        "Four beers deep and drafting an email to my manager about the rota. Hitting send at midnight",
+        "Two glasses of wine on my lunch break, don't tell matron",
+        "Worst night on the unit ever, so it's vodka and more vodka 🍸🍸🍸",
     ],
     good: &[
         "Celebrated 20 years on the ward with cake and one glass of prosecco. Not on call!",
@@ -47,8 +57,12 @@ static META: RuleMeta = RuleMeta {
         "Made a 'drug cocktail' of ginger, lemon and honey for my sore throat",
         "I've drunk four coffees and it's only the second hour of my shift",
         "Buzzed into the ward at 7 and straight into handover",
+        "After a rough shift: a glass of wine, a bath and bed",
+        "Handed in my resignation letter today after a lot of thought; proud of my ten years here",
+        "Leaving do for our matron tonight 🍻🍻🍻 best shift leader we ever had",
+        "Handed in my resignation letter today: new job in September, champagne tonight 🥂",
     ],
-    lexicons: &[&INTOXICANTS, &DRINKS, &ON_DUTY, &BEFORE_DUTY],
+    lexicons: &[&INTOXICANTS, &DRINKS, &ON_DUTY, &BEFORE_DUTY, &IMPULSIVE_ACTS, &BAD_DAY, &super::CELEBRATION],
 };
 
 /// Words that make someone else the drinker ("the guy rolled in drunk", "a drunk patient").
@@ -165,14 +179,30 @@ impl Rule for Intoxication {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if doc.asserted_hits(&ON_DUTY).next().is_none() {
-            return;
-        }
         let norm = doc.norm();
         // Work must be mentioned close by, not three paragraphs later.
         let near = |lex: &Lexicon, h: &Hit| {
             doc.asserted_hits(lex).any(|o| o.start.abs_diff(h.start) <= NEAR && o.range() != h.range())
         };
+        let own = |h: &&Hit| !about_someone_else(norm, h) && !participle(norm, h);
+        // Drinking and acting on work at once ("half a bottle down, typing my resignation"):
+        // the impulsive post in its purest form, off duty or not.
+        // A toast to a new job ("handed in my resignation, champagne tonight 🥂") is joy.
+        let joyful = doc.has(&super::CELEBRATION) && !doc.has(&BAD_DAY);
+        if doc.has(&IMPULSIVE_ACTS) && !joyful {
+            if let Some(h) = doc
+                .asserted_hits(&INTOXICANTS)
+                .chain(doc.asserted_hits(&DRINKS))
+                .filter(own)
+                .find(|h| near(&IMPULSIVE_ACTS, h))
+            {
+                sink.push(doc.original(h.range()));
+                return;
+            }
+        }
+        if doc.asserted_hits(&ON_DUTY).next().is_none() {
+            return;
+        }
         // Drunk, high or hungover near a mention of work: unless someone else is, or
         // "drunk" is a participle ("I've drunk four coffees").
         if let Some(h) = doc
@@ -187,8 +217,20 @@ impl Rule for Intoxication {
         let alcohol_free = ["alcohol-free", "alcohol free", "mocktail", "non-alcoholic", "sober", "dry january"]
             .iter()
             .any(|w| norm.contains(w));
-        let timed = !alcohol_free && doc.asserted_hits(&BEFORE_DUTY).next().is_some();
-        if !timed {
+        if alcohol_free {
+            return;
+        }
+        // Drinking hard because work was bad ("post-shift tequila bc today was a disaster
+        // 🥃🥃🥃"): heavy means several drinks or being drunk, not one glass after a rough day.
+        if doc.has(&BAD_DAY) {
+            let drinks: Vec<&Hit> = doc.asserted_hits(&DRINKS).filter(own).collect();
+            let heavy = drinks.len() >= 3 || doc.asserted_hits(&INTOXICANTS).any(|h| own(&h));
+            if let Some(h) = drinks.iter().find(|h| heavy && near(&ON_DUTY, h) && near(&BAD_DAY, h)) {
+                sink.push(doc.original(h.range()));
+                return;
+            }
+        }
+        if doc.asserted_hits(&BEFORE_DUTY).next().is_none() {
             return;
         }
         if let Some(h) = doc.asserted_hits(&DRINKS).find(|h| {

@@ -13,6 +13,9 @@ use std::ops::Range;
 /// Rage and venting that needs nothing else to be impulsive.
 pub(crate) static VENTING: Lexicon = Lexicon { name: "impulsive-tone/venting", source: include_str!("venting.txt") };
 
+/// Fed-up idioms: a rant by themselves when the post is about work, one sign otherwise.
+pub(crate) static FED_UP: Lexicon = Lexicon { name: "impulsive-tone/fed-up", source: include_str!("fed_up.txt") };
+
 /// Weaker signs of anger: two different signs make a rant.
 pub(crate) static ANGER_WORDS: Lexicon =
     Lexicon { name: "impulsive-tone/anger-words", source: include_str!("anger_words.txt") };
@@ -42,6 +45,11 @@ static META: RuleMeta = RuleMeta {
         "F*cking management cut our breaks again. Unreal.",
         "Management's new rota is an absolute joke and everyone knows it",
         "J'en ai marre de cet hôpital, vraiment marre",
+        "I hope whoever on the board signed off these cuts ends up on a trolley in our corridor for a night",
+        "Two hours unpaid overtime again. Screenshots ready, I'm naming names at the staff meeting",
+        "Just walked out of my clinic. Couldn't take another minute of this.",
+        "Merda de direção, estou de saco cheio",
+        "Estoy harta de este hospital y de sus turnos de doce horas",
     ],
     good: &[
         "Burnout check-in: I'm exhausted, so I've dropped a shift and booked my EAP session. Look after yourselves.",
@@ -52,9 +60,16 @@ static META: RuleMeta = RuleMeta {
         "PASSED MY BOARDS!!! Thank you to everyone who quizzed me",
         "FREE flu jabs for staff this week!!! Walk in, no appointment!!!",
         "Use it or lose it: the strength you build before surgery speeds your recovery after",
+        "I hope no patient ends up waiting on a trolley this winter; here is our plan with management",
+        "Officially a f*cking RN!!! 🎉 thank you all",
+        "Caralho, que dia. Três partos seguidos e todos bem 🙏",
+        "Walked out of my last shift after 30 years. Thank you, this hospital, for everything",
+        "J'en ai marre de la pluie, vivement l'été ☀️",
     ],
     lexicons: &[
         &VENTING,
+        &FED_UP,
+        &super::intoxication::ON_DUTY,
         &ANGER_WORDS,
         &CELEBRATION,
         &WORKPLACE,
@@ -80,6 +95,43 @@ impl RageVenting {
     }
 }
 
+/// "I hope the exec who cut our porters ends up on a trolley in our corridor": wishing the
+/// people in charge what they inflict, in one sentence (a hope, management, "end up").
+/// "I hope nobody ends up waiting twelve hours" names no one in charge.
+fn comeuppance(doc: &Document<'_>) -> Option<Range<usize>> {
+    let norm = doc.norm();
+    if !norm.contains("hope ") || !norm.contains("end") || !doc.has(&WORKPLACE) {
+        return None;
+    }
+    norm.match_indices("hope ").map(|(i, _)| i).find_map(|i| {
+        let word_start = i == 0 || !norm.as_bytes()[i - 1].is_ascii_alphabetic();
+        let end = norm[i..].find(['.', '!', '?', ';', '\n']).map_or(norm.len(), |p| i + p);
+        let sentence = &norm[i..end];
+        let up = sentence.find(" ends up ").or_else(|| sentence.find(" end up ")).map(|p| i + p)?;
+        // The one wished it is in charge, named before "ends up" ("hope the exec who…").
+        let subject = norm.get(i + 5..up).unwrap_or("");
+        let nobody = ["no ", "nobody", "no one", "none "].iter().any(|n| subject.starts_with(n));
+        let boss = doc.hits(&WORKPLACE).iter().any(|h| (h.start as usize) > i && (h.start as usize) < up);
+        (word_start && boss && !nobody).then(|| doc.original(i..end))
+    })
+}
+
+impl RageVenting {
+    /// Whether the swear (original range) is aimed at the workplace: a workplace word in the
+    /// same clause, at most three words away ("f*cking management", "putain de direction",
+    /// "this rota is absolute bullshit"). An interjection ("Caralho, que plantão") or a
+    /// swear somewhere else in the post ("the pager goes off … 'oh f*ck'") is not.
+    fn aimed_at_work(&self, doc: &Document<'_>, swear: &Range<usize>) -> bool {
+        let text = doc.text();
+        doc.hits(&WORKPLACE).iter().map(|h| doc.original(h.range())).any(|w| {
+            let (lo, hi) = if w.end <= swear.start { (w.end, swear.start) } else { (swear.end, w.start) };
+            let Some(between) = text.get(lo.min(hi)..hi.max(lo)) else { return false };
+            !between.contains(['.', ',', '!', '?', ';', ':', '\n', '\'', '"'])
+                && between.split_whitespace().count() <= 3
+        })
+    }
+}
+
 impl Rule for RageVenting {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -90,6 +142,13 @@ impl Rule for RageVenting {
         let mut strong: Vec<Range<usize>> = doc.asserted_hits(&VENTING).map(|h| doc.original(h.range())).collect();
         if norm.contains("burn") {
             strong.extend(self.let_burn.find_iter(norm).map(|m| doc.original(m.range())));
+        }
+        strong.extend(comeuppance(doc));
+        // Fed up with work is a rant; fed up with the rain is not.
+        let fed_up = doc.asserted_hits(&FED_UP).next().map(|h| doc.original(h.range()));
+        let at_work = doc.has(&WORKPLACE) || doc.has(&super::intoxication::ON_DUTY);
+        if at_work {
+            strong.extend(fed_up.clone());
         }
         if let Some(first) = strong.iter().min_by_key(|r| r.start) {
             sink.push(first.clone());
@@ -110,7 +169,7 @@ impl Rule for RageVenting {
             .asserted_hits(&ANGER_WORDS)
             .map(|h| doc.original(h.range()))
             .filter(|a| swear.as_ref().map_or(true, |s| a.end <= s.start || a.start >= s.end));
-        let anger = angry.next();
+        let anger = angry.next().or(fed_up);
         // Two different anger words ("ready to quit. Ugh.") are two signs.
         let more_anger = angry.find(|a| anger.as_ref().is_some_and(|f| a.start >= f.end));
         let workplace = doc.has(&WORKPLACE);
@@ -129,7 +188,11 @@ impl Rule for RageVenting {
         signs.sort_unstable_by_key(|r| r.start);
         // Profanity aimed at the workplace is a rant by itself; anger aimed at it ("management
         // is a joke") is one more sign.
-        let aimed = swear.is_some() && workplace;
+        let aimed = swear.is_some()
+            && workplace
+            && profanity::all_profanity(doc, &self.candidates)
+                .into_iter()
+                .any(|r| self.aimed_at_work(doc, &doc.original(r)));
         if let Some(a) = anger.as_ref().filter(|_| workplace) {
             // Only when the anger is about it: in the same sentence or the same short post, not
             // three paragraphs away.
@@ -145,7 +208,8 @@ impl Rule for RageVenting {
             }
         }
         // Capitals and "!!!" together are excitement in a happy post ("PASSED!!!").
-        let joyful = swear.is_none() && anger.is_none() && doc.has(&CELEBRATION);
+        // So is a swear of joy ("officially a f*cking RN!!!"), unless it is aimed at work.
+        let joyful = !aimed && anger.is_none() && doc.has(&CELEBRATION);
         if (signs.len() >= 2 && !joyful) || aimed {
             if let Some((first, rest)) = signs.split_first() {
                 let f = sink.push(first.clone());

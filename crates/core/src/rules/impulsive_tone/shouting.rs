@@ -1,6 +1,6 @@
 //! `impulsive-tone/shouting`: a run of all-caps words (not acronyms such as ICU, COVID, NHS).
 
-use super::rage_venting::{ANGER_WORDS, VENTING};
+use super::rage_venting::{ANGER_WORDS, FED_UP, VENTING};
 use super::{bang_runs, capitals, classify, has_trigger, Tok, CELEBRATION};
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -35,6 +35,7 @@ static META: RuleMeta = RuleMeta {
     lexicons: &[
         &CELEBRATION,
         &VENTING,
+        &FED_UP,
         &ANGER_WORDS,
         &profanity::SWEAR_WORDS,
         &profanity::NAME_LIKE,
@@ -102,7 +103,7 @@ impl Rule for Shouting {
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let text = doc.text();
         // Capitals of joy ("WE MATCHED!!!") are not rage, unless anger is there too.
-        if doc.has(&CELEBRATION) && !doc.has(&VENTING) && !doc.has(&ANGER_WORDS) {
+        if doc.has(&CELEBRATION) && !doc.has(&VENTING) && !doc.has(&FED_UP) && !doc.has(&ANGER_WORDS) {
             return;
         }
         let runs = capitals(text).runs;
@@ -113,6 +114,7 @@ impl Rule for Shouting {
         // question or "again", or in a post with "!!!", swearing or anger, are.
         let heated = !bang_runs(text).is_empty()
             || doc.has(&VENTING)
+            || doc.has(&FED_UP)
             || doc.has(&ANGER_WORDS)
             || profanity::any_profanity(doc, &self.candidates).is_some();
         for run in runs {

@@ -3,7 +3,7 @@
 
 use super::{
     addressee, directives, disclaimed, Patterns, ADDRESSEE, DIRECTIVE_VERBS, DISCLAIMER, DISCLAIMER_TEXT, DOSE_WORDS,
-    MEDICINES, PERSONAL_CHANGE, REPLY_CUES,
+    MEDICINES, PERSONAL_CHANGE, PRESCRIBED, REPLY_CUES,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -26,14 +26,27 @@ static META: RuleMeta = RuleMeta {
         "You should stop your metformin before any big night out",
         "Not sleeping? Double your melatonin to 10 mg, works every time",
         "Sore back: take 600 mg ibuprofen three times a day for two weeks, you'll thank me",
+        "Your BP is fine on holiday, so just skip the ramipril while you're away",
+        "Feeling flat on sertraline? Just stop the sertraline for a week and see how you feel",
     ],
     good: &[
         "Please don't stop your antibiotics early without asking whoever prescribed them",
         "Paracetamol maximum 4 g/day in healthy adults; check the BNF",
         "Never double your dose to catch up on a missed one - ask your pharmacist what to do",
         "Take your blood pressure tablets at the same time every day. General tips only - your own GP knows best.",
+        "Skip the antibiotics for a cold: your immune system clears viruses on its own",
+        "Never skip your insulin on sick days; your diabetes team has a plan for that",
     ],
-    lexicons: &[&DOSE_WORDS, &ADDRESSEE, &REPLY_CUES, &DIRECTIVE_VERBS, &MEDICINES, &PERSONAL_CHANGE, &DISCLAIMER],
+    lexicons: &[
+        &DOSE_WORDS,
+        &ADDRESSEE,
+        &REPLY_CUES,
+        &DIRECTIVE_VERBS,
+        &MEDICINES,
+        &PERSONAL_CHANGE,
+        &DISCLAIMER,
+        &PRESCRIBED,
+    ],
 };
 
 /// Generic medicine orders without an education framing.
@@ -64,7 +77,9 @@ impl Rule for DosingDirective {
             let words = super::word_list(norm, start..super::sentence_end(norm, r.end));
             words.iter().any(|w| super::SECOND_PERSON.contains(w))
         };
-        let Some(d) = directives(doc, p).into_iter().find(|d| d.personal || (d.dosed && to_reader(&d.norm))) else {
+        let Some(d) =
+            directives(doc, p).into_iter().find(|d| d.personal || ((d.dosed || d.change) && to_reader(&d.norm)))
+        else {
             return;
         };
         let text = doc.text();

@@ -1,9 +1,9 @@
 //! `medical-advice/individual-advice`: a diagnosis or treatment given to one person online.
 
 use super::{
-    addressee, diagnosis, directives, discourages_care, medical_word, second_person, stated_need, told_to_take,
-    Patterns, ADDRESSEE, CONDITIONS, DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCOURAGE_CARE, DOSE_WORDS,
-    MEDICINES, NEEDS, PERSONAL_CHANGE, REPLY_CUES,
+    addressee, diagnosis, directives, disclaimed, discourages_care, medical_word, second_person, stated_need,
+    told_to_take, Patterns, ADDRESSEE, CONDITIONS, DIAGNOSIS, DIAGNOSIS_STRONG, DIRECTIVE_VERBS, DISCLAIMER,
+    DISCOURAGE_CARE, DOSE_WORDS, INVESTIGATIONS, MEDICINES, NEEDS, PERSONAL_CHANGE, REPLY_CUES,
 };
 use crate::category::{Category, Severity};
 use crate::document::Document;
@@ -32,6 +32,11 @@ static META: RuleMeta = RuleMeta {
         "@jo_runs that's definitely strep, you need amoxicillin",
         "A patient messaged my Instagram about her BP so I told her to double her ramipril",
         "Señora, su hija tiene gripe seguro, dele ibuprofeno cada 8 horas",
+        "@sam_runs skip the MRI, that knee is just a sprain and you'll be ok",
+        "Hey Jo, sounds like plantar fasciitis, take ibuprofen 400mg three times a day",
+        "Since you asked in the comments: with the palpitations you described, I'd stop the bisoprolol",
+        "To whoever asked in the parents group: your toddler's rash is totally normal, don't bother with the GP",
+        "Since you asked about your mum's ankle: it's nothing, don't bother with an x-ray",
     ],
     good: &[
         "If your child has a fever over 39 for more than three days, see a doctor. General info only.",
@@ -46,6 +51,11 @@ static META: RuleMeta = RuleMeta {
         "For sure, take your meds on time and keep your appointments!",
         "Sounds like a plan: I'll start metformin on Monday and see my GP in a month",
         "Stay home if you have flu symptoms, and no need to see a GP for most colds",
+        "Someone asked in the comments about flu jabs: they are safe in pregnancy. Talk to your midwife.",
+        "OP, thanks for this summary of the new hypertension guideline, saving it",
+        "Sarah, congrats on the paper! Ibuprofen dosing in kids is such an important topic",
+        "If your baby's head shape worries you, ask your health visitor; most flat spots improve with tummy time",
+        "We had to stop the warfarin before surgery and all went well",
     ],
     lexicons: &[
         &ADDRESSEE,
@@ -59,6 +69,8 @@ static META: RuleMeta = RuleMeta {
         &CONDITIONS,
         &PERSONAL_CHANGE,
         &NEEDS,
+        &INVESTIGATIONS,
+        &DISCLAIMER,
     ],
 };
 
@@ -137,7 +149,9 @@ impl Rule for IndividualAdvice {
         }
         if let Some(reply) = to.reply.clone().filter(|_| parts.is_empty()) {
             // A reply: colleagues reply to threads too, so a plain "that's a…" needs a "you".
-            let said = strong.clone().or_else(|| diagnosis(doc, &DIAGNOSIS).filter(|_| second_person(doc, &reply)));
+            // An explanation that sends the reader to their own clinician is education.
+            let weak = diagnosis(doc, &DIAGNOSIS).filter(|_| second_person(doc, &reply) && !disclaimed(doc));
+            let said = strong.clone().or(weak);
             if said.is_some() || order.is_some() || no_care.is_some() {
                 parts.push(reply);
                 parts.extend([said, order.clone(), no_care.clone()].into_iter().flatten());

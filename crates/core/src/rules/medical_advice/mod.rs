@@ -61,6 +61,14 @@ pub(crate) static CONDITIONS: Lexicon =
 pub(crate) static DISCLAIMER: Lexicon =
     Lexicon { name: "medical-advice/disclaimer", source: include_str!("disclaimer.txt") };
 
+/// Tests, referrals and devices (the medical-word gate only).
+pub(crate) static INVESTIGATIONS: Lexicon =
+    Lexicon { name: "medical-advice/investigations", source: include_str!("investigations.txt") };
+
+/// Regular prescribed medicines: stopping or re-dosing one is a medication change.
+pub(crate) static PRESCRIBED: Lexicon =
+    Lexicon { name: "medical-advice/prescribed", source: include_str!("prescribed.txt") };
+
 /// Offers to assess people remotely.
 pub(crate) static SOLICIT: Lexicon = Lexicon { name: "medical-advice/solicit", source: include_str!("solicit.txt") };
 
@@ -261,12 +269,26 @@ impl Addressee {
     }
 }
 
+/// Words that open a general, conditional sentence ("If you are on warfarin, … your INR").
+const SENTENCE_IF: &[&str] = &["if", "when", "whenever", "unless", "si", "cuando", "quand", "wenn", "falls", "caso"];
+
+/// Whether the sentence containing `at` opens with a condition ("If you take warfarin, skip
+/// the cranberry juice: it can raise your INR"): every "your" in it speaks to anyone.
+fn sentence_conditional(norm: &str, at: usize) -> bool {
+    let at = floor(norm, at);
+    let start = norm[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    word_list(norm, start..at).first().is_some_and(|w| SENTENCE_IF.contains(w))
+}
+
 /// The first asserted, unconditional hit of `lex`, as an original range.
 fn first_addressing(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize>> {
     let norm = doc.norm();
     doc.hits(lex)
         .iter()
-        .find(|h| !doc.is_quoted(h.start as usize) && !conditional(norm, h.start as usize))
+        .find(|h| {
+            let at = h.start as usize;
+            !doc.is_quoted(at) && !conditional(norm, at) && !sentence_conditional(norm, at)
+        })
         .map(|h| doc.original(h.range()))
 }
 
@@ -278,11 +300,105 @@ pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Addressee {
         let lead = s.len() - s.trim_start_matches([' ', '\t', '\n', '\r', '(']).len();
         m.start() + lead..m.end()
     });
+    let handle = handle.or_else(|| vocative_op(doc.text())).or_else(|| vocative_name(doc.text()));
     let reply = match (first_addressing(doc, &REPLY_CUES), handle) {
         (Some(a), Some(b)) => Some(if a.start <= b.start { a } else { b }),
         (a, b) => a.or(b),
     };
     Addressee { personal, reply }
+}
+
+/// "OP, …" or "OP:" (the original poster of a thread, addressed): capitals only, so a
+/// post-op note or an op list is not a reply.
+fn vocative_op(text: &str) -> Option<Range<usize>> {
+    text.match_indices("OP")
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let b = text.as_bytes();
+            let before = i == 0 || matches!(b[i - 1], b' ' | b'\n' | b'@' | b'(');
+            let after = b.get(i + 2).is_some_and(|c| matches!(c, b',' | b':'));
+            before && after
+        })
+        .map(|i| i..i + 2)
+}
+
+/// Capitalized openers followed by a comma that address a crowd or open a sentence, not a
+/// person ("Folks,", "Honestly,", "Reminder,").
+const NOT_NAMES: &[&str] = &[
+    "Again",
+    "All",
+    "Also",
+    "Anyway",
+    "Colleagues",
+    "Everyone",
+    "Everybody",
+    "Family",
+    "Fellow",
+    "Finally",
+    "First",
+    "Folks",
+    "Friends",
+    "Guys",
+    "Hello",
+    "Hey",
+    "Hi",
+    "Honestly",
+    "However",
+    "Ladies",
+    "Listen",
+    "Look",
+    "Nurses",
+    "Now",
+    "Ok",
+    "Okay",
+    "Parents",
+    "Please",
+    "Psa",
+    "Reminder",
+    "Second",
+    "Seriously",
+    "So",
+    "Students",
+    "Team",
+    "Then",
+    "Third",
+    "Today",
+    "Tonight",
+    "Update",
+    "Well",
+    "Yes",
+    "No",
+    "Yesterday",
+    "Y'all",
+    "Yall",
+    "Mums",
+    "Moms",
+    "Doctors",
+    "Physicians",
+    "Pharmacists",
+    "Patients",
+    "Residents",
+    "Interns",
+    "Alright",
+    "Sorry",
+    "Thanks",
+];
+
+/// A first name spoken to at the start of the post ("Jen, that's shingles", "Hey Tom, …"):
+/// a reply to one person, like an @handle.
+fn vocative_name(text: &str) -> Option<Range<usize>> {
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    let (skip, rest) = ["Hey ", "Hi ", "Hiya ", "Dear "]
+        .iter()
+        .find_map(|g| t.strip_prefix(g).map(|r| (g.len(), r)))
+        .unwrap_or((0, t));
+    let end = rest.find(',')?;
+    let word = &rest[..end];
+    let mut chars = word.chars();
+    let first_upper = chars.next().is_some_and(|c| c.is_uppercase());
+    let name_shaped = (2..=15).contains(&word.chars().count()) && chars.all(|c| c.is_lowercase());
+    (first_upper && name_shaped && !NOT_NAMES.contains(&word)).then(|| lead + skip..lead + skip + end)
 }
 
 /// Whether the post speaks to "you" (in any of the supported languages) outside the original
@@ -301,9 +417,17 @@ pub(crate) const SECOND_PERSON: &[&str] = &[
     "ta", "usted", "voce", "du", "dein", "deine", "deinen", "su", "tus", "seu", "sua", "te",
 ];
 
-/// Whether the post names a condition, a medicine or a dose.
+/// Whether the post names a condition, a medicine, a test or a dose.
 pub(crate) fn medical_word(doc: &Document<'_>, p: &Patterns) -> bool {
-    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || p.dose_in(doc, 0..doc.norm().len())
+    doc.has(&CONDITIONS) || doc.has(&MEDICINES) || p.dose_in(doc, 0..doc.norm().len()) || steers_from_test(doc)
+}
+
+/// "Don't bother with an x-ray", "skip the GP": a test or a service named right after a
+/// "no need" is medical on its own ("you'll be fine, the GP team is lovely" is not).
+fn steers_from_test(doc: &Document<'_>) -> bool {
+    let tests = doc.hits(&INVESTIGATIONS);
+    !tests.is_empty()
+        && doc.hits(&DISCOURAGE_CARE).iter().any(|d| tests.iter().any(|t| t.start >= d.start && t.start <= d.end + 25))
 }
 
 /// The first asserted diagnosis wording from `lex`, as an original range.
@@ -330,12 +454,23 @@ pub(crate) struct Directive {
     pub(crate) dosed: bool,
     /// Whether it changes someone's own medicine ("stop your…", "double her…").
     pub(crate) personal: bool,
+    /// Whether it stops, skips or re-doses a regular prescribed medicine ("skip the
+    /// amlodipine on good days"), which is a change to someone's treatment with or without a dose.
+    pub(crate) change: bool,
 }
+
+/// Verbs that stop, skip or re-dose a medicine.
+const CHANGE_VERBS: &[&str] = &["stop", "skip", "halve", "double", "taper", "hold", "ditch", "drop", "quit", "cut"];
 
 /// Whether the verb hit is an order: first in its clause (after lead-ins) or after a modal
 /// with a personal subject ("you should", "she should", "I'd").
 fn imperative(norm: &str, h: &Hit) -> bool {
-    let start = text::clause_start(norm, h.start as usize);
+    let mut start = text::clause_start(norm, h.start as usize);
+    // A reply opens with the handle it answers ("@mike_b just taper…"): skip it.
+    while let Some(rest) = norm[start..h.start as usize].trim_start().strip_prefix('@') {
+        let at = h.start as usize - rest.len();
+        start = rest.find(char::is_whitespace).map_or(h.start as usize, |p| at + p);
+    }
     let mut before = word_list(norm, start..h.start as usize);
     // A second order in a chain: "ice it and take naproxen", "rest, then start…".
     if before.len() >= 2
@@ -377,7 +512,8 @@ pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
             continue;
         }
         let dosed = p.dose_in(doc, h.start as usize..end);
-        out.push(Directive { norm: h.start as usize..clause, dosed, personal: false });
+        let change = CHANGE_VERBS.contains(&&norm[h.range()]) && has_in(doc, &PRESCRIBED, h.end as usize..clause);
+        out.push(Directive { norm: h.start as usize..clause, dosed, personal: false, change });
     }
     for h in doc.asserted_hits(&PERSONAL_CHANGE) {
         let clause = clause_end(norm, h.end as usize);
@@ -387,7 +523,7 @@ pub(crate) fn directives(doc: &Document<'_>, p: &Patterns) -> Vec<Directive> {
         }
         let end = sentence_end(norm, h.end as usize);
         let dosed = p.dose_in(doc, h.start as usize..end);
-        out.push(Directive { norm: h.start as usize..clause, dosed, personal: true });
+        out.push(Directive { norm: h.start as usize..clause, dosed, personal: true, change: true });
     }
     out.sort_unstable_by_key(|d| d.norm.start);
     out
@@ -430,4 +566,33 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(remote_assessment::RemoteAssessment::new()),
         Box::new(dosing_directive::DosingDirective::new()),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocatives_are_names_and_op_only() {
+        let name = |t: &str| vocative_name(t).map(|r| t[r].to_owned());
+        assert_eq!(name("Jen, that's shingles").as_deref(), Some("Jen"));
+        assert_eq!(name("Hey Marco, sounds like a sprain").as_deref(), Some("Marco"));
+        assert_eq!(name("Folks, take your meds"), None);
+        assert_eq!(name("Dr Lee, great talk"), None);
+        assert_eq!(name("É, ça va"), None);
+        assert!(vocative_op("OP, that's a lipoma").is_some());
+        assert!(vocative_op("@OP: try ice").is_some());
+        assert!(vocative_op("Post-OP, day 2").is_none());
+        assert!(vocative_op("OP list done").is_none());
+    }
+
+    #[test]
+    fn handles_and_odd_text_never_panic() {
+        let checker = crate::Checker::new();
+        let ctx = crate::Context::default();
+        for t in ["@", "@ ", "@é stop the statin", "OP", "OP,", "Ü, take 5 mg", "hope ends up", "@a @b @c take 5 mg"]
+        {
+            let _ = checker.check(t, &ctx);
+        }
+    }
 }

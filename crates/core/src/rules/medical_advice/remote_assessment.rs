@@ -1,7 +1,7 @@
 //! `medical-advice/remote-assessment`: offering to assess people's photos, labs or symptoms
 //! remotely ("DM me your labs", "I'll tell you if it's cancer").
 
-use super::{CLINICAL_OBJECTS, CONDITIONS, SOLICIT};
+use super::{CLINICAL_OBJECTS, CONDITIONS, MEDICINES, SOLICIT};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
@@ -21,14 +21,19 @@ static META: RuleMeta = RuleMeta {
         "DM me your labs and I'll tell you what's really going on with your thyroid",
         "Send me a pic of the rash, happy to help 📸",
         "My DMs are open for mole checks, I'll tell you if it's anything to worry about",
+        "Post a pic of the bite in the comments and I'll let you know if it needs antibiotics",
     ],
     good: &[
         "Reminder: I don't answer clinical questions in DMs. Book with your own clinician 💙",
         "DM me if you want the slides from today's journal club",
         "Send me your questions about our trial for the live Q&A on Friday",
+        "Post a pic of your study setup! I'll let you know if I spot my old textbook",
     ],
-    lexicons: &[&SOLICIT, &CLINICAL_OBJECTS, &CONDITIONS],
+    lexicons: &[&SOLICIT, &CLINICAL_OBJECTS, &CONDITIONS, &MEDICINES],
 };
+
+/// Clinical objects that are only pictures: clinical by what they show, not by themselves.
+const IMAGES: &[&str] = &["pic", "pics", "photo", "photos", "picture", "pictures", "images", "selfie"];
 
 /// Solicited remote assessment.
 pub(crate) struct RemoteAssessment;
@@ -47,13 +52,27 @@ impl Rule for RemoteAssessment {
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let norm = doc.norm();
         for h in doc.asserted_hits(&SOLICIT) {
-            // What is asked for must be clinical: within the next hundred or so characters.
+            // What is asked for must be clinical: within a hundred or so characters, before
+            // ("post a pic of your rash… I'll tell you if…") or after ("DM me your labs").
             let mut end = (h.end as usize + 100).min(norm.len());
             while !norm.is_char_boundary(end) {
                 end -= 1;
             }
-            let near = |lex| doc.hits(lex).iter().any(|o| o.start >= h.start && (o.start as usize) < end);
-            if near(&CLINICAL_OBJECTS) || near(&CONDITIONS) {
+            let start = (h.start as usize).saturating_sub(100);
+            // A picture as such says nothing clinical ("post a pic of your study setup"); what
+            // it shows, or what the poster offers to judge ("worth a GP visit"), does.
+            let near = |lex| {
+                doc.hits(lex).iter().any(|o| {
+                    let generic = IMAGES.contains(&&norm[o.range()]);
+                    !generic && (o.start as usize) >= start && (o.start as usize) < end
+                })
+            };
+            // A medicine counts only as the verdict offered ("…I'll let you know if it needs
+            // antibiotics"), not as the topic of questions sent in ("send me your questions on
+            // metformin").
+            let verdict = doc.hits(&MEDICINES).iter().any(|o| o.start >= h.end && (o.start as usize) < end);
+            let verdict = verdict && !norm[h.range()].starts_with("send me your");
+            if near(&CLINICAL_OBJECTS) || near(&CONDITIONS) || verdict {
                 sink.push(doc.original(h.range()));
                 return;
             }

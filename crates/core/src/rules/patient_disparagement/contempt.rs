@@ -35,11 +35,15 @@ static META: RuleMeta = RuleMeta {
         "Kid bit me during the exam and the parents just laughed. Feral, all of them.",
         "Told him to keep the sling on. He didn't. Darwin award nominee, see you in theatre",
         "Ce patient est vraiment débile, il n'écoute rien",
+        "Walked in at 4am with a cough he's had for a month. Thanks for wasting our time, sir.",
+        "Some relatives just aren't capable of understanding a care plan, no matter how many times you explain",
     ],
     good: &[
         "Explained inhaler technique three times today; next time I'll use the teach-back method",
         "Families are the experts on their loved ones; I learn from them every week",
         "Health literacy is a system problem, not a personal failing of patients",
+        "A month-long cough at 4am can still be pneumonia; nobody is wasting our time by coming in",
+        "Our hospital wastes our time with duplicate forms, and I've raised it with the board",
     ],
     lexicons: &[
         &REPORTED,

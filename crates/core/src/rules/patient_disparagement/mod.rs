@@ -79,11 +79,13 @@ pub(crate) fn patient_noun_in_sentence(doc: &Document<'_>, hit: &Hit) -> bool {
     })
 }
 
-/// Whether a cue is aimed at a colleague rather than a patient: a colleague word shares its
-/// sentence and no patient noun does.
+/// Whether a cue is aimed at a colleague or the employer rather than a patient: a colleague
+/// or employer word shares its sentence and no patient noun does.
 pub(crate) fn aimed_at_colleague(doc: &Document<'_>, hit: &Hit) -> bool {
     use crate::rules::colleague_disparagement::COLLEAGUE_TARGET;
-    same_sentence(doc, hit, &COLLEAGUE_TARGET) && !patient_noun_in_sentence(doc, hit)
+    use crate::rules::colleague_disparagement::EMPLOYER;
+    (same_sentence(doc, hit, &COLLEAGUE_TARGET) || same_sentence(doc, hit, &EMPLOYER))
+        && !patient_noun_in_sentence(doc, hit)
 }
 
 /// A short verdict sentence ("Selfish much?", "Épuisante.") right after one naming a patient.
@@ -174,7 +176,12 @@ pub(crate) fn near(doc: &Document<'_>, a: &Hit, b: &Hit, words: usize) -> bool {
 pub(crate) fn in_or_after_sentence(doc: &Document<'_>, at: usize, lexicon: &Lexicon) -> bool {
     let norm = doc.norm();
     let s = sentence_of(norm, at);
-    let end = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end } else { s.end };
+    let mut end = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end } else { s.end };
+    // A short aside in between ("Heroes, truly. 🙄") still lets the emoji close the joke.
+    let aside = norm.get(s.end..end).is_some_and(|t| crate::text::words(t).count() <= 3);
+    if aside && end + 1 < norm.len() {
+        end = sentence_of(norm, end + 1).end;
+    }
     // `+ 1`: an entry may carry the sentence's closing mark ("Sure.").
     doc.hits(lexicon).iter().any(|h| (h.start as usize) >= s.start && (h.end as usize) <= end + 1)
 }
@@ -265,13 +272,29 @@ pub(crate) fn pronoun_before(doc: &Document<'_>, hit: &Hit, n: usize) -> bool {
     last_words(head, n).any(|w| PRONOUNS.contains(&w))
 }
 
-/// Whether a hedge stands just before the hit ("rarely lazy", "hardly ever rude").
+/// Whether a hedge stands just before the hit ("rarely lazy", "hardly ever rude", "nobody is
+/// wasting our time").
 fn hedged(doc: &Document<'_>, hit: &Hit) -> bool {
     let norm = doc.norm();
     let at = floor(norm, hit.start as usize);
     let head = &norm[crate::text::clause_start(norm, at)..at];
-    last_words(head, 3)
-        .any(|w| matches!(w, "rarely" | "seldom" | "hardly" | "none" | "neither" | "rarement" | "selten" | "raramente"))
+    last_words(head, 3).any(|w| {
+        matches!(
+            w,
+            "rarely"
+                | "seldom"
+                | "hardly"
+                | "none"
+                | "neither"
+                | "nobody"
+                | "nadie"
+                | "niemand"
+                | "ninguem"
+                | "rarement"
+                | "selten"
+                | "raramente"
+        )
+    })
 }
 
 /// Whether the hit is a single word or phrase in single quotes: a word mentioned, not used

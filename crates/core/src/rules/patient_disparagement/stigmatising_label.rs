@@ -40,6 +40,8 @@ static META: RuleMeta = RuleMeta {
         "Stigma research: words like drug seeker delay pain relief, so we retired them from handover",
         "I am a frequent flyer with my airline and the lounge was lovely",
         "Non-adherence often reflects cost and side effects; ask about both without judgement",
+        "Calling a patient 'drug-seeking' in the notes follows them for years. Chart what you observe.",
+        "Der Begriff 'Drehtürpatient' ist stigmatisierend; dahinter steckt meist ein Versorgungsproblem",
     ],
     lexicons: &[&REPORTED, &LABELS, &WEAK_LABELS, &PATIENT_TARGET, &WORKPLACE, &SNEER, &ADVOCACY, &BIAS_DISCLAIMER],
 };

@@ -97,6 +97,13 @@ fn compile(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"))
 }
 
+/// The clue patterns, compiled once and shared by the rules that read them (age and
+/// quasi-identifiers): building them is the costly part when the checker starts.
+pub(crate) fn shared() -> &'static Clues {
+    static CLUES: std::sync::OnceLock<Clues> = std::sync::OnceLock::new();
+    CLUES.get_or_init(Clues::new)
+}
+
 impl Clues {
     pub(crate) fn new() -> Clues {
         Clues {
@@ -121,6 +128,7 @@ impl Clues {
                 | [a-z],\s(\d{2,3}),\s
                 | ,\s(\d{1,3})\s(?:ans|anos|jahre)(?-u:\b)
                 | (?-u:\b)turn(?:ed|s|ing)\s(\d{1,3})(?-u:\b)
+                | (?-u:\b)(?:he|she)(?:'s|\sis)\s(\d{2,3})(?-u:\b)
                 | (?-u:\b)(?:cumplio|cumple|a\sfete|feierte|completou|fez)\s(\d{1,3})(?-u:\b)",
             ),
             time: compile(
@@ -198,7 +206,10 @@ impl Clues {
         let mut out = Vec::new();
         for c in self.age.captures_iter(norm) {
             let Some(all) = c.get(0) else { continue };
-            if family_before(norm, all.start()) || all.as_str().contains("something") || all.as_str().starts_with("in ")
+            if family_before(norm, family_at(all.as_str(), all.start()))
+                || all.as_str().contains("something")
+                || all.as_str().starts_with("in ")
+                || not_an_age(norm, all.end())
             {
                 continue;
             }
@@ -249,6 +260,12 @@ impl Clues {
                 add(&mut s, Kind::Condition, orig(h.range()));
             }
         }
+        // Disease names no list holds ("feocromocitoma", "sarcoidosis").
+        for r in super::medical_terms(norm) {
+            if !own_illness(norm, r.start) && !doc.hits(&CONDITIONS).iter().any(|h| h.start as usize == r.start) {
+                add(&mut s, Kind::Condition, orig(r));
+            }
+        }
         for h in doc.hits(&PLACES) {
             add(&mut s, Kind::Place, orig(h.range()));
         }
@@ -265,7 +282,7 @@ impl Clues {
             for c in self.age.captures_iter(norm) {
                 let Some(all) = c.get(0) else { continue };
                 // "my gran, 93" / "ma grand-mere de 93 ans": the poster's family, not a patient.
-                if family_before(norm, all.start()) {
+                if family_before(norm, family_at(all.as_str(), all.start())) || not_an_age(norm, all.end()) {
                     continue;
                 }
                 let r = orig(all.range());
@@ -290,6 +307,54 @@ impl Clues {
         s.clues.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
         s
     }
+}
+
+/// Where to look back for "my <family>" from an age match: after the letter that "gran, 93"
+/// matches starts with, so the family word is whole.
+fn family_at(age: &str, start: usize) -> usize {
+    if age.as_bytes().get(1) == Some(&b',') {
+        start + 1
+    } else {
+        start
+    }
+}
+
+/// "she's 30 weeks", "he's 80 kg", "she's 12 hours post-op": a number after "she's" that is
+/// not an age.
+fn not_an_age(norm: &str, end: usize) -> bool {
+    let next = norm[end..].split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    matches!(
+        next,
+        "weeks"
+            | "week"
+            | "wks"
+            | "days"
+            | "day"
+            | "months"
+            | "mo"
+            | "hours"
+            | "hrs"
+            | "h"
+            | "minutes"
+            | "mins"
+            | "kg"
+            | "kgs"
+            | "lb"
+            | "lbs"
+            | "pounds"
+            | "stone"
+            | "cm"
+            | "mm"
+            | "percent"
+            | "%"
+            | "points"
+            | "min"
+            | "miles"
+            | "km"
+            | "feet"
+            | "ft"
+    ) || norm[end..].starts_with(['%', '/', '.', ':']) && norm[end..].chars().nth(1).is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Whether the word at normalized offset `at` is the poster's or reader's own circle ("my mum",

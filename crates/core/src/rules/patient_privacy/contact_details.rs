@@ -46,16 +46,16 @@ impl ContactDetails {
         let compile = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         ContactDetails {
             phone: compile(r"(?-u)(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\b\d{2,5}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b"),
-            email: compile(r"(?-u:\b)[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?-u:\b)"),
+            email: compile(r"(?-u:\b)[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+(?-u:\b)"),
             address: compile(
                 r"(?x)
                 (?-u:\b)[0-9]{1,5}[a-zA-Z]?,?[\x20\t](?:[A-Z][a-z'’]+[\x20\t]){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Boulevard|Blvd|Crescent|Place|Pl|Terrace|Gardens|Grove|Row)(?-u:\b)
-                | (?-u:\b)[0-9]{1,4},?[\x20\t](?:rue|avenue|boulevard|bd|chemin|place)[\x20\t](?:de[\x20\t]la[\x20\t]|des?[\x20\t]|du[\x20\t])?\p{Lu}\p{Ll}+
-                | \p{Lu}\p{Ll}+(?:stra(?:ß|ss)e|weg|gasse|platz|allee)[\x20\t][0-9]{1,4}
-                | (?-u:\b)(?:Calle|Avenida|Av\.|Rua|Travessa)[\x20\t]\p{Lu}\p{Ll}*(?:[\x20\t]\p{L}+)*?,?[\x20\t](?:n[ºo°][\x20\t]?)?[0-9]{1,4}(?-u:\b)
+                | (?-u:\b)[0-9]{1,4},?[\x20\t](?:rue|avenue|boulevard|bd|chemin|place)[\x20\t](?:de[\x20\t]la[\x20\t]|des?[\x20\t]|du[\x20\t])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+
+                | [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:stra(?:ß|ss)e|weg|gasse|platz|allee)[\x20\t][0-9]{1,4}
+                | (?-u:\b)(?:Calle|Avenida|Av\.|Rua|Travessa)[\x20\t][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]*(?:[\x20\t][A-Za-zÀ-ÖØ-öø-ÿ]+)*?,?[\x20\t](?:n[ºo°][\x20\t]?)?[0-9]{1,4}(?-u:\b)
                 | (?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?[\x20\t][0-9][A-Z]{2}(?-u:\b)",
             ),
-            handle: compile(r"(?:^|[^\w@])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_])"),
+            handle: compile(r"(?:^|[^A-Za-z0-9_@])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_])"),
             appointment: compile(
                 r"(?i-u)(?-u:\b)see you (?:at|for|in|on) (?:the |your |our )?[a-z0-9 -]{0,20}?(?:check|check-?up|appointment|appt|follow-?up|review|session|visit|clinic|op|surgery|scan)(?-u:\b)",
             ),

@@ -9,6 +9,7 @@ use crate::finding::Finding;
 use crate::lexicon::Lexicon;
 use crate::rule::Rule;
 
+mod addressed_patient;
 mod clues;
 mod contact_details;
 mod patient_age;
@@ -107,6 +108,14 @@ macro_rules! with_clue_lexicons {
 }
 pub(crate) use with_clue_lexicons;
 
+/// Second-person references to the poster's care of the reader ("see you at your follow-up").
+pub(crate) static YOUR_CARE: Lexicon =
+    Lexicon { name: "patient-privacy/your-care", source: include_str!("your_care.txt") };
+
+/// The reader's own social-media posts, seen by the poster ("saw on your story").
+pub(crate) static THEIR_POST: Lexicon =
+    Lexicon { name: "patient-privacy/their-post", source: include_str!("their_post.txt") };
+
 /// Courtesy titles and patient words that names follow.
 pub(crate) static NAME_CUES: Lexicon =
     Lexicon { name: "patient-privacy/name-cues", source: include_str!("name_cues.txt") };
@@ -117,14 +126,77 @@ pub(crate) static RECORD_LABELS: Lexicon =
 
 /// Whether the draft is set in a clinical context.
 pub(crate) fn clinical(doc: &Document<'_>) -> bool {
-    doc.has(&CLINICAL_CONTEXT) || doc.has(&CONDITIONS)
+    doc.has(&CLINICAL_CONTEXT) || doc.has(&CONDITIONS) || medical_terms(doc.norm()).next().is_some()
 }
 
-/// Lowers a privacy finding one step when the draft says the case is shared with consent
-/// or is de-identified/fictional — and says so in the message, so it is never hidden.
+/// Endings of disease and procedure names (pheochromocytoma, appendicitis, splenectomy):
+/// they name conditions no word list can enumerate.
+const MEDICAL_ENDINGS: &[&str] = &[
+    "oma",
+    "itis",
+    "ectomy",
+    "otomy",
+    "ostomy",
+    "plasty",
+    "opathy",
+    "aemia",
+    "emia",
+    "osis",
+    "algia",
+    "ectomia",
+    "ectomie",
+    // German compounds: "Stichverletzung", "Oberschenkelfraktur", "Hirnblutung".
+    "verletzung",
+    "fraktur",
+    "blutung",
+    "entzundung",
+    "infarkt",
+    "karzinom",
+];
+
+/// Everyday words with those endings.
+const NOT_MEDICAL: &[&str] = &[
+    "diploma",
+    "aroma",
+    "idioma",
+    "paloma",
+    "oklahoma",
+    "emphasis",
+    "hypnosis",
+    "metamorphosis",
+    "osmosis",
+    "apotheosis",
+    "academia",
+    "bohemia",
+    "nostalgia",
+    "diplomas",
+    "aromas",
+    "symbiosis",
+    "chroma",
+];
+
+/// Normalized ranges of words with a medical ending, at least seven letters long.
+pub(crate) fn medical_terms(norm: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    crate::text::words(norm).filter(move |r| {
+        let w = &norm[r.clone()];
+        w.len() >= 7 && MEDICAL_ENDINGS.iter().any(|e| w.ends_with(e)) && !NOT_MEDICAL.contains(&w)
+    })
+}
+
+/// Lowers a privacy finding when the draft says the case is shared with consent or is
+/// de-identified/fictional (below warning for an explicit statement, one step for a bare
+/// "consented") — and says so in the message, so it is never hidden.
 pub(crate) fn apply_consent(doc: &Document<'_>, finding: &mut Finding) {
-    if doc.has(&CONSENT) {
+    let norm = doc.norm();
+    let mut stated = doc.asserted_hits(&CONSENT).map(|h| &norm[h.range()]);
+    if let Some(first) = stated.next() {
+        // An explicit statement ("with her written consent", "composite case") quiets the finding;
+        // a bare "consented" may be consent to treatment, so it only lowers it one step.
+        let explicit = std::iter::once(first).chain(stated).any(|w| w != "consented");
         finding.severity = finding.severity.lowered();
+        if explicit {
+            finding.severity = finding.severity.lowered();
+        }
         finding
             .message
             .push_str(" (A consent or de-identification statement lowers this; make sure it covers every detail.)");
@@ -143,6 +215,7 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(patient_image::PatientImage::new()),
         Box::new(public_figure::PublicFigure::new()),
         Box::new(quasi_identifiers::QuasiIdentifiers::new()),
+        Box::new(addressed_patient::AddressedPatient::new()),
     ]
 }
 
@@ -176,7 +249,7 @@ mod tests {
              morning, two broken wrists",
         );
         let q = f.iter().find(|(r, _, _)| r.ends_with("quasi-identifiers")).expect("still reported");
-        assert_eq!(q.1, Severity::Warning);
+        assert_eq!(q.1, Severity::Info);
         assert!(q.2.contains("consent"));
     }
 

@@ -39,12 +39,12 @@ const INSTITUTIONS: &[&str] =
 
 /// Exact ages from the shared clue scan, judged by value and context.
 pub(crate) struct PatientAge {
-    clues: Clues,
+    clues: &'static Clues,
 }
 
 impl PatientAge {
     pub(crate) fn new() -> PatientAge {
-        PatientAge { clues: Clues::new() }
+        PatientAge { clues: super::clues::shared() }
     }
 }
 

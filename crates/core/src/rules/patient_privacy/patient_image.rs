@@ -28,6 +28,8 @@ static META: RuleMeta = RuleMeta {
         "Here's a screenshot of his chart, you won't believe these labs",
         "Swipe for before and after on my patient's new smile 😍",
         "Mirad esta radiografía del paciente de anoche",
+        "Pic from today's case 👀 swipe if you're not squeamish #openfracture",
+        "Screenshot of today's clinic list attached, look at the names on it 😩",
     ],
     good: &[
         "Radiology quiz: image from an open-access teaching database. What's the diagnosis?",
@@ -35,6 +37,9 @@ static META: RuleMeta = RuleMeta {
         "I can't tell what a rash is from a photo, please see your own GP",
         "Photo of our team at the charity run this morning 🏃",
         "Got my flu shot today, here's my pic 💉 book yours!",
+        "Great talk at the conference today on SCAD in young women; slides below 👇",
+        "Sharing my own MRI today: herniated disc at L5-S1. Any tips for a surgeon who can't sit still?",
+        "Shot a quick reel on inhaler technique 👇 general info only, your own plan comes from your GP",
     ],
     lexicons: &[
         &IMAGE,
@@ -83,13 +88,19 @@ impl Rule for PatientImage {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        let Some(image) = doc.asserted_hits(&IMAGE).next() else { return };
-        // The image must be shown or shared here, not merely mentioned.
-        let shown = doc.asserted_hits(&SHOW).next().is_some() || doc.text().contains("[pic") || image_leads(doc);
+        let norm = doc.norm();
+        // "Shot a quick reel": the verb, not a picture.
+        let images: Vec<_> =
+            doc.asserted_hits(&IMAGE).filter(|h| !verb_shot(norm, h.start as usize, h.end as usize)).collect();
+        let Some(image) = images.first().copied() else { return };
+        // The image must be shown or shared here, not merely mentioned: the showing words sit
+        // beside it ("here's his X-ray"), not paragraphs away in a long post.
+        let near = |s: usize| images.iter().any(|i| (i.start as usize).abs_diff(s) <= 120);
+        let shown =
+            doc.asserted_hits(&SHOW).any(|h| near(h.start as usize)) || doc.text().contains("[pic") || image_leads(doc);
         if !shown {
             return;
         }
-        let norm = doc.norm();
         let specific = doc.has(&SPECIFIC_PATIENT);
         let care_given = doc.has(&ENCOUNTER);
         let encounter = care_given || doc.has(&RECENCY);
@@ -98,15 +109,21 @@ impl Rule for PatientImage {
         let condition = doc.has(&CONDITIONS);
         let clinical = condition || doc.has(&CLINICAL_CONTEXT);
         // Of a patient (or their specimen/chart), not of the team at a charity run.
+        let visible = text::words(norm).any(|w| VISIBLE_IDENTIFIERS.contains(&&norm[w.clone()]))
+            || VISIBLE_IDENTIFIERS.iter().any(|v| v.contains(' ') && norm.contains(v));
+        // "Sharing my own MRI": the poster's picture is theirs to share.
+        if self_image(norm) && !specific {
+            return;
+        }
+        // "look at the names on this list": identifiers on show in a care setting.
         if !(specific
+            || (visible && clinical)
             || specimen
             || (clinical && person)
             || (condition && (care_given || encounter && !self_image(norm))))
         {
             return;
         }
-        let visible = text::words(norm).any(|w| VISIBLE_IDENTIFIERS.contains(&&norm[w.clone()]))
-            || VISIBLE_IDENTIFIERS.iter().any(|v| v.contains(' ') && norm.contains(v));
         let f = sink.push(doc.original(image.range()));
         if !(encounter || specific || visible) {
             f.severity = f.severity.min(Severity::Warning);
@@ -116,6 +133,17 @@ impl Rule for PatientImage {
         }
         apply_consent(doc, f);
     }
+}
+
+/// "Shot a video", "shot our reel": the verb `shoot`, not a picture.
+fn verb_shot(norm: &str, start: usize, end: usize) -> bool {
+    let word = &norm[start..end];
+    if word != "shot" && word != "snap" {
+        return false;
+    }
+    let next = norm[end..].split_whitespace().next().unwrap_or("");
+    matches!(next, "a" | "an" | "our" | "my" | "some" | "the" | "this" | "that" | "it" | "us")
+        && !norm[..start].trim_end().ends_with("a")
 }
 
 /// The poster's own picture ("here's my pic", "selfie of me after my jab").

@@ -118,7 +118,10 @@ pub(crate) struct PatientName {
 
 impl PatientName {
     pub(crate) fn new() -> PatientName {
-        let name = r"\p{Lu}\p{M}*[\p{Ll}\p{M}'’\-]+";
+        // Latin capitals and small letters (with accents, precomposed or combining) rather than
+        // Unicode classes: names here
+        // are in the five supported languages, and small classes keep construction cheap in wasm.
+        let name = r"[A-ZÀ-ÖØ-Þ][\x{300}-\x{36F}]*[a-zß-öø-ÿ\x{300}-\x{36F}'’\-]+";
         PatientName {
             // "a lady called Maureen", "a patient named Tom".
             called: Regex::new(&format!(
@@ -134,7 +137,7 @@ impl PatientName {
             dotted: Regex::new(r"(?-u:\b)[A-Z]\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?")
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             titled: Regex::new(&format!(
-                r"^(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|\p{{Lu}}(?-u:\b)\.?)|^M\.[ \t]+{name}"
+                r"^(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|[A-ZÀ-ÖØ-Þ](?-u:\b)\.?)|^M\.[ \t]+{name}"
             ))
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             after_patient: Regex::new(&format!(
@@ -198,7 +201,9 @@ impl Rule for PatientName {
                     let first = name.as_str().split([' ', '\t']).next().unwrap_or("");
                     // German capitalizes every noun: "Patient" there is followed by nouns, not names.
                     let german_noun = all.as_str().starts_with("Patient ") && !clinical;
-                    if !NOT_NAMES.contains(&first) && !german_noun {
+                    // "every patient I've seen": the pronoun, not a name.
+                    let pronoun = first.starts_with("I'") || first.starts_with("I’");
+                    if !NOT_NAMES.contains(&first) && !german_noun && !pronoun {
                         let name_r = at + name.start()..at + name.end();
                         let cut = at + all.as_str().find(|c: char| c.is_whitespace() || c == ',').unwrap_or(0);
                         let f = sink.push(name_r.clone());

@@ -23,12 +23,17 @@ static META: RuleMeta = RuleMeta {
         "A certain local councillor came in with a very awkward injury today",
         "Hoy atendimos en urgencias a un concejal muy conocido del pueblo",
         "The mayor came in with chest pain after visiting the fair this afternoon",
+        "No diré nombres, pero un delantero muy conocido pasó esta mañana por mi consulta",
+        "Não vou dizer o nome, mas uma cantora famosa passou aqui no plantão de sábado",
+        "Ohne Namen zu nennen: ein bekannter Schauspieler lag diese Woche bei uns auf Station",
+        "Guess which Love Island star was in our A&E last night 👀",
     ],
     good: &[
         "The mayor opened our new dialysis unit today, thank you for the support!",
         "Celebrity health myths debunked: a thread on detox teas",
         "Our MP visited the ward this afternoon to hear about staffing",
         "Gestern hatten wir Besuch vom Bürgermeister auf unserer Station",
+        "Great panel at the conference: a famous footballer spoke about his own depression",
     ],
     lexicons: &[
         &PUBLIC_FIGURE,

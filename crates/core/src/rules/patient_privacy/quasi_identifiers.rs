@@ -28,6 +28,10 @@ static META: RuleMeta = RuleMeta {
         "We had a lady in her 80s come in yesterday after a dog attack on Harbour Road",
         "My patient with stage 3 lymphoma asked me today if she will see her daughter's wedding",
         "Anoche atendimos en urgencias a un bombero de 45 años con quemaduras graves tras el incendio de la fábrica",
+        "Case of the week from our Leeds clinic: 29-year-old primary school teacher with new-onset MS",
+        "Caso da semana: homem de 52 anos, taxista de Niterói, com um feocromocitoma gigante",
+        "Reflecting on a patient I lost last week: a 24-year-old nursing student with leukaemia",
+        "Gestern kam ein 16-jähriger Schüler aus Bonn mit einer Stichverletzung zu uns",
     ],
     good: &[
         "Patients with diabetes should have their feet checked every year",
@@ -36,6 +40,9 @@ static META: RuleMeta = RuleMeta {
         "I was diagnosed with breast cancer at 41 and went back to work on the ward today",
         "Fictional case for students: 70-year-old woman with new confusion and a fall. Differential?",
         "My patient with COPD taught me more about breathing than any textbook",
+        "Case-based learning works: students remember cases better than lectures",
+        "Composite case, details changed: a man in his 50s with chest pain and a normal ECG. What next?",
+        "My grandmother, 91, was treated so kindly at the Royal Infirmary last week",
     ],
     lexicons: with_clue_lexicons!(&CONSENT, &CLINICAL_CONTEXT),
 };
@@ -64,12 +71,12 @@ const SOCIAL_EVENTS: &[&str] = &[
 
 /// Scores distinct kinds of quasi-identifier around an encounter cue.
 pub(crate) struct QuasiIdentifiers {
-    clues: Clues,
+    clues: &'static Clues,
 }
 
 impl QuasiIdentifiers {
     pub(crate) fn new() -> QuasiIdentifiers {
-        QuasiIdentifiers { clues: Clues::new() }
+        QuasiIdentifiers { clues: super::clues::shared() }
     }
 }
 
@@ -162,7 +169,10 @@ fn specific_condition(doc: &Document<'_>, scan: &super::clues::Scan) -> bool {
         .filter(|c| c.kind == Kind::Condition && c.span.start >= phrase.start && c.span.end <= sentence_end)
         .map(|c| &c.span)
         .collect();
-    let mut distinct: Vec<String> = conditions.iter().map(|r| text[(*r).clone()].to_lowercase()).collect();
+    // "type 2 diabetes" holds "diabetes": one detail, not two.
+    let outer = |r: &Range<usize>| !conditions.iter().any(|o| o != &r && o.start <= r.start && r.end <= o.end);
+    let mut distinct: Vec<String> =
+        conditions.iter().filter(|r| outer(r)).map(|r| text[(*r).clone()].to_lowercase()).collect();
     distinct.sort_unstable();
     distinct.dedup();
     distinct.len() >= 2

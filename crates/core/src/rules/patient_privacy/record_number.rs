@@ -21,6 +21,7 @@ static META: RuleMeta = RuleMeta {
         "Accession #S24-11873 came back malignant, poor guy",
         "NHS number 943 476 5919 keeps getting mixed up",
         "MRN ending 4471 needs a potassium recheck tonight",
+        "the MRN on this one starts with 8830, cursed chart",
     ],
     good: &[
         "We cut MRN lookup time by 40% with the new EHR search",
@@ -39,12 +40,12 @@ impl RecordNumber {
     pub(crate) fn new() -> RecordNumber {
         RecordNumber {
             labelled: Regex::new(
-                r"(?i)(?-u:\b)(?:mrn|medical record(?: number| no\.?| #)?|record (?:number|no\.?|#)|hospital (?:number|no\.?)|nhs (?:number|no\.?)|accession(?: number| no\.?)?|chart (?:number|no\.?)|patient (?:id|number)|account (?:number|no\.?)|ssn|social security(?: number)?|n[uú]mero de historia|historia cl[ií]nica|num[ée]ro de dossier|ipp|fallnummer|patientennummer|n[uú]mero do prontu[aá]rio|prontu[aá]rio)\s*(?:[:#]|no\.?|nr\.?|n[ºo°])?\s*[A-Z]{0,3}-?\d[\d \-/]{3,}\d",
+                r"(?i-u)(?-u:\b)(?:mrn|medical record(?: number| no\.?| #)?|record (?:number|no\.?|#)|hospital (?:number|no\.?)|nhs (?:number|no\.?)|accession(?: number| no\.?)?|chart (?:number|no\.?)|patient (?:id|number)|account (?:number|no\.?)|ssn|social security(?: number)?|n(?:u|ú)mero de historia|historia cl(?:i|í)nica|num(?:e|é)ro de dossier|ipp|fallnummer|patientennummer|n(?:u|ú)mero do prontu(?:a|á)rio|prontu(?:a|á)rio)[ \t]*(?:[:#]|no\.?|nr\.?|n(?:º|o|°))?[ \t]*[A-Z]{0,3}-?[0-9][0-9 \-/]{3,}[0-9]",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             // "MRN ending 4471": a partial number still picks out one patient on the unit.
             partial: Regex::new(
-                r"(?i-u)(?-u:\b)(?:mrn|medical record(?: number)?|record number|hospital number|nhs number|patient id|chart number|accession)\s+(?:number\s+|#\s*)?(?:ending|ends|ending in|ends in|ending with|last (?:4|four) digits?)\s*(?:in\s+|with\s+)?:?\s*\d{2,}",
+                r"(?i-u)(?-u:\b)(?:mrn|medical record(?: number)?|record number|hospital number|nhs number|patient id|chart number|accession)\s+(?:number\s+|#\s*)?(?:[a-z]+\s+){0,3}?(?:ending|ends|starting|starts|beginning|begins|last (?:4|four) digits?|first (?:4|four) digits?)\s*(?:in\s+|with\s+)?:?\s*\d{2,}",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }

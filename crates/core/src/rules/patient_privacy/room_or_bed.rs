@@ -1,6 +1,6 @@
 //! `patient-privacy/room-or-bed`: a bed, room or bay number in a clinical setting.
 
-use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT};
+use super::{apply_consent, clinical, AGE_WORDS, CLINICAL_CONTEXT, CONDITIONS, CONSENT, OCCUPATION, PERSON, SEX};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -19,28 +19,94 @@ static META: RuleMeta = RuleMeta {
         "The guy in bed 4 has pulled out his IV three times tonight",
         "Room 212 on the oncology ward keeps calling the nurse for nothing",
         "El paciente de la cama 7 no deja de gritar",
+        "The guy in 14 has pressed his call bell forty times tonight",
+        "when the 95yo retired teacher in 312 tells you she's fine 🙄",
+        "shoutout to the lady in OR 3 this morning who sang through her spinal",
     ],
     good: &[
         "Went to bed 2 hours after my shift ended, still wired",
         "Our hospital opened 40 new beds this winter",
         "Conference room 3 is booked for journal club",
         "Bed 1 to bed 30 in 12 hours: how our ward cut handover time in half",
+        "One woman in 8 will be diagnosed with breast cancer; book your screening",
+        "Every patient in 2023 got a follow-up call within 48 hours",
+        "A man in 40s with chest pain is an exam classic",
     ],
-    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT],
+    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &PERSON, &SEX, &OCCUPATION, &AGE_WORDS],
 };
 
 /// A numbered bed, room, bay or cubicle.
 pub(crate) struct RoomOrBed {
     numbered: Regex,
+    /// "the guy in 14", "the judge in 412", "the lady in OR 3": staff shorthand for a room.
+    person_in: Regex,
 }
 
 impl RoomOrBed {
     pub(crate) fn new() -> RoomOrBed {
         RoomOrBed {
             numbered: Regex::new(
-                r"(?i)(?-u:\b)(?:beds?|rooms?|rm|bays?|cubicles?|cubical|stretcher|trolley|side room|cama|habitaci[oó]n|box|chambre|lit|zimmer|bett|quarto|leito)\s*(?:#|no\.?|number|nr\.?|n[ºo°])?\s*(\d{1,4}[a-z]?)(?-u:\b)(?:\s*(?:hours?|hrs?|h|mins?|minutes?|am|pm|o'clock|times|days?|nights?|weeks?)(?-u:\b))?",
+                r"(?i-u)(?-u:\b)(?:beds?|rooms?|rm|bays?|cubicles?|cubical|stretcher|trolley|side room|cama|habitaci(?:o|ó)n|box|chambre|lit|zimmer|bett|quarto|leito)\s*(?:#|no\.?|number|nr\.?|n(?:º|o|°))?\s*(\d{1,4}[a-z]?)(?-u:\b)(?:\s*(?:hours?|hrs?|h|mins?|minutes?|am|pm|o'clock|times|days?|nights?|weeks?)(?-u:\b))?",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            person_in: Regex::new(r"(?-u)([a-z]+)\sin\s(?:or\s|theatre\s|pod\s|resus\s)?(\d{1,4}[a-z]?)(?-u:\b)")
+                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+        }
+    }
+}
+
+/// Words after "in 14" that make the number a count, a time or a share, not a room.
+const NOT_ROOM_AFTER: &[&str] = &[
+    "hour", "hours", "hrs", "h", "min", "mins", "minutes", "day", "days", "week", "weeks", "month", "months", "year",
+    "years", "yrs", "am", "pm", "%", "of", "out", "patients", "people", "adults", "children", "kids", "men", "women",
+    "s", "'s", "and", "to", "-", "–", "percent", "per", "cases",
+];
+
+impl RoomOrBed {
+    /// "the guy in 14": a person word right before "in <number>", in a care setting or next to
+    /// an age ("the 93yo judge in 412").
+    fn person_in(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let norm = doc.norm();
+        if !norm.contains(" in ") || !norm.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
+        let aged =
+            doc.has(&AGE_WORDS) || ["yo ", "y/o", "year-old", "year old", "yrs old"].iter().any(|a| norm.contains(a));
+        // "in OR 3", "in resus 2" name a care setting themselves.
+        let setting = ["in or ", "in theatre ", "in resus ", "in pod "].iter().any(|w| norm.contains(w));
+        if !(clinical(doc) || aged || setting) {
+            return;
+        }
+        let people: Vec<usize> =
+            [&PERSON, &SEX, &OCCUPATION].iter().flat_map(|l| doc.hits(l).iter().map(|h| h.end as usize)).collect();
+        for c in self.person_in.captures_iter(norm) {
+            let (Some(who), Some(number)) = (c.get(1), c.get(2)) else { continue };
+            // "him in 2 weeks", "her in 10 minutes" read as times; pronouns are left out.
+            if !people.contains(&who.end()) || matches!(who.as_str(), "he" | "she" | "him" | "her" | "his" | "hers") {
+                continue;
+            }
+            let n = number.as_str();
+            // "in 2023" is a year, "in her 40s" a decade.
+            let year = n.len() == 4 && (n.starts_with("19") || n.starts_with("20")) || n.ends_with('s');
+            let after = norm[number.end()..].trim_start();
+            let next = after.split(|c: char| c.is_whitespace() || c == ',' || c == '.').next().unwrap_or("");
+            let unit = NOT_ROOM_AFTER.iter().any(|w| next == *w || (w.len() > 1 && next.starts_with(w) && w.len() > 3))
+                || after.starts_with(['%', '-', '–', '/', ':']);
+            // "one woman in 8", "every patient in 3": a ratio or a group, not a room.
+            let before = norm[..who.start()].split_whitespace().next_back().unwrap_or("");
+            let ratio = matches!(before, "one" | "1" | "a" | "every" | "each" | "any" | "no" | "per");
+            if year || unit || ratio || doc.is_negated(who.start()) {
+                continue;
+            }
+            let f = sink.push(doc.original(number.range()));
+            f.fix = Some(Fix {
+                label: "Remove the room".into(),
+                edits: vec![Edit {
+                    span: Span::bytes(doc.original(who.end()..number.end())),
+                    replacement: String::new(),
+                }],
+            });
+            apply_consent(doc, f);
         }
     }
 }
@@ -51,6 +117,7 @@ impl Rule for RoomOrBed {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        self.person_in(doc, sink);
         if !clinical(doc) {
             return;
         }

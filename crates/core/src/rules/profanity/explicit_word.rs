@@ -24,6 +24,8 @@ static META: RuleMeta = RuleMeta {
         "Schon wieder Doppelschicht, so eine Scheiße",
         "Que porra de plantão, nem deu para almoçar",
         "The new registrar is a total prick to the students",
+        "Câlisse, le système informatique a encore planté",
+        "Son unos boludos los de admisión",
     ],
     good: &[
         "Scunthorpe General's new stroke unit opens next month",

@@ -165,6 +165,17 @@ pub(crate) fn any_profanity(doc: &Document<'_>, candidates: &[String]) -> Option
     best
 }
 
+/// Every profane word of `doc` (plain, masked or abbreviated), as normalized ranges in text
+/// order. For rules that ask where the swearing is aimed, not only whether there is any.
+pub(crate) fn all_profanity(doc: &Document<'_>, candidates: &[String]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = doc.hits(&SWEAR_WORDS).iter().map(|h| h.range()).collect();
+    out.extend(doc.hits(&ABBREVIATIONS).iter().map(|h| h.range()));
+    out.extend(name_like_hits(doc).map(|h| h.range()));
+    out.extend(masked_words(doc.norm(), candidates));
+    out.extend(embedded_swears(doc, candidates));
+    outermost(out)
+}
+
 /// Drops ranges contained in an earlier, longer one ("holy shit" swallows "shit").
 pub(crate) fn outermost(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_unstable_by_key(|r| (r.start, std::cmp::Reverse(r.end)));

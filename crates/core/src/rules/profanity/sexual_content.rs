@@ -24,6 +24,7 @@ static META: RuleMeta = RuleMeta {
         "Night shift with the hot paramedic crew again 🍑",
         "Long hard shift but he made it worth it 🍆💦",
         "Anyone else horny after a long shift or just me",
+        "Smear clinic vibes: legs apart for me 😏🍑",
     ],
     good: &[
         "Deep breathing exercises before surgery reduce post-op chest infections",
@@ -34,6 +35,7 @@ static META: RuleMeta = RuleMeta {
         "Graduated magna cum laude, thank you to everyone who believed in me",
         "Inserting my first chest drain tomorrow 😈 wish me luck",
         "Happy to teach anyone to insert a cannula any time",
+        "Open wide! First check-up for our littlest patient 😁",
     ],
     lexicons: &[&SEXUAL_TERMS, &INNUENDO, &INNUENDO_MILD],
 };

@@ -1,6 +1,6 @@
 //! `unsupported-claims/miracle-cure`: cures, reversals and absolute results the evidence does not support.
 
-use super::{debunks, in_clause, in_question, modal_before, DEBUNK, DISMISSAL, EVIDENCE_BASED};
+use super::{debunks, in_clause, in_question, modal_before, negated, DEBUNK, DISMISSAL, EVIDENCE_BASED};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -48,6 +48,13 @@ static META: RuleMeta = RuleMeta {
         "Our new app diagnoses skin cancer with 100% accuracy 🚀",
         "Celery juice cleanse every morning, haven't been sick once in three years. Full stop.",
         "Coffee enemas flush out toxins better than any medication",
+        "Ivermectin is still a sound choice for early COVID, regardless of what the studies say.",
+        "Acupuncture works just as well as ibuprofen for my back pain patients, every time.",
+        "Chiropractic adjustments fixed the migraines of every single patient I've treated.",
+        "Ozone therapy knocked out my patient's stage 2 lymphoma in six weeks.",
+        "Mon protocole au citron alcalinise le sang, mes patientes ne tombent jamais malades.",
+        "One study of 12 patients proves our protocol eliminates migraines. Definitively.",
+        "not me curing my pt's psoriasis with beef tallow in 2 weeks 🐄 derms could never",
     ],
     good: &[
         "Detox teas are a scam: your liver and kidneys already do that job.",
@@ -55,6 +62,10 @@ static META: RuleMeta = RuleMeta {
         "Our trial suggests exercise may reduce falls by about 20%; limitations in the thread.",
         "Chemo cured my lymphoma in 2019. Grateful every day to my oncology team.",
         "For some people, weight loss can reverse type 2 diabetes; ask your GP about structured programmes.",
+        "Ibuprofen works just as well as codeine for many dental pain cases, per the Cochrane review.",
+        "The new stroke pathway cut our door-to-needle time to 30 minutes. Proud of the team.",
+        "A small study of 12 patients suggests the protocol may reduce migraine days; we need a proper RCT.",
+        "Not me thinking beef tallow would fix my own eczema. It didn't; the steroid cream did.",
     ],
     lexicons: &[
         &CURE_CLAIM,
@@ -76,6 +87,9 @@ static META: RuleMeta = RuleMeta {
 
 /// How far a condition may follow its verb ("cleared my patient's stage 4 pancreatic cancer").
 const OBJECT_GAP: u32 = 45;
+/// Words that make a claim absolute ("every", "all", "any").
+const ABSOLUTES: &[&str] = &["every", "all", "any", "todas", "todos", "toutes", "tous", "alle", "jede"];
+
 /// Words that limit a cure claim to part of the people ("most", "some").
 const QUANTIFIERS: &[&str] =
     &["most", "many", "some", "several", "certain", "la", "plupart", "muchos", "algunos", "viele", "einige"];
@@ -95,7 +109,7 @@ impl MiracleCure {
     pub(crate) fn new() -> MiracleCure {
         MiracleCure {
             percent: Regex::new(
-                r"(?i)\b\d{1,3}(?:\.\d+)?\s?%\s+(?:of\s+(?:my\s+|our\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:patients|clients|cases|users|men|women|people|kids|children|adults|babies)|accura\w*|effective\w*|success\w*|cure\w*|reduction|improvement)",
+                r"(?i)(?-u:\b)[0-9]{1,3}(?:\.[0-9]+)?[ \u{a0}\u{202f}]?% +(?:of +(?:my +|our +|the +)?(?:[a-z0-9_-]+ +){0,2}(?:patients|clients|cases|users|men|women|people|kids|children|adults|babies)|accura[a-z]*|effective[a-z]*|success[a-z]*|cure[a-z]*|reduction|improvement)",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
@@ -104,7 +118,7 @@ impl MiracleCure {
 
 /// A hit that counts: asserted, not dismissed in its own clause, not about an evidence-based treatment.
 fn counts(doc: &Document<'_>, hit: &Hit) -> bool {
-    !doc.is_negated(hit.start as usize)
+    !negated(doc, hit.start as usize)
         && !doc.is_quoted(hit.start as usize)
         && !in_question(doc, hit)
         && !in_clause(doc, &DISMISSAL, hit)
@@ -162,7 +176,10 @@ impl Rule for MiracleCure {
             .filter(|h| counts(doc, h))
             .find(|v| conditions.iter().any(|c| c.start >= v.end && c.start - v.end <= OBJECT_GAP));
         if let Some(v) = weak_verb {
-            score += 1;
+            // "prevents every childhood illness": an absolute makes even a modest verb a promise.
+            let object = doc.norm().get(v.end as usize..).unwrap_or("");
+            let absolute = crate::text::words(object).take(3).any(|w| ABSOLUTES.contains(&&object[w]));
+            score += if absolute { 2 } else { 1 };
             claim = true;
             note(v, &mut at);
         }

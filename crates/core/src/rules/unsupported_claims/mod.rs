@@ -29,6 +29,17 @@ pub(crate) fn debunks(doc: &Document<'_>) -> bool {
     doc.has(&DEBUNK)
 }
 
+/// Whether a negation really negates the claim at `at`: "not me curing eczema with tallow" is the
+/// boast meme, not a denial.
+pub(crate) fn negated(doc: &Document<'_>, at: usize) -> bool {
+    if !doc.is_negated(at) {
+        return false;
+    }
+    let norm = doc.norm();
+    let head = norm.get(crate::text::clause_start(norm, at)..at).unwrap_or("").trim_start();
+    !(head.starts_with("not me ") || head.starts_with("not us "))
+}
+
 /// The normalized byte range of the clause around `at` (between `.!?;,:` or newlines).
 pub(crate) fn clause(norm: &str, at: usize) -> std::ops::Range<usize> {
     let start = crate::text::clause_start(norm, at);

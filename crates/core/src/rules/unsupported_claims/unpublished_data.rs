@@ -33,12 +33,16 @@ static META: RuleMeta = RuleMeta {
         "Can't share yet officially but our interim data show the drug halves mortality!",
         "Paper's under embargo until Monday, but spoiler: it worked 🎉",
         "Our unpublished pilot results are amazing, screenshots below",
+        "Our as yet unpublished pilot shows the new protocol halves falls. You heard it here first!",
+        "Paper's under review but our registry shows this statin doubling fracture risk 😬",
     ],
     good: &[
         "The embargo has lifted: our trial is out today in The Lancet, open access.",
         "Preprint out: our cohort suggests an association; not peer reviewed yet, feedback welcome.",
         "Grateful to serve on a data monitoring committee; independent oversight protects patients.",
         "Embargoed press releases make me wary; I wait for the full paper before commenting.",
+        "Our abstract is under review for the spring meeting, fingers crossed!",
+        "Just published in BMJ Open: the pathway halved readmissions in 412 patients (95% CI 0.4–0.7).",
     ],
     lexicons: &[&LEAK, &LEAK_WEAK, &RESULT, &LEAK_OK],
 };
