@@ -6,23 +6,41 @@ import { siteFor, patchSite } from './sites.js';
 import { Watcher } from './watcher.js';
 import { pauseDialog } from './dialog.js';
 import { ask, logOnce } from './runtime.js';
+import { PageAudit } from './audit.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 
-/** The site's adapter, with an institution's patch from managed storage applied. */
-async function adapter() {
-  const site = siteFor(location.hostname);
-  if (!site) return null;
-  const managed = await Promise.resolve(ext.storage?.managed?.get('siteAdapters')).catch(() => null);
-  return patchSite(site, managed?.siteAdapters?.[site.id]);
-}
-
-async function start() {
-  const site = await adapter();
+function start() {
+  // The built-in adapter applies at once; an institution's patch (managed storage can take a
+  // second or two to answer) replaces it when it arrives.
+  let site = siteFor(location.hostname);
   if (!site) return;
-  const editorSelector = site.editors.join(',');
-  const submitSelector = site.submit.join(',');
-  const keyboardOnlyIn = site.keyboardSubmitOnlyIn?.join(',') ?? null;
+  let editorSelector = site.editors.join(',');
+  let submitSelector = site.submit.join(',');
+  let keyboardOnlyIn = site.keyboardSubmitOnlyIn?.join(',') ?? null;
+  const audit = new PageAudit(site);
+  Promise.resolve(ext.storage?.managed?.get('siteAdapters'))
+    .then((managed) => {
+      const patch = managed?.siteAdapters?.[site.id];
+      if (!patch) return;
+      site = patchSite(site, patch);
+      audit.site = site;
+      editorSelector = site.editors.join(',');
+      submitSelector = site.submit.join(',');
+      keyboardOnlyIn = site.keyboardSubmitOnlyIn?.join(',') ?? null;
+      scan();
+    })
+    .catch(() => {});
+
+  // The popup's "Check this page" talks to this tab's content script.
+  ext.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    if (message?.type === 'audit-page') audit.scan().then(sendResponse, () => sendResponse(null));
+    else if (message?.type === 'audit-more') audit.loadMore().then(sendResponse, () => sendResponse(null));
+    else if (message?.type === 'audit-show') sendResponse(audit.show(message.index));
+    else return false;
+    return true;
+  });
+
   const watchers = new Map();
   const rationales = new Map();
   const shared = { healthy: true, lastFocused: null, rationale: (rule) => rationales.get(rule) ?? '' };
@@ -178,4 +196,8 @@ async function start() {
   scan();
 }
 
-start().catch(logOnce);
+try {
+  start();
+} catch (error) {
+  logOnce(error);
+}

@@ -26,6 +26,14 @@ pub enum Request {
         /// The merged policy.
         policy: Policy,
     },
+    /// Check several texts at once (the posts on a page, for the self-audit).
+    CheckMany {
+        /// The texts, in order.
+        texts: Vec<String>,
+        /// Where they were published.
+        #[serde(default)]
+        context: Context,
+    },
     /// List the rules.
     Rules,
     /// The effective settings and the entries that were ignored (for the options page).
@@ -55,6 +63,11 @@ pub enum Response {
     PolicySet {
         /// Ignored entries, with reasons.
         warnings: Vec<primum_core::PolicyWarning>,
+    },
+    /// The reports for a `check-many`, in the order of its texts.
+    Reports {
+        /// One report per text.
+        reports: Vec<Report>,
     },
     /// The effective settings and ignored entries.
     Status {
@@ -147,6 +160,9 @@ impl State {
                 self.checker = Checker::with_policy(&policy);
                 self.policy = policy;
                 Response::PolicySet { warnings: self.checker.warnings().to_vec() }
+            }
+            Request::CheckMany { texts, context } => {
+                Response::Reports { reports: texts.iter().map(|t| self.checker.check(t, &context)).collect() }
             }
             Request::Rules => Response::Rules { rules: rule_docs() },
             Request::Status => Response::Status { policy: self.policy.clone(), warnings: self.warnings.clone() },

@@ -39,26 +39,29 @@ const STATIC = {
 
 /**
  * Serves site `id`'s fixture at its real origin. Every path gets the fixture page (an SPA, like
- * the real sites) with the site's CSP; `/__fixtures/*` serves scripts and styles.
+ * the real sites) with the site's CSP — or, for paths listed in `pages` (`{'/path': 'fixture'}`),
+ * that fixture; `/__fixtures/*` serves scripts and styles. Returns the compose page's URL.
  */
-export async function serveSite(context, id) {
+export async function serveSite(context, id, pages = {}) {
   const site = SITES[id];
-  const script = await buildFixture(site.fixture);
-  const page = readFileSync(join(FIXTURES, `${site.fixture}.html`), 'utf8');
+  const fixtures = [site.fixture, ...Object.values(pages)];
+  const scripts = Object.fromEntries(await Promise.all(fixtures.map(async (f) => [`${f}.js`, await buildFixture(f)])));
+  const html = Object.fromEntries(fixtures.map((f) => [f, readFileSync(join(FIXTURES, `${f}.html`), 'utf8')]));
   await context.route(`${site.origin}/**`, (route) => {
     const url = new URL(route.request().url());
     if (url.pathname.startsWith('/__fixtures/')) {
       const file = url.pathname.slice('/__fixtures/'.length);
-      if (file === `${site.fixture}.js`) {
-        return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(script) });
+      if (scripts[file]) {
+        return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(scripts[file]) });
       }
       if (STATIC[file]) return route.fulfill({ status: 200, contentType: 'text/css', body: readFileSync(STATIC[file]) });
       return route.fulfill({ status: 404, body: '' });
     }
+    const path = Object.keys(pages).find((p) => url.pathname.startsWith(p));
     return route.fulfill({
       status: 200,
       headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': site.csp },
-      body: page,
+      body: html[path ? pages[path] : site.fixture],
     });
   });
   return `${site.origin}${site.composePath}`;

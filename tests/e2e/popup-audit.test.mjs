@@ -1,0 +1,68 @@
+// The popup's "Check this page" on an X profile timeline at x.com under X's CSP: posts are
+// collected through the site adapter, checked in the worker, grouped by category in the popup,
+// outlined in the page (in Primum's overlay), and "Load more and rescan" follows a lazy timeline.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './lib/browser.mjs';
+import { serveSite } from './lib/fixtures.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  const { outside } = await browser.close();
+  assert.deepEqual(outside, []);
+});
+
+test('check this page lists flagged posts by category, shows them, and loads more', async () => {
+  await serveSite(browser.context, 'x', { '/primumtester': 'x-profile' });
+  const timeline = await browser.context.newPage();
+  await timeline.goto('https://x.com/primumtester');
+  await timeline.locator('article[data-testid="tweet"]').first().waitFor();
+  const before = await timeline.evaluate(() => document.body.innerHTML);
+  // Without the "tabs" permission tabs can't be found by URL: make the timeline the active tab.
+  await timeline.bringToFront();
+  const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  assert.ok(tabId, 'the timeline tab is found');
+
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tab=${tabId}`);
+  await popup.locator('#audit').click();
+  await popup.locator('#audit-results section').first().waitFor();
+  assert.match(await popup.locator('#audit-status').textContent(), /^5\b|5 /);
+  const privacy = popup.locator('#audit-results section[data-category="patient-privacy"]');
+  assert.match(await privacy.textContent(), /Mr\. Jones/);
+  assert.match(await privacy.locator('mark').first().textContent(), /Mr\. Jones|bed 4/);
+  const coi = popup.locator('#audit-results section[data-category="conflict-of-interest"]');
+  assert.match(await coi.textContent(), /DRSAM20/);
+  const harmless = await popup.locator('#audit-results').textContent();
+  assert.doesNotMatch(harmless, /Grand rounds|Flu clinic/);
+
+  // Flagged posts are outlined in Primum's own overlay; the site's DOM is as it was.
+  const frames = await timeline.evaluate(() => document.querySelector('primum-overlay[data-audit]')?.getAttribute('data-flagged'));
+  assert.equal(frames, '2');
+  assert.equal(await timeline.evaluate(() => document.body.innerHTML), before);
+
+  await popup.locator('#audit-more').click();
+  await popup.locator('#audit-status').filter({ hasText: /^7\b|7 / }).waitFor();
+  assert.match(await popup.locator('#audit-results').textContent(), /MRN 00482913/);
+
+  await popup.locator('#audit-results section[data-category="patient-privacy"] button').first().click();
+  await timeline.waitForFunction(() => {
+    const f = document.querySelector('primum-overlay[data-audit]').shadowRoot.querySelector('.frame[style*="4px"]');
+    return f != null;
+  });
+});
+
+test('on a page that is not a supported site the popup says what to do', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  await page.bringToFront();
+  const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  assert.ok(tabId);
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tab=${tabId}`);
+  await popup.locator('#audit').click();
+  await popup.locator('#audit-status').filter({ hasText: /profile or activity/ }).waitFor();
+});
