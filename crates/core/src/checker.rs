@@ -163,15 +163,27 @@ impl Checker {
     }
 
     /// Checks `text`. Never panics on any input; spans are on char boundaries.
+    ///
+    /// Texts longer than [`CHUNK`] bytes (a pasted document, an archive) are checked in pieces
+    /// split at line or sentence ends, so the work stays linear in the length: rules look at
+    /// context within a post, and no post is that long.
     pub fn check(&self, text: &str, context: &Context) -> Report {
-        let doc = Document::new(text, self.index, context);
         let mut findings = Vec::new();
-        for a in &self.active {
-            let mut sink = Sink::new(a.rule.meta(), a.severity, &mut findings);
-            a.rule.check(&doc, &mut sink);
-        }
-        if !self.terms.is_empty() {
-            self.check_terms(text, context, &mut findings);
+        for (offset, piece) in chunks(text, CHUNK) {
+            let from = findings.len();
+            self.check_piece(piece, context, &mut findings);
+            if offset > 0 {
+                for f in &mut findings[from..] {
+                    for s in &mut f.spans {
+                        s.start += offset;
+                        s.end += offset;
+                    }
+                    for e in f.fix.iter_mut().flat_map(|fix| fix.edits.iter_mut()) {
+                        e.span.start += offset;
+                        e.span.end += offset;
+                    }
+                }
+            }
         }
         if !self.ignored.is_empty() {
             findings.retain(|f| {
@@ -187,7 +199,52 @@ impl Checker {
     }
 }
 
+/// The largest piece of text checked at once (bytes).
+pub const CHUNK: usize = 16 * 1024;
+
+/// Splits `text` into pieces of at most about `max` bytes, at a line end, else a sentence end,
+/// else a space, else a char boundary; yields `(byte offset, piece)`.
+fn chunks(text: &str, max: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= text.len() && !(at == 0 && text.is_empty()) {
+            return None;
+        }
+        let rest = &text[at..];
+        let len = if rest.len() <= max {
+            rest.len()
+        } else {
+            let mut cut = max;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let window = &rest[..cut];
+            let half = cut / 2;
+            window
+                .rfind('\n')
+                .filter(|&p| p >= half)
+                .or_else(|| window.rfind(". ").filter(|&p| p >= half).map(|p| p + 1))
+                .or_else(|| window.rfind(' ').filter(|&p| p >= half))
+                .map_or(cut, |p| p + 1)
+        };
+        let piece = (at, &rest[..len]);
+        at += len.max(1);
+        Some(piece)
+    })
+}
+
 impl Checker {
+    fn check_piece(&self, text: &str, context: &Context, findings: &mut Vec<Finding>) {
+        let doc = Document::new(text, self.index, context);
+        for a in &self.active {
+            let mut sink = Sink::new(a.rule.meta(), a.severity, findings);
+            a.rule.check(&doc, &mut sink);
+        }
+        if !self.terms.is_empty() {
+            self.check_terms(text, context, findings);
+        }
+    }
+
     fn check_terms(&self, text: &str, context: &Context, findings: &mut Vec<Finding>) {
         let custom_doc = self.custom_index.as_ref().map(|index| Document::new(text, index, context));
         for term in &self.terms {

@@ -74,3 +74,19 @@ fn spans_on_emoji_accents_cjk_and_combining_marks() {
     let bed = report.findings.iter().find(|f| f.rule == "patient-privacy/room-or-bed").expect("bed found");
     assert_eq!(&text[bed.spans[0].start..bed.spans[0].end], "bed 4");
 }
+
+#[test]
+fn long_texts_are_checked_in_pieces_with_spans_in_place() {
+    let post = "Mr. Jones in bed 4 pulled his IV out again. ";
+    let text = format!("{}{}", "Grand rounds at noon, all welcome. ".repeat(2000), post.repeat(3));
+    assert!(text.len() > primum_core::checker::CHUNK * 4);
+    let report = checker().check(&text, &Context::default());
+    let beds: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "patient-privacy/room-or-bed")
+        .map(|f| &text[f.spans[0].start..f.spans[0].end])
+        .collect();
+    assert_eq!(beds, ["bed 4", "bed 4", "bed 4"]);
+    assert_spans_ok(&text);
+}
