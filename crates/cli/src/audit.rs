@@ -48,7 +48,10 @@ pub(crate) fn run(opts: Options, policy: &Policy) -> Result<ExitCode, UserError>
         eprintln!("primum: skipped {}: {}", s.file, s.reason);
     }
     if !report.skipped.is_empty() {
-        eprintln!("primum: partial results: {} part(s) of the input could not be read (listed above)", report.skipped.len());
+        eprintln!(
+            "primum: partial results: {} part(s) of the input could not be read (listed above)",
+            report.skipped.len()
+        );
     }
     let write = |out: &mut dyn Write| -> io::Result<()> {
         match opts.format {
@@ -84,6 +87,7 @@ fn progress_bar() -> ProgressBar {
     }
     let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     pb.set_style(ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+    pb.enable_steady_tick(std::time::Duration::from_millis(120));
     pb
 }
 
@@ -132,10 +136,13 @@ fn read_path(path: &Path) -> Result<Audit, String> {
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     bytes.extend_from_slice(&magic[..got]);
-    file.take(MAX_FILE_BYTES + 1 - got as u64).read_to_end(&mut bytes).map_err(|e| format!("{name}: cannot read it: {e}"))?;
+    file.take(MAX_FILE_BYTES + 1 - got as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: cannot read it: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(archive::ArchiveError::TooLarge { file: name, size: bytes.len() as u64, limit: MAX_FILE_BYTES }
-            .to_string());
+        return Err(
+            archive::ArchiveError::TooLarge { file: name, size: bytes.len() as u64, limit: MAX_FILE_BYTES }.to_string()
+        );
     }
     archive::parse(&name, &bytes).map_err(|e| e.to_string())
 }
@@ -171,7 +178,8 @@ fn check_all(audit: Audit, checker: &Checker, progress: &ProgressBar) -> AuditRe
             .chunks(chunk)
             .map(|posts| {
                 let done = &done;
-                s.spawn(move || {
+                let len = posts.len();
+                let handle = s.spawn(move || {
                     let mut out = Vec::with_capacity(posts.len());
                     for (i, p) in posts.iter().enumerate() {
                         out.push(checker.check(&p.text, &context_for(p.site)));
@@ -181,11 +189,16 @@ fn check_all(audit: Audit, checker: &Checker, progress: &ProgressBar) -> AuditRe
                         }
                     }
                     out
-                })
+                });
+                (len, handle)
             })
             .collect();
-        // A panicking check (a bug) loses that chunk's reports, never the whole audit.
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        // A panicking check (a bug) empties that chunk's reports, never the whole audit,
+        // and every other post keeps its own report.
+        handles
+            .into_iter()
+            .flat_map(|(len, h)| h.join().unwrap_or_else(|_| vec![Report::new(Vec::new()); len]))
+            .collect()
     });
     AuditReport::new(audit, reports)
 }
@@ -228,7 +241,14 @@ fn table(out: &mut dyn Write, r: &AuditReport) -> io::Result<()> {
         writeln!(out, "{:<7} {when}  {} {}  {link}", p.report.verdict.id(), post.site.name(), post.kind.id())?;
         writeln!(out, "        \"{}\"", one_line(&post.text, 100))?;
         for f in p.report.findings.iter().filter(|f| f.severity >= Severity::Warning) {
-            writeln!(out, "        {:<8} {}: {} ({})", f.severity.id(), f.rule, f.message, one_line(&excerpt(&post.text, f), 40))?;
+            writeln!(
+                out,
+                "        {:<8} {}: {} ({})",
+                f.severity.id(),
+                f.rule,
+                f.message,
+                one_line(&excerpt(&post.text, f), 40)
+            )?;
         }
         writeln!(out)?;
     }
@@ -310,8 +330,20 @@ pub(crate) fn csv_cell(s: &str) -> String {
 
 fn csv_out(out: &mut dyn Write, r: &AuditReport, all: bool) -> io::Result<()> {
     const HEADER: [&str; 14] = [
-        "site", "kind", "id", "date", "permalink", "verdict", "severity", "category", "rule", "message", "excerpt",
-        "guidance", "text", "file",
+        "site",
+        "kind",
+        "id",
+        "date",
+        "permalink",
+        "verdict",
+        "severity",
+        "category",
+        "rule",
+        "message",
+        "excerpt",
+        "guidance",
+        "text",
+        "file",
     ];
     writeln!(out, "{}", HEADER.join(","))?;
     for p in listed(r, all) {

@@ -313,8 +313,14 @@ pub(crate) fn files(site: GenSite, n: usize, seed: u64) -> Vec<(&'static str, Ve
     match site {
         GenSite::X => vec![
             ("Your archive.html", b"<!DOCTYPE html><html><body>Your archive (synthetic)</body></html>".to_vec()),
-            ("data/manifest.js", b"window.__THAR_CONFIG = {\n  \"userInfo\" : { \"userName\" : \"dr_example\" }\n}".to_vec()),
-            ("data/account.js", b"window.YTD.account.part0 = [ { \"account\" : { \"username\" : \"dr_example\" } } ]".to_vec()),
+            (
+                "data/manifest.js",
+                b"window.__THAR_CONFIG = {\n  \"userInfo\" : { \"userName\" : \"dr_example\" }\n}".to_vec(),
+            ),
+            (
+                "data/account.js",
+                b"window.YTD.account.part0 = [ { \"account\" : { \"username\" : \"dr_example\" } } ]".to_vec(),
+            ),
             ("data/like.js", b"window.YTD.like.part0 = [ ]".to_vec()),
             ("data/tweets.js", x_tweets(n, seed).into_bytes()),
         ],
@@ -323,9 +329,13 @@ pub(crate) fn files(site: GenSite, n: usize, seed: u64) -> Vec<(&'static str, Ve
             vec![
                 (
                     "personal_information/profile_information/profile_information.json",
-                    format!("{{\"profile_v2\": {{\"name\": {{\"full_name\": {}}}}}}}", fb_str("Élodie Exemple")).into_bytes(),
+                    format!("{{\"profile_v2\": {{\"name\": {{\"full_name\": {}}}}}}}", fb_str("Élodie Exemple"))
+                        .into_bytes(),
                 ),
-                ("your_activity_across_facebook/posts/your_posts__check_ins__photos_and_videos_1.json", posts.into_bytes()),
+                (
+                    "your_activity_across_facebook/posts/your_posts__check_ins__photos_and_videos_1.json",
+                    posts.into_bytes(),
+                ),
                 ("your_activity_across_facebook/comments_and_reactions/comments.json", comments.into_bytes()),
             ]
         }
