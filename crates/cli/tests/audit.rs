@@ -137,9 +137,9 @@ fn csv_is_one_row_per_finding_and_safe_in_spreadsheets() {
         "site,kind,id,date,permalink,verdict,severity,category,rule,message,excerpt,guidance,text,file\n"
     ));
     assert!(r.stdout.contains(",'@everyone the rota"), "a leading @ is neutralised");
-    assert!(r.stdout.contains(",'+1 to this thread"), "a leading + is neutralised");
+    assert!(r.stdout.contains(",\"'+1 to this thread"), "a leading + is neutralised");
     assert!(r.stdout.contains(",\"'- Wash hands\n- Wear masks"), "a leading - is neutralised and the newline quoted");
-    assert!(!r.stdout.contains(",@everyone") && !r.stdout.contains(",+1 to"));
+    assert!(!r.stdout.contains(",@everyone") && !r.stdout.contains(",\"+1 to"));
     assert!(r.stdout.contains("\"\"Comments\"\""), "quotes doubled");
     let flagged = audit(&["--format", "csv"], &path).stdout;
     assert!(flagged.lines().skip(1).all(|l| !l.starts_with("linkedin,post,") || !l.contains(",ok,")));
