@@ -121,7 +121,7 @@ fn read_path(path: &Path) -> Result<Audit, String> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| format!("{name}: cannot read it: {e}"))?;
     if meta.is_dir() {
-        return Err(format!("{name}: is a directory, not a file; {}", archive::EXPECTED));
+        return read_dir(path);
     }
     let mut file = File::open(path).map_err(|e| format!("{name}: cannot open it: {e}"))?;
     let mut magic = [0u8; 4];
@@ -145,6 +145,54 @@ fn read_path(path: &Path) -> Result<Audit, String> {
         );
     }
     archive::parse(&name, &bytes).map_err(|e| e.to_string())
+}
+
+/// An unpacked download: every posts file under `dir` (symbolic links are not followed).
+fn read_dir(dir: &Path) -> Result<Audit, String> {
+    let name = dir.display().to_string();
+    let mut found = Vec::new();
+    let mut others = Vec::new();
+    let mut stack = vec![(dir.to_path_buf(), 0)];
+    while let Some((d, depth)) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: cannot read the directory: {e}", d.display()))?;
+        for entry in entries.flatten() {
+            let Ok(kind) = entry.file_type() else { continue };
+            let path = entry.path();
+            let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            if kind.is_dir() && depth < 8 {
+                stack.push((path, depth + 1));
+            } else if kind.is_file() && archive::is_posts_file(&rel) {
+                found.push(path);
+            } else if kind.is_file() {
+                others.push(rel);
+            }
+        }
+    }
+    if found.is_empty() {
+        others.sort();
+        return Err(format!(
+            "{name}: {}; {}",
+            archive::describe_other(&others).replace("a zip of", "a folder of").replace("the zip is", "the folder is"),
+            archive::EXPECTED
+        ));
+    }
+    found.sort();
+    let mut audit = Audit::default();
+    for path in found {
+        match read_path(&path) {
+            Ok(a) => audit.extend(a),
+            Err(reason) => {
+                let file = path.display().to_string();
+                let reason = reason.strip_prefix(&format!("{file}: ")).unwrap_or(&reason).to_string();
+                audit.skipped.push(Skipped { file, reason });
+            }
+        }
+    }
+    if audit.sources.is_empty() {
+        let detail: Vec<String> = audit.skipped.iter().map(|s| format!("{}: {}", s.file, s.reason)).collect();
+        return Err(format!("{name}: none of its posts files could be read ({})", detail.join("; ")));
+    }
+    Ok(audit)
 }
 
 fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {

@@ -41,8 +41,8 @@ enum Command {
         policy: Option<PathBuf>,
     },
     /// Audit what you already published: the zip X, Facebook or LinkedIn gives you when you
-    /// download your data, or one file from it (data/tweets.js, your_posts*.json,
-    /// comments.json, Shares.csv, Comments.csv).
+    /// download your data, the folder you unpacked it into, or one file from it
+    /// (data/tweets.js, your_posts*.json, comments.json, Shares.csv, Comments.csv).
     Audit {
         /// The download(s) to audit.
         #[arg(required = true, value_name = "PATH")]

@@ -276,7 +276,28 @@ fn bad_input_is_a_clear_error_with_exit_2() {
     );
     // Not there, a directory.
     fails(&d.join("missing.zip"), &["cannot read it"]);
-    fails(d, &["is a directory"]);
+    let empty = d.join("empty-folder");
+    std::fs::create_dir(&empty).unwrap();
+    std::fs::write(empty.join("notes.txt"), b"hi").unwrap();
+    fails(&empty, &["a folder of notes.txt, with no posts files in it"]);
+}
+
+#[test]
+fn an_unpacked_download_is_read_as_a_folder() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("facebook-unpacked");
+    let posts = root.join("your_activity_across_facebook/posts");
+    std::fs::create_dir_all(&posts).unwrap();
+    let file = generate(dir.path(), "facebook", 120, true);
+    std::fs::copy(&file, posts.join("your_posts__check_ins__photos_and_videos_1.json")).unwrap();
+    std::fs::write(root.join("profile.json"), b"{}").unwrap();
+    std::fs::write(posts.join("your_posts_2.json"), b"[{\"timestamp\": 1, \"da").unwrap();
+    let r = audit(&["--format", "json"], &root);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["totals"]["posts"], 90);
+    assert_eq!(v["partial"], true);
+    assert!(r.stderr.contains("your_posts_2.json") && r.stderr.contains("cut short"), "{}", r.stderr);
 }
 
 #[test]

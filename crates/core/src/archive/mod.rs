@@ -31,7 +31,7 @@ mod zip;
 
 pub use self::facebook::repair_mojibake;
 pub use self::report::{context_for, AuditReport, AuditedPost, CategoryTotal, Totals, YearTotal};
-pub use self::zip::parse_zip;
+pub use self::zip::{describe_other, is_posts_file, parse_zip};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -4,9 +4,16 @@
 use super::{detect, parse_file, ArchiveError, Audit, Format, Skipped, MAX_FILE_BYTES};
 use std::io::{Read, Seek};
 
+/// Whether a file of this name (a zip entry or a file in an unpacked download) holds posts:
+/// `tweets.js`, `tweet.js`, `tweets-part1.js`, `your_posts*.json`, `comments.json`,
+/// `Shares.csv`, `Comments.csv`.
+pub fn is_posts_file(path: &str) -> bool {
+    candidate(path).is_some()
+}
+
 /// Which entries of an archive hold posts, by name. The content is checked again once read.
 fn candidate(path: &str) -> Option<Format> {
-    let base = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    let base = path.rsplit(['/', '\\']).next().unwrap_or(path).to_ascii_lowercase();
     let numbered = |prefix: &str, ext: &str| {
         base.strip_prefix(prefix).and_then(|r| r.strip_suffix(ext)).is_some_and(|mid| {
             mid.is_empty() || mid.strip_prefix("-part").is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
@@ -27,8 +34,8 @@ fn candidate(path: &str) -> Option<Format> {
     }
 }
 
-/// What a zip without posts files looks like, from its entry names.
-fn describe_other(names: &[String]) -> String {
+/// What a zip (or an unpacked download) without posts files looks like, from its entry names.
+pub fn describe_other(names: &[String]) -> String {
     let any = |f: &dyn Fn(&str) -> bool| names.iter().any(|n| f(&n.to_ascii_lowercase()));
     if names.is_empty() {
         "the zip is empty".into()
