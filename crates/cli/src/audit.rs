@@ -47,6 +47,9 @@ pub(crate) fn run(opts: Options, policy: &Policy) -> Result<ExitCode, UserError>
     for s in &report.skipped {
         eprintln!("primum: skipped {}: {}", s.file, s.reason);
     }
+    if report.totals.posts == 0 {
+        eprintln!("primum: no posts with text were found, so there is nothing to flag");
+    }
     if !report.skipped.is_empty() {
         eprintln!(
             "primum: partial results: {} part(s) of the input could not be read (listed above)",

@@ -89,6 +89,7 @@ pub fn parse_zip<R: Read + Seek>(name: &str, reader: R) -> Result<Audit, Archive
     }
     let mut audit = Audit::default();
     let mut read_any = false;
+    let mut wrong_content = Vec::new();
     for (i, entry, by_name) in wanted {
         let file = format!("{name}/{entry}");
         let bytes = match read_entry(&mut zip, i) {
@@ -103,7 +104,8 @@ pub fn parse_zip<R: Read + Seek>(name: &str, reader: R) -> Result<Audit, Archive
             Err(e) => {
                 let reason = match e {
                     ArchiveError::NotAnExport { found, .. } => {
-                        format!("expected {} but found {found}", by_name.describe())
+                        wrong_content.push(found.clone());
+                        format!("{found} (expected {})", by_name.describe())
                     }
                     other => other.to_string(),
                 };
@@ -119,6 +121,11 @@ pub fn parse_zip<R: Read + Seek>(name: &str, reader: R) -> Result<Audit, Archive
                 audit.skipped.push(Skipped { file, reason });
             }
         }
+    }
+    if !read_any && wrong_content.len() == audit.skipped.len() {
+        // Every posts-like name held something else: most likely another site's export.
+        let found = wrong_content.swap_remove(0);
+        return Err(ArchiveError::NotAnExport { file: name.into(), found });
     }
     if !read_any {
         let detail = audit.skipped.iter().map(|s| format!("{}: {}", s.file, s.reason)).collect::<Vec<_>>().join("; ");
@@ -225,6 +232,21 @@ mod tests {
     }
 
     #[test]
+    fn a_reddit_zip_is_named_even_with_a_comments_csv() {
+        let reddit = zip_of(&[
+            ("comments.csv", b"id,permalink,date,ip,subreddit,gildings,link,parent,body,media\n"),
+            ("posts.csv", b"id,permalink,date,ip,subreddit,gildings,title,url,body\n"),
+        ]);
+        let e = parse("reddit.zip", &reddit).unwrap_err();
+        assert!(matches!(e, ArchiveError::NotAnExport { .. }), "{e:?}");
+        assert!(
+            e.to_string()
+                .starts_with("reddit.zip: this is not an export Primum can audit (this looks like a Reddit export"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn a_zip_from_another_site_is_named() {
         let insta = zip_of(&[("your_instagram_activity/content/posts_1.json", b"[]")]);
         let e = parse("instagram.zip", &insta).unwrap_err().to_string();
@@ -247,12 +269,7 @@ mod tests {
         ]);
         let a = parse("z.zip", &z).unwrap();
         assert_eq!(a.posts.len(), 1);
-        assert!(
-            a.skipped[0].reason.starts_with("expected X's tweets.js")
-                && a.skipped[0].reason.ends_with("but found a PNG image"),
-            "{:?}",
-            a.skipped
-        );
+        assert!(a.skipped[0].reason.starts_with("a PNG image (expected X's tweets.js"), "{:?}", a.skipped);
         let only_bad = zip_of(&[("data/tweets.js", b"window.YTD.tweets.part0 = [{")]);
         let e = parse("z.zip", &only_bad).unwrap_err().to_string();
         assert!(e.contains("z.zip/data/tweets.js") && e.contains("cut short"), "{e}");
