@@ -99,7 +99,8 @@ fn add_post(name: &str, i: usize, item: Result<Item, serde_json::Error>, posts: 
     }
 }
 
-/// Parses `your_posts*.json`: a list of posts (or, in older downloads, `{"status_updates": [...]}`).
+/// Parses `your_posts*.json`: a list of posts (or, in older downloads, `{"status_updates": [...]}`;
+/// posts in groups, `your_posts_in_groups.json`, are `{"group_posts_v2": [...]}`).
 pub(crate) fn parse_posts(
     name: &str,
     bytes: &[u8],
@@ -112,7 +113,7 @@ pub(crate) fn parse_posts(
     if first == Some(&b'{') {
         let mut found = false;
         walk.object(|key, w| {
-            if key.starts_with("status_updates") || key.starts_with("your_posts") {
+            if key.starts_with("status_updates") || key.starts_with("your_posts") || key.starts_with("group_posts") {
                 found = true;
                 w.array::<Item>(|i, item| add_post(name, i, item, posts, log))?;
                 return Ok(true);
@@ -124,7 +125,8 @@ pub(crate) fn parse_posts(
     walk.array::<Item>(|i, item| add_post(name, i, item, posts, log)).map(|_| ())
 }
 
-/// Parses `comments.json`: `{"comments_v2": [{"timestamp", "data": [{"comment": {"comment"}}]}]}`.
+/// Parses `comments.json`: `{"comments_v2": [{"timestamp", "data": [{"comment": {"comment"}}]}]}`
+/// (and `your_comments_in_groups.json`, the same under `"group_comments_v2"`).
 pub(crate) fn parse_comments(
     name: &str,
     bytes: &[u8],
@@ -143,7 +145,7 @@ pub(crate) fn parse_comments(
         Err(e) => log.skip(i, format!("not a comment as Facebook writes it: {e}")),
     };
     Walk::new(super::strip_bom(bytes)).object(|key, w| {
-        if key == "comments_v2" || key == "comments" {
+        if matches!(key, "comments_v2" | "comments" | "group_comments_v2" | "group_comments") {
             found = true;
             w.array::<Item>(&mut add)?;
             return Ok(true);
@@ -243,6 +245,16 @@ mod tests {
             e.starts_with("comments.json: could not read it as Facebook's comments.json") && e.contains("cut short"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn reads_posts_and_comments_in_groups() {
+        let posts = br#"{"group_posts_v2": [{"timestamp": 1, "data": [{"post": "in a group"}]}]}"#;
+        assert_eq!(parse("groups/your_posts_in_groups.json", posts).unwrap().posts[0].text, "in a group");
+        let comments =
+            br#"{"group_comments_v2": [{"timestamp": 1, "data": [{"comment": {"comment": "nice", "group": "G"}}]}]}"#;
+        let a = parse("groups/your_comments_in_groups.json", comments).unwrap();
+        assert_eq!((a.posts[0].text.as_str(), a.posts[0].kind), ("nice", Kind::Comment));
     }
 
     #[test]

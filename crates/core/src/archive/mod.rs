@@ -11,6 +11,7 @@
 //! | X | `data/tweets.js` (also `tweet.js`, `tweets-part1.js`) | `window.YTD.tweets.part0 = [{"tweet": {"id_str", "full_text", "created_at"}}]` |
 //! | Facebook | `your_posts*.json` | `[{"timestamp", "data": [{"post"}], "title"}]`, text in Facebook's Latin-1 mojibake |
 //! | Facebook | `comments.json` | `{"comments_v2": [{"timestamp", "data": [{"comment": {"comment", "timestamp"}}]}]}` |
+//! | Facebook | `your_posts_in_groups.json`, `your_comments_in_groups.json` | the same under `group_posts_v2`, `group_comments_v2` |
 //! | LinkedIn | `Shares.csv` | `Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility` |
 //! | LinkedIn | `Comments.csv` | `Date,Link,Message` |
 //!
@@ -460,8 +461,10 @@ fn detect_json_object(lname: &str, head: &[u8]) -> Result<Format, String> {
     let mut walk = json::Walk::new(head);
     let key = walk.first_key();
     match key.as_deref() {
-        Some("comments_v2" | "comments") => Ok(Format::FacebookComments),
-        Some(k) if k.starts_with("status_updates") || k.starts_with("your_posts") => Ok(Format::FacebookPosts),
+        Some("comments_v2" | "comments" | "group_comments_v2" | "group_comments") => Ok(Format::FacebookComments),
+        Some(k) if k.starts_with("status_updates") || k.starts_with("your_posts") || k.starts_with("group_posts") => {
+            Ok(Format::FacebookPosts)
+        }
         Some("@context" | "orderedItems") => {
             Err("this looks like a Mastodon (ActivityPub) archive; Primum reads X, Facebook and LinkedIn exports"
                 .into())

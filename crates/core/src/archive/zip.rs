@@ -23,7 +23,7 @@ fn candidate(path: &str) -> Option<Format> {
         Some(Format::XTweets)
     } else if base.starts_with("your_posts") && base.ends_with(".json") {
         Some(Format::FacebookPosts)
-    } else if base == "comments.json" {
+    } else if base == "comments.json" || base == "your_comments_in_groups.json" {
         Some(Format::FacebookComments)
     } else if base == "shares.csv" {
         Some(Format::LinkedinShares)
