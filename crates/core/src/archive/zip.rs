@@ -92,7 +92,7 @@ pub fn parse_zip<R: Read + Seek>(name: &str, reader: R) -> Result<Audit, Archive
     let mut wrong_content = Vec::new();
     for (i, entry, by_name) in wanted {
         let file = format!("{name}/{entry}");
-        let bytes = match read_entry(&mut zip, i) {
+        let bytes = match read_entry(&mut zip, i, MAX_FILE_BYTES) {
             Ok(b) => b,
             Err(reason) => {
                 audit.skipped.push(Skipped { file, reason });
@@ -138,8 +138,8 @@ pub fn parse_zip<R: Read + Seek>(name: &str, reader: R) -> Result<Audit, Archive
     Ok(audit)
 }
 
-/// Decompresses one entry, refusing more than [`MAX_FILE_BYTES`] whatever the zip declares.
-fn read_entry<R: Read + Seek>(zip: &mut ::zip::ZipArchive<R>, index: usize) -> Result<Vec<u8>, String> {
+/// Decompresses one entry, refusing more than `limit` bytes whatever the zip declares.
+fn read_entry<R: Read + Seek>(zip: &mut ::zip::ZipArchive<R>, index: usize, limit: u64) -> Result<Vec<u8>, String> {
     let entry = zip.by_index(index).map_err(|e| match e {
         ::zip::result::ZipError::UnsupportedArchive(what) => {
             format!("cannot be read: {what} (Primum reads deflate-compressed, unencrypted zips)")
@@ -150,15 +150,15 @@ fn read_entry<R: Read + Seek>(zip: &mut ::zip::ZipArchive<R>, index: usize) -> R
         return Err("the entry is encrypted".into());
     }
     let declared = entry.size();
-    let mut bytes = Vec::with_capacity(declared.min(64 << 20) as usize);
+    let mut bytes = Vec::with_capacity(declared.min(limit).min(64 << 20) as usize);
     entry
-        .take(MAX_FILE_BYTES + 1)
+        .take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("the compressed data is damaged ({e}); download the archive again"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(format!(
             "larger than {} once decompressed; Primum reads at most that much from one file",
-            super::human_bytes(MAX_FILE_BYTES)
+            super::human_bytes(limit)
         ));
     }
     Ok(bytes)
@@ -281,7 +281,18 @@ mod tests {
         // and preallocation is capped, so a lying header cannot make us allocate its claim.
         let z = zip_of(&[("Comments.csv", b"Date,Link,Message\n2021-01-01 00:00:00,,ok\n")]);
         let mut zip = ::zip::ZipArchive::new(Cursor::new(&z[..])).unwrap();
-        assert_eq!(read_entry(&mut zip, 0).unwrap().len(), 42);
+        assert_eq!(read_entry(&mut zip, 0, MAX_FILE_BYTES).unwrap().len(), 42);
+    }
+
+    #[test]
+    fn refuses_an_entry_over_the_limit_once_decompressed() {
+        // A small zip bomb: 64 KiB of zeros compress to a few hundred bytes.
+        let z = zip_of(&[("data/tweets.js", &vec![b' '; 64 << 10])]);
+        assert!(z.len() < 2048);
+        let mut zip = ::zip::ZipArchive::new(Cursor::new(&z[..])).unwrap();
+        let e = read_entry(&mut zip, 0, 16 << 10).unwrap_err();
+        assert_eq!(e, "larger than 16 KiB once decompressed; Primum reads at most that much from one file");
+        assert_eq!(read_entry(&mut zip, 0, 64 << 10).unwrap().len(), 64 << 10);
     }
 
     #[test]
