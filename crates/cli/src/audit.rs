@@ -36,6 +36,14 @@ pub(crate) struct Options {
 }
 
 pub(crate) fn run(opts: Options, policy: &Policy) -> Result<ExitCode, UserError> {
+    // Open the output first, so a wrong path fails before minutes of work.
+    let output = match &opts.output {
+        Some(path) => Some(
+            File::create(path)
+                .map_err(|e| UserError(format!("could not create the report file {}: {e}", path.display())))?,
+        ),
+        None => None,
+    };
     let progress = progress_bar();
     let audit = read_all(&opts.paths, &progress)?;
     let checker = Checker::with_policy(policy);
@@ -64,12 +72,11 @@ pub(crate) fn run(opts: Options, policy: &Policy) -> Result<ExitCode, UserError>
             AuditFormat::Sarif => sarif(out, &report, opts.all),
         }
     };
-    let result = match &opts.output {
-        Some(path) => File::create(path).and_then(|f| {
+    let result = match output {
+        Some(f) => {
             let mut w = BufWriter::new(f);
-            write(&mut w)?;
-            w.flush()
-        }),
+            write(&mut w).and_then(|()| w.flush())
+        }
         None => {
             let mut w = BufWriter::new(io::stdout().lock());
             write(&mut w).and_then(|()| w.flush())

@@ -189,6 +189,9 @@ fn harmless_posts_exit_zero_and_output_file() {
     assert!(r.stdout.is_empty());
     let v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(v["totals"]["posts"], 1);
+    let r = primum().args(["audit", "-o"]).arg(dir.path().join("no/such/dir/r.txt")).arg(&path).output().unwrap();
+    assert_eq!(r.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("could not create the report file"));
 }
 
 #[test]
