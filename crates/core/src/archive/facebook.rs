@@ -107,9 +107,9 @@ pub(crate) fn parse_posts(
     posts: &mut Vec<Post>,
     log: &mut ItemLog<'_>,
 ) -> Result<(), String> {
-    let bytes = super::strip_bom(bytes);
-    let mut walk = Walk::new(bytes);
-    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    let bom = bytes.len() - super::strip_bom(bytes).len();
+    let mut walk = Walk::starting_at(bytes, bom);
+    let first = bytes[bom..].iter().find(|b| !b.is_ascii_whitespace());
     if first == Some(&b'{') {
         let mut found = false;
         walk.object(|key, w| {
@@ -144,7 +144,8 @@ pub(crate) fn parse_comments(
         }
         Err(e) => log.skip(i, format!("not a comment as Facebook writes it: {e}")),
     };
-    Walk::new(super::strip_bom(bytes)).object(|key, w| {
+    let bom = bytes.len() - super::strip_bom(bytes).len();
+    Walk::starting_at(bytes, bom).object(|key, w| {
         if matches!(key, "comments_v2" | "comments" | "group_comments_v2" | "group_comments") {
             found = true;
             w.array::<Item>(&mut add)?;

@@ -18,6 +18,12 @@ impl<'a> Walk<'a> {
         Walk { bytes, pos: 0 }
     }
 
+    /// A walk over a whole file that starts at byte `pos` (after a BOM or a
+    /// `window.YTD.… =` prefix), so byte offsets in messages are the file's.
+    pub(crate) fn starting_at(bytes: &'a [u8], pos: usize) -> Walk<'a> {
+        Walk { bytes, pos: pos.min(bytes.len()) }
+    }
+
     fn ws(&mut self) {
         while self.bytes.get(self.pos).is_some_and(u8::is_ascii_whitespace) {
             self.pos += 1;
@@ -59,16 +65,16 @@ impl<'a> Walk<'a> {
                         Ok(Err(e))
                     }
                     Some(Err(e)) => Err(self.broken(start, &e)),
-                    None => Err(self.cut(start)),
+                    None => Err(self.cut()),
                 }
             }
             Some(Err(e)) => Err(self.broken(start, &e)),
-            None => Err(self.cut(start)),
+            None => Err(self.cut()),
         }
     }
 
-    fn cut(&self, at: usize) -> Stop {
-        format!("the file ends at byte {at} in the middle of the data (it looks cut short)")
+    fn cut(&self) -> Stop {
+        format!("the file ends at byte {} where more data was expected (it looks cut short)", self.bytes.len())
     }
 
     fn broken(&self, start: usize, e: &serde_json::Error) -> Stop {

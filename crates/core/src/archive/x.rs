@@ -18,17 +18,17 @@ struct Tweet {
 
 /// Parses `tweets.js` (with or without its `window.YTD.… =` prefix) into `posts`.
 pub(crate) fn parse(name: &str, bytes: &[u8], posts: &mut Vec<Post>, log: &mut ItemLog<'_>) -> Result<(), String> {
-    let body = super::strip_bom(bytes);
-    let start = body.iter().position(|&b| !b.is_ascii_whitespace()).unwrap_or(body.len());
-    let body = if body[start..].starts_with(b"window.YTD.") {
-        match body.iter().position(|&b| b == b'=') {
-            Some(eq) => &body[eq + 1..],
+    let bom = bytes.len() - super::strip_bom(bytes).len();
+    let first = bytes[bom..].iter().position(|b| !b.is_ascii_whitespace()).map_or(bytes.len(), |p| bom + p);
+    let start = if bytes[first..].starts_with(b"window.YTD.") {
+        match bytes.iter().position(|&b| b == b'=') {
+            Some(eq) => eq + 1,
             None => return Err("it starts with window.YTD. but has no '=' before the list of tweets".into()),
         }
     } else {
-        body
+        bom
     };
-    let mut walk = Walk::new(body);
+    let mut walk = Walk::starting_at(bytes, start);
     walk.array::<Tweet>(|i, item| match item {
         Ok(item) => {
             let t = match item.tweet {
@@ -187,6 +187,7 @@ mod tests {
         assert_eq!(a.posts.len(), 2);
         assert_eq!(a.skipped.len(), 1);
         assert!(a.skipped[0].file == "data/tweets.js" && a.skipped[0].reason.contains("cut short"), "{:?}", a.skipped);
+        assert!(a.skipped[0].reason.contains(&format!("the file ends at byte {}", cut.len())), "{:?}", a.skipped);
     }
 
     #[test]
