@@ -438,6 +438,20 @@ fn csv_out(out: &mut dyn Write, r: &AuditReport, all: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// A file path as a URI reference: bytes outside RFC 3986's unreserved set and `/` are
+/// percent-encoded (spaces in download names, accents).
+fn uri_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn sarif_level(s: Severity) -> &'static str {
     match s {
         Severity::Critical => "error",
@@ -468,7 +482,7 @@ fn sarif(out: &mut dyn Write, r: &AuditReport, all: bool) -> io::Result<()> {
     for p in listed(r, all) {
         let post = &p.post;
         for f in &p.report.findings {
-            let uri = post.permalink.clone().unwrap_or_else(|| post.file.clone());
+            let uri = post.permalink.clone().unwrap_or_else(|| uri_path(&post.file));
             let mut res = json!({
                 "ruleId": f.rule,
                 "level": sarif_level(f.severity),
@@ -529,6 +543,12 @@ mod tests {
         assert_eq!(csv_cell("a,b"), "\"a,b\"");
         assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");
         assert_eq!(csv_cell("plain é 😀"), "plain é 😀");
+    }
+
+    #[test]
+    fn file_paths_become_uri_references() {
+        assert_eq!(uri_path("my download.zip/data/tweets.js"), "my%20download.zip/data/tweets.js");
+        assert_eq!(uri_path("é.zip"), "%C3%A9.zip");
     }
 
     #[test]
