@@ -3,8 +3,10 @@
 //! Exit codes: 0 when everything checked is ok, 1 when there are findings at `warning` or
 //! above, 2 on a usage or input error.
 
+mod audit;
 mod check;
 mod eval;
+mod generate;
 
 use clap::{Parser, Subcommand};
 use primum_core::{rules, Policy};
@@ -38,6 +40,44 @@ enum Command {
         #[arg(long)]
         policy: Option<PathBuf>,
     },
+    /// Audit what you already published: the zip X, Facebook or LinkedIn gives you when you
+    /// download your data, the folder you unpacked it into, or one file from it
+    /// (data/tweets.js, your_posts*.json, comments.json, Shares.csv, Comments.csv).
+    Audit {
+        /// The download(s) to audit.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Output: a table for people, JSON, CSV (one row per finding) or SARIF 2.1.0.
+        #[arg(long, value_enum, default_value = "table")]
+        format: audit::AuditFormat,
+        /// List every post in JSON, CSV and SARIF, not only the flagged ones.
+        #[arg(long)]
+        all: bool,
+        /// Write the report to this file instead of stdout.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// A policy file (JSON): `{"disabled": [...], "severity": {...}}`.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+    },
+    /// Write a synthetic data download with invented posts (for tests and benchmarks).
+    #[command(hide = true)]
+    GenerateArchive {
+        /// Whose download to imitate.
+        #[arg(long, value_enum)]
+        site: generate::GenSite,
+        /// How many posts (and comments) to invent.
+        #[arg(long, default_value_t = 1000)]
+        posts: usize,
+        /// Seed of the deterministic generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Write only the main posts file (tweets.js, your_posts_1.json, Shares.csv), not a zip.
+        #[arg(long)]
+        single: bool,
+        /// Where to write it.
+        out: PathBuf,
+    },
     /// List every rule.
     Rules {
         /// Print the whole rule book as Markdown (what docs/rules.md holds).
@@ -69,6 +109,10 @@ fn main() -> ExitCode {
         Command::Check { text, jsonl, json, policy } => {
             load_policy(policy).and_then(|p| check::run(text, jsonl, json, &p))
         }
+        Command::Audit { paths, format, all, output, policy } => {
+            load_policy(policy).and_then(|p| audit::run(audit::Options { paths, format, all, output }, &p))
+        }
+        Command::GenerateArchive { site, posts, seed, single, out } => generate::run(site, posts, seed, single, &out),
         Command::Rules { markdown } => {
             if markdown {
                 print!("{}", rules::book_markdown());

@@ -16,6 +16,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "archive")]
+pub mod archive;
 pub mod category;
 pub mod checker;
 pub mod document;
