@@ -300,6 +300,24 @@ fn vocative_name(text: &str) -> Option<Range<usize>> {
             continue;
         }
         let gap_before = if i > 0 { &text[words[i - 1].end..w.start] } else { "" };
+        // "Dr Ahmed", "Sister Mary": a colleague, not a patient.
+        let titled = i > 0
+            && matches!(
+                text[words[i - 1].clone()].to_lowercase().as_str(),
+                "dr" | "doctor"
+                    | "prof"
+                    | "professor"
+                    | "nurse"
+                    | "sister"
+                    | "matron"
+                    | "dra"
+                    | "docteur"
+                    | "doutor"
+                    | "doutora"
+            );
+        if titled {
+            continue;
+        }
         let greeted = i > 0
             && gap_before.trim().is_empty()
             && GREETINGS.contains(&text[words[i - 1].clone()].to_lowercase().as_str());
