@@ -36,6 +36,7 @@ static META: RuleMeta = RuleMeta {
         "My morning serum from @dewlab, patients always ask about my skin 😉 link in bio",
         "Mis pacientes preguntan qué protector uso: SolarMed, el único que recomiendo. Link en mi bio 🌞",
         "Ask me how I earn an extra $2k a month on my nights off selling wellness products 💸",
+        "Our clinic now offers the LumaLift facial, the only non-surgical lift I trust. Introductory rate this month!",
     ],
     good: &[
         "Our clinic offers physiotherapy for chronic back pain; fees are on our website and a GP referral \
@@ -47,6 +48,7 @@ static META: RuleMeta = RuleMeta {
         "Flu clinic open Saturday, free for staff. Link below.",
         "Hospital foundation gala on Friday, tickets $60 and all proceeds go to the NICU. Link in bio!",
         "Ask me how I survived my first year of nights: coffee, naps and a great charge nurse.",
+        "Book this week for your flu jab at the practice, it's free for over-65s.",
     ],
     lexicons: &[
         &SELF_PROMO,

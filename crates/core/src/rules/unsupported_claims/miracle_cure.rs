@@ -55,6 +55,7 @@ static META: RuleMeta = RuleMeta {
         "Mon protocole au citron alcalinise le sang, mes patientes ne tombent jamais malades.",
         "One study of 12 patients proves our protocol eliminates migraines. Definitively.",
         "not me curing my pt's psoriasis with beef tallow in 2 weeks 🐄 derms could never",
+        "Most chronic disease is driven by hidden mould toxicity. Test for it, treat it, and watch patients recover.",
     ],
     good: &[
         "Detox teas are a scam: your liver and kidneys already do that job.",

@@ -44,6 +44,7 @@ static META: RuleMeta = RuleMeta {
         "Masks cause CO2 poisoning in toddlers, I've watched it happen.",
         "Cannabis oil shrank my patient's tumour and the chemo was never needed.",
         "Big Pharma buried the cure for diabetes decades ago, ask yourself why 🤔",
+        "It's time we admitted that SSRIs are no better than placebo.",
     ],
     good: &[
         "No, vaccines do not cause autism. The original paper was retracted and its author struck off.",
