@@ -25,6 +25,7 @@ static META: RuleMeta = RuleMeta {
         "Admitted him on 3/14 with DKA, discharged on 3/20, back again today",
         "The lady we operated on March 3rd finally went home",
         "Ingresó el 12 de marzo con una fractura de cadera",
+        "Admitted Sat 14th with urosepsis, still here, the family are furious",
         "night shift views [pic: handover sheet, date of birth showing in the corner]",
     ],
     good: &[
@@ -33,6 +34,7 @@ static META: RuleMeta = RuleMeta {
         "Our clinic reopens on March 3rd with longer hours",
         "Ratios 1:4 on days, 24/7 cover from the outreach team",
         "Our new unit opened on 3/14, admitting its first patients the same day",
+        "Born on this day in 1820: Florence Nightingale. Happy International Nurses Day!",
     ],
     lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &ENCOUNTER, &SPECIFIC_PATIENT, &IMAGE, &SHOW, &PERSON, &SEX],
 };
@@ -53,7 +55,7 @@ impl PatientDate {
                 r"(?-u)(?-u:\b)(?:dob|d\.o\.b\.?|date of birth|birth ?date|born on|fecha de nacimiento|date de naissance|ne le|nee le|geburtsdatum|geboren am|data de nascimento|nascid[oa] em)(?-u:\b)",
             ),
             date: compile(&format!(
-                r"(?-u)(?-u:\b)(?:\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-](?:19|20)?\d{{2}})?|{MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|\.)?\s(?:of\s|de\s)?{MONTH})(?-u:\b)"
+                r"(?-u)(?-u:\b)(?:\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-](?:19|20)?\d{{2}})?|{MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|\.)?\s(?:of\s|de\s)?{MONTH}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s\d{{1,2}}(?:st|nd|rd|th)|on\sthe\s\d{{1,2}}(?:st|nd|rd|th))(?-u:\b)"
             )),
             event: compile(
                 r"(?-u)(?-u:\b)(?:admit\w*|discharg\w*|operat\w*|surgery|delivered|born|died|passed|arrest\w*|coded|diagnos\w*|presented|came in|brought in|seen|saw|scan\w*|biops\w*|ingres\w*|operad\w*|falleci\w*|naci\w*|admis\w*|decede\w*|opere\w*|aufgenommen|entlassen|operiert|verstorben|geboren|internad\w*|operad\w*|faleceu|nasceu)(?-u:\b)",
@@ -75,7 +77,9 @@ impl Rule for PatientDate {
         let shown = doc.asserted_hits(&IMAGE).next().is_some() && doc.asserted_hits(&SHOW).next().is_some();
         for m in self.dob.find_iter(norm) {
             // "check the date of birth" is a safety tip; a DOB with a value, on show or of a real patient is not.
-            let valued = norm[m.end()..].bytes().take(24).any(|b| b.is_ascii_digit());
+            // "Born on this day in 1820" is history, not a patient's birthday.
+            let history = norm[m.end()..].trim_start().starts_with("this day");
+            let valued = !history && norm[m.end()..].bytes().take(24).any(|b| b.is_ascii_digit());
             if !(valued || shown || (real_patient && clinical)) {
                 continue;
             }
@@ -101,7 +105,10 @@ impl Rule for PatientDate {
             let someone = [&PERSON, &SEX]
                 .iter()
                 .any(|l| doc.hits(l).iter().any(|h| h.start as usize >= start && (h.end as usize) <= end));
-            if !real_patient && !someone {
+            // "Admitted Sat 14th with urosepsis": a diagnosis in the same sentence makes it a patient's date.
+            let diagnosis = doc.hits(&CONDITIONS).iter().any(|h| h.start as usize >= start && (h.end as usize) <= end)
+                || super::medical_terms(sentence).next().is_some();
+            if !real_patient && !someone && !diagnosis {
                 continue;
             }
             let f = sink.push(range.clone());
