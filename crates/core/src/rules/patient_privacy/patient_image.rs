@@ -90,8 +90,15 @@ impl Rule for PatientImage {
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let norm = doc.norm();
         // "Shot a quick reel": the verb, not a picture.
-        let images: Vec<_> =
-            doc.asserted_hits(&IMAGE).filter(|h| !verb_shot(norm, h.start as usize, h.end as usize)).collect();
+        // "DM me your labs": the reader's own results, asked for, not a patient's shown.
+        let yours = |at: usize| {
+            let before = norm[..at].trim_end();
+            before.ends_with(" your") || before.ends_with(" ur") || before == "your"
+        };
+        let images: Vec<_> = doc
+            .asserted_hits(&IMAGE)
+            .filter(|h| !verb_shot(norm, h.start as usize, h.end as usize) && !yours(h.start as usize))
+            .collect();
         let Some(image) = images.first().copied() else { return };
         // The image must be shown or shared here, not merely mentioned: the showing words sit
         // beside it ("here's his X-ray"), not paragraphs away in a long post.
