@@ -168,7 +168,11 @@ impl Clues {
         };
         for h in doc.hits(&ENCOUNTER).iter().chain(doc.hits(&SPECIFIC_PATIENT)) {
             let lost_colleague = &norm[h.range()] == "we lost" && colleague(h.end as usize);
-            if !doc.is_negated(h.start as usize) && !family(h.start as usize) && !lost_colleague {
+            if !doc.is_negated(h.start as usize)
+                && !family(h.start as usize)
+                && !lost_colleague
+                && !generic_arrival(norm, h.start as usize, h.end as usize)
+            {
                 s.encounters.push((orig(h.range()), true));
             }
         }
@@ -307,6 +311,21 @@ impl Clues {
         s.clues.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
         s
     }
+}
+
+/// "When a teenager comes in after an overdose…": a present-tense arrival after "when a" or
+/// "every time" describes a kind of patient, not one encounter.
+fn generic_arrival(norm: &str, start: usize, end: usize) -> bool {
+    let cue = &norm[start..end];
+    let present =
+        ["comes", "rolls", "walks", "presents", "arrives", "turns up", "shows up"].iter().any(|p| cue.starts_with(p));
+    if !present {
+        return false;
+    }
+    let clause = &norm[text::clause_start(norm, start)..start];
+    ["when a", "when an", "when your", "if a", "if an", "if your", "whenever", "every time", "each time", "anytime"]
+        .iter()
+        .any(|g| clause.starts_with(g) || clause.contains(&format!(" {g} ")))
 }
 
 /// Where to look back for "my <family>" from an age match: after the letter that "gran, 93"

@@ -31,6 +31,7 @@ static META: RuleMeta = RuleMeta {
         "Case of the week from our Leeds clinic: 29-year-old primary school teacher with new-onset MS",
         "Caso da semana: homem de 52 anos, taxista de Niterói, com um feocromocitoma gigante",
         "Reflecting on a patient I lost last week: a 24-year-old nursing student with leukaemia",
+        "That moment when the 19 year old you've been doing CPR on for 40 minutes gets ROSC 🙏",
         "Gestern kam ein 16-jähriger Schüler aus Bonn mit einer Stichverletzung zu uns",
     ],
     good: &[
@@ -41,6 +42,8 @@ static META: RuleMeta = RuleMeta {
         "Fictional case for students: 70-year-old woman with new confusion and a fall. Differential?",
         "My patient with COPD taught me more about breathing than any textbook",
         "Case-based learning works: students remember cases better than lectures",
+        "When a teenager comes in after an overdose, the first words they hear from us matter",
+        "Imagine a 45-year-old teacher from a small town comes in with chest pain at 3am. First move?",
         "Composite case, details changed: a man in his 50s with chest pain and a normal ECG. What next?",
         "My grandmother, 91, was treated so kindly at the Royal Infirmary last week",
     ],

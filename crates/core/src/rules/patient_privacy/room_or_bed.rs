@@ -91,7 +91,8 @@ impl RoomOrBed {
             let after = norm[number.end()..].trim_start();
             let next = after.split(|c: char| c.is_whitespace() || c == ',' || c == '.').next().unwrap_or("");
             let unit = NOT_ROOM_AFTER.iter().any(|w| next == *w || (w.len() > 1 && next.starts_with(w) && w.len() > 3))
-                || after.starts_with(['%', '-', '–', '/', ':']);
+                || after.starts_with(['%', '-', '–', '/'])
+                || after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit());
             // "one woman in 8", "every patient in 3": a ratio or a group, not a room.
             let before = norm[..who.start()].split_whitespace().next_back().unwrap_or("");
             let ratio = matches!(before, "one" | "1" | "a" | "every" | "each" | "any" | "no" | "per");
