@@ -49,6 +49,8 @@ static META: RuleMeta = RuleMeta {
         "Hospital foundation gala on Friday, tickets $60 and all proceeds go to the NICU. Link in bio!",
         "Ask me how I survived my first year of nights: coffee, naps and a great charge nurse.",
         "Book this week for your flu jab at the practice, it's free for over-65s.",
+        "Every nurse should read this paper on fatigue. Link in bio.",
+        "Our new guideline: SGLT2 inhibitors should be first-line in HFrEF. Summary at the link in bio.",
     ],
     lexicons: &[
         &SELF_PROMO,
