@@ -48,6 +48,8 @@ static META: RuleMeta = RuleMeta {
         "Our new app diagnoses skin cancer with 100% accuracy 🚀",
         "Celery juice cleanse every morning, haven't been sick once in three years. Full stop.",
         "Coffee enemas flush out toxins better than any medication",
+        "Cannabis oil shrank my patient's tumour and the chemo was never needed.",
+        "Raw garlic every morning and you won't need antibiotics ever again.",
         "Ivermectin is still a sound choice for early COVID, regardless of what the studies say.",
         "Acupuncture works just as well as ibuprofen for my back pain patients, every time.",
         "Chiropractic adjustments fixed the migraines of every single patient I've treated.",
