@@ -242,6 +242,9 @@ fn appointment_after(norm: &str, end: usize) -> bool {
 
 /// "your 20 week scan", "your 6wk check": a dated visit in the reader's own care.
 fn numbered_visit(norm: &str) -> Option<Range<usize>> {
+    if !norm.contains("your ") || !norm.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let words: Vec<Range<usize>> = crate::text::words(norm).collect();
     words.iter().enumerate().find_map(|(i, w)| {
         if &norm[w.clone()] != "your" {
