@@ -31,6 +31,7 @@ static META: RuleMeta = RuleMeta {
         "I no longer accept Roma families at my practice, they are not worth the hassle",
         "Overseas-trained doctors need twice the supervision. Unpopular opinion, but true.",
         "Patients from Kerala never follow the diet sheet, so why bother printing it",
+        "Women just aren't built for orthopaedics, sorry",
     ],
     good: &[
         "Black patients are under-diagnosed with melanoma; equity in dermatology education matters",
