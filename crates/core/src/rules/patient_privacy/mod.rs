@@ -120,6 +120,9 @@ pub(crate) static THEIR_POST: Lexicon =
 pub(crate) static NAME_CUES: Lexicon =
     Lexicon { name: "patient-privacy/name-cues", source: include_str!("name_cues.txt") };
 
+/// Month names, for dates written in words.
+pub(crate) static MONTHS: Lexicon = Lexicon { name: "patient-privacy/months", source: include_str!("months.txt") };
+
 /// Labels of record numbers.
 pub(crate) static RECORD_LABELS: Lexicon =
     Lexicon { name: "patient-privacy/record-labels", source: include_str!("record_labels.txt") };
