@@ -47,6 +47,9 @@ static META: RuleMeta = RuleMeta {
         "Just published in BMJ Open: the pathway halved readmissions in 412 patients (95% CI 0.4–0.7).",
         "Excited to be recruiting for our new study! Results expected in 2027.",
         "Reminder: don't share unpublished trial data on social media, it breaches confidentiality.",
+        "Our review pooled published and unpublished trials; the protocol is on PROSPERO.",
+        "This meme is too good not to share 😂 night shift forever",
+        "Year in review: our ward cut falls by 30%. Proud of this team!",
     ],
     lexicons: &[&LEAK, &LEAK_WEAK, &RESULT, &LEAK_OK],
 };
