@@ -58,6 +58,7 @@ static META: RuleMeta = RuleMeta {
         "One study of 12 patients proves our protocol eliminates migraines. Definitively.",
         "not me curing my pt's psoriasis with beef tallow in 2 weeks 🐄 derms could never",
         "Most chronic disease is driven by hidden mould toxicity. Test for it, treat it, and watch patients recover.",
+        "This collagen works for everyone, my joint pain is gone. 20% off with code JOINTDOC!",
     ],
     good: &[
         "Detox teas are a scam: your liver and kidneys already do that job.",
@@ -69,6 +70,8 @@ static META: RuleMeta = RuleMeta {
         "The new stroke pathway cut our door-to-needle time to 30 minutes. Proud of the team.",
         "A small study of 12 patients suggests the protocol may reduce migraine days; we need a proper RCT.",
         "Not me thinking beef tallow would fix my own eczema. It didn't; the steroid cream did.",
+        "We cut central line infections to zero this year, a 100% reduction. Proud of the ICU team!",
+        "Our new sepsis bundle halved mortality on the ward over two years (audit, n=640).",
     ],
     lexicons: &[
         &CURE_CLAIM,
