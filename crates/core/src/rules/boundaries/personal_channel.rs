@@ -66,6 +66,7 @@ static META: RuleMeta = RuleMeta {
         "Our hospice families can reach the on-call nurse 24/7 through the hospice line",
         "Reminder: the portal is the fastest way to reach us, not my DMs 🙏",
         "Quick tip for new therapists: never follow your clients on TikTok, however tempting.",
+        "My mum keeps texting me while I'm with patients, love her but not now 😅",
     ],
     lexicons: &[
         &CHANNEL,
