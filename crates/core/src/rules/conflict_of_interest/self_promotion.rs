@@ -51,6 +51,7 @@ static META: RuleMeta = RuleMeta {
         "Book this week for your flu jab at the practice, it's free for over-65s.",
         "Every nurse should read this paper on fatigue. Link in bio.",
         "Our new guideline: SGLT2 inhibitors should be first-line in HFrEF. Summary at the link in bio.",
+        "Great talk by @DrLee on sepsis today, slides link in bio!",
     ],
     lexicons: &[
         &SELF_PROMO,
@@ -82,6 +83,19 @@ impl SelfPromotion {
     }
 }
 
+/// A product of the poster's credited to a brand's handle ("my serum from @glowlab"), not a talk
+/// "by @DrLee": "my" must stand a few words before "from @".
+fn brand_credit(text: &str) -> bool {
+    text.match_indices(" from @").any(|(at, _)| {
+        let mut start = at.saturating_sub(40);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let head = text.get(start..at).unwrap_or("").to_lowercase();
+        head.split_whitespace().any(|w| w == "my")
+    })
+}
+
 impl Rule for SelfPromotion {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -100,8 +114,7 @@ impl Rule for SelfPromotion {
                     || (doc.has(&ENDORSE_WEAK) && doc.has(&SHOP_CTA))
                     || (self.price.is_match(doc.text()) && !doc.has(&NOT_FOR_PROFIT))
                     || endorsement(doc).is_some()
-                    // A product credited to a brand's handle ("my serum from @glowlab").
-                    || ["from @", "by @", "with @"].iter().any(|c| doc.text().contains(c))
+                    || brand_credit(doc.text())
             };
             doc.asserted_hits(&CTA_WEAK).next().filter(|_| selling())
         });
