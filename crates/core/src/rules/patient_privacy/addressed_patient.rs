@@ -195,10 +195,10 @@ impl Rule for AddressedPatient {
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let norm = doc.norm();
-        // Not negation-checked: "don't skip your physio before your next appointment" still speaks
-        // to a patient; quoting ("never comment 'see you at…'") is advice about it, unless the
-        // quote is the poster's own comment ("I commented 'see you at your…'").
+        // Quoting ("never comment 'see you at…'") is advice about it, unless the quote is the
+        // poster's own comment ("I commented 'see you at your…'").
         let clinical = super::clinical(doc);
+        let name = vocative_name(doc.text());
         let care = doc
             .hits(&YOUR_CARE)
             .iter()
@@ -207,7 +207,10 @@ impl Rule for AddressedPatient {
                 let phrase = &norm[s..e];
                 // "Remember what we discussed" is care only when the post is about health.
                 let conversation = CONVERSATION.iter().any(|c| phrase.starts_with(c));
+                // Negated advice ("never comment 'see you at your follow-up'") unless spoken to
+                // someone by name ("don't skip your physio before your next appointment, Maureen").
                 (!doc.is_quoted(s) || own_comment(norm, s))
+                    && (name.is_some() || !(doc.is_negated(s) || advice(norm, s)))
                     && (!phrase.ends_with(" your") || appointment_after(norm, e))
                     && (!conversation || clinical)
                     && !not_care_after(norm, e)
@@ -215,7 +218,6 @@ impl Rule for AddressedPatient {
             .map(|h| doc.original(h.range()))
             .or_else(|| numbered_visit(norm).map(|r| doc.original(r)));
         let Some(care) = care else { return };
-        let name = vocative_name(doc.text());
         let their_post = doc
             .hits(&THEIR_POST)
             .iter()
@@ -273,6 +275,14 @@ const NOT_CARE: &[&str] = &[
 fn not_care_after(norm: &str, end: usize) -> bool {
     let next = norm[end..].split_whitespace().next().unwrap_or("");
     NOT_CARE.contains(&next.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Whether the clause before `at` warns against something ("never comment '…'", "don't post …").
+fn advice(norm: &str, at: usize) -> bool {
+    let clause = &norm[crate::text::clause_start(norm, at)..at];
+    ["never ", "don't ", "dont ", "do not ", "avoid ", "nunca ", "jamais ", "niemals ", "ne jamais "]
+        .iter()
+        .any(|w| clause.starts_with(w) || clause.contains(&format!(" {w}")))
 }
 
 /// Whether the quote at `at` is the poster's own public comment ("I commented '…'", "replied: '…'").
