@@ -54,6 +54,7 @@ static META: RuleMeta = RuleMeta {
         "if ur one of my clinic families just hmu on insta, faster than the portal lol",
         "I keep a private Instagram for my life, and I've started accepting my long-term patients there.",
         "Quick tip for new therapists: following your clients on TikTok helps you understand their world.",
+        "Meine Patienten können mich jederzeit auf meiner privaten Handynummer anrufen.",
     ],
     good: &[
         "Practice policy: we don't accept friend requests from patients on personal accounts.",

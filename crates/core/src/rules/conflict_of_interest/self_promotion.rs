@@ -37,6 +37,7 @@ static META: RuleMeta = RuleMeta {
         "Mis pacientes preguntan qué protector uso: SolarMed, el único que recomiendo. Link en mi bio 🌞",
         "Ask me how I earn an extra $2k a month on my nights off selling wellness products 💸",
         "Our clinic now offers the LumaLift facial, the only non-surgical lift I trust. Introductory rate this month!",
+        "Das einzige Magnesium, das ich empfehle: MagVital. Link in meiner Bio!",
     ],
     good: &[
         "Our clinic offers physiotherapy for chronic back pain; fees are on our website and a GP referral \
