@@ -32,6 +32,8 @@ static META: RuleMeta = RuleMeta {
         "Caso da semana: homem de 52 anos, taxista de Niterói, com um feocromocitoma gigante",
         "Reflecting on a patient I lost last week: a 24-year-old nursing student with leukaemia",
         "That moment when the 19 year old you've been doing CPR on for 40 minutes gets ROSC 🙏",
+        "Our Tuesday list included a 27-year-old professional rugby player from Cardiff with a dislocated shoulder",
+        "Met the most inspiring 12-year-old on the oncology ward today; she sells bracelets at her school in Truro",
         "Gestern kam ein 16-jähriger Schüler aus Bonn mit einer Stichverletzung zu uns",
     ],
     good: &[
@@ -43,6 +45,8 @@ static META: RuleMeta = RuleMeta {
         "My patient with COPD taught me more about breathing than any textbook",
         "Case-based learning works: students remember cases better than lectures",
         "When a teenager comes in after an overdose, the first words they hear from us matter",
+        "Last night I was the patient: 38-year-old female ED doctor with appendicitis, admitted to my own hospital",
+        "My 7-year-old broke his wrist at the trampoline park in Leeds this afternoon. Now I know how parents feel",
         "Imagine a 45-year-old teacher from a small town comes in with chest pain at 3am. First move?",
         "Composite case, details changed: a man in his 50s with chest pain and a normal ECG. What next?",
         "My grandmother, 91, was treated so kindly at the Royal Infirmary last week",
