@@ -38,6 +38,8 @@ static META: RuleMeta = RuleMeta {
         "Photo of our team at the charity run this morning 🏃",
         "Got my flu shot today, here's my pic 💉 book yours!",
         "Great talk at the conference today on SCAD in young women; slides below 👇",
+        "Our nurses in the photo below just finished their sepsis training today 💪",
+        "The mayor opened our new cancer centre today, here's a pic from the ceremony",
         "Sharing my own MRI today: herniated disc at L5-S1. Any tips for a surgeon who can't sit still?",
         "Shot a quick reel on inhaler technique 👇 general info only, your own plan comes from your GP",
     ],
@@ -71,6 +73,32 @@ const VISIBLE_IDENTIFIERS: &[&str] = &[
     "whiteboard",
     "mrn",
     "address",
+];
+
+/// What a photo shows when it is of the team, an event or a building.
+const STAFF_OR_EVENT: &[&str] = &[
+    "our team",
+    "the team",
+    "my team",
+    "our nurses",
+    "our doctors",
+    "our staff",
+    "colleagues",
+    "training",
+    "ceremony",
+    "opened",
+    "opening",
+    "graduation",
+    "award",
+    "celebrat",
+    "scanner",
+    "building",
+    "infographic",
+    "poster",
+    "nuestro equipo",
+    "notre equipe",
+    "unser team",
+    "nossa equipe",
 ];
 
 /// An image announced in the post, of a patient, specimen or record.
@@ -118,6 +146,11 @@ impl Rule for PatientImage {
         // Of a patient (or their specimen/chart), not of the team at a charity run.
         let visible = text::words(norm).any(|w| VISIBLE_IDENTIFIERS.contains(&&norm[w.clone()]))
             || VISIBLE_IDENTIFIERS.iter().any(|v| v.contains(' ') && norm.contains(v));
+        // "Our nurses in the photo below", "a pic from the opening ceremony": staff, events and
+        // buildings, with no patient cared for in the post.
+        if !specific && !care_given && STAFF_OR_EVENT.iter().any(|w| norm.contains(w)) {
+            return;
+        }
         // "Sharing my own MRI": the poster's picture is theirs to share.
         if self_image(norm) && !specific {
             return;
