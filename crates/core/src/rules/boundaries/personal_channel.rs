@@ -54,6 +54,7 @@ static META: RuleMeta = RuleMeta {
         "if ur one of my clinic families just hmu on insta, faster than the portal lol",
         "I keep a private Instagram for my life, and I've started accepting my long-term patients there.",
         "Quick tip for new therapists: following your clients on TikTok helps you understand their world.",
+        "Meine Patienten können mich jederzeit auf meiner privaten Handynummer anrufen.",
     ],
     good: &[
         "Practice policy: we don't accept friend requests from patients on personal accounts.",
@@ -66,6 +67,7 @@ static META: RuleMeta = RuleMeta {
         "Our hospice families can reach the on-call nurse 24/7 through the hospice line",
         "Reminder: the portal is the fastest way to reach us, not my DMs 🙏",
         "Quick tip for new therapists: never follow your clients on TikTok, however tempting.",
+        "My mum keeps texting me while I'm with patients, love her but not now 😅",
     ],
     lexicons: &[
         &CHANNEL,

@@ -39,6 +39,8 @@ static META: RuleMeta = RuleMeta {
         "My aunt keeps trying to set me up with her neighbour's son, send help",
         "Running together with my sister every Sunday is the best part of my week",
         "Reconnected with an old nursing school friend at the conference and we grabbed dinner.",
+        "My little patient in peds today, he's so cute, showed me his dinosaur collection 🦕",
+        "Told my patient to grab a coffee before her scan; once she's discharged her GP will follow up.",
     ],
     lexicons: &[&ROMANCE, &CARE_REF, &BOUNDARY_SETTING, &CROSSING_ANYWAY],
 };

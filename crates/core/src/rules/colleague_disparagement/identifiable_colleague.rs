@@ -4,10 +4,18 @@
 use super::{respectful, ATTACKS, COLLEAGUE_TARGET, EMPLOYER, INSULTS, RESPECTFUL};
 use crate::category::{Category, Severity};
 use crate::document::Document;
+use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::patient_disparagement::asserted;
 use crate::rules::patient_disparagement::REPORTED;
 use regex::Regex;
+
+/// Exasperation closing a jab at a named colleague ("I cannot.", "smh", "🤦").
+static EXASPERATION: Lexicon =
+    Lexicon { name: "colleague-disparagement/exasperation", source: include_str!("exasperation.txt") };
+
+/// Admiration, which turns "I can't even" into awe.
+static PRAISE: Lexicon = Lexicon { name: "colleague-disparagement/praise", source: include_str!("praise.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "colleague-disparagement/identifiable-colleague",
@@ -22,12 +30,14 @@ static META: RuleMeta = RuleMeta {
     bad: &[
         "Dr. Hargreaves in cardiology is a clown. Avoid him if you can.",
         "To the night nurse on 6B who left my patient soaked: you know who you are",
+        "Dr. Okafor in our ED sent a sprained ankle for an MRI. An MRI. For a sprain. I can't.",
     ],
     good: &[
         "Huge thanks to Dr. Hargreaves in cardiology for staying late with our team",
         "The night nurse on 6B caught a sepsis early tonight. Brilliant work.",
+        "I cannot thank Dr. Okafor enough for staying late with my patient's family",
     ],
-    lexicons: &[&REPORTED, &INSULTS, &ATTACKS, &COLLEAGUE_TARGET, &EMPLOYER, &RESPECTFUL],
+    lexicons: &[&REPORTED, &INSULTS, &ATTACKS, &EXASPERATION, &PRAISE, &COLLEAGUE_TARGET, &EMPLOYER, &RESPECTFUL],
 };
 
 /// A titled name or a role pinned to a place, in a post that insults.
@@ -54,7 +64,16 @@ impl Rule for IdentifiableColleague {
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let negative =
             doc.hits(&ATTACKS).iter().chain(doc.hits(&INSULTS)).any(|h| asserted(doc, h) && !respectful(doc, h));
-        if !negative {
+        // A saying like "I cannot." counts only when it closes its sentence, not in "I cannot thank…".
+        let exasperated = || {
+            !doc.has(&PRAISE)
+                && doc.hits(&EXASPERATION).iter().any(|h| {
+                    let tail = doc.norm().get(h.end as usize..).unwrap_or("");
+                    let closes = tail.trim_start().chars().next().map_or(true, |c| !c.is_alphanumeric());
+                    closes && asserted(doc, h) && !respectful(doc, h)
+                })
+        };
+        if !negative && !exasperated() {
             return;
         }
         if let Some(m) = self.who.find(doc.text()) {

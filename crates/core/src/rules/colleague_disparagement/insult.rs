@@ -106,12 +106,20 @@ fn swear_before_target(doc: &Document<'_>, h: &Hit) -> bool {
         || doc.hits(&EMPLOYER).iter().any(linked)
 }
 
-/// Articles and prepositions that may stand between a swear word and the noun it insults.
-const LINKS: &[&str] = &[
-    "de", "da", "of", "this", "the", "our", "that", "these", "those", "ce", "cette", "ces", "esta", "este", "esa",
-    "ese", "essa", "esse", "dieser", "diese", "die", "der", "den", "la", "le", "el", "les", "los", "las", "a", "o",
-    "du", "des", "del", "my", "mon", "ma", "mi", "meu", "minha", "meine", "mein", "unsere", "nuestra",
-];
+/// Prepositions that may join a swear word to the noun it insults ("merda de hospital",
+/// "putain de direction"); "holy shit, our department…" is an interjection, not an insult.
+const LINKS: &[&str] = &["de", "da", "of", "du", "des", "del", "di"];
+
+/// Whether the colleague or employer word ends the thing the poster is fed up with ("so done with
+/// this hospital.", "…von dieser Klinikleitung!!!"), not a noun phrase about something else
+/// ("sick of the hospital food").
+fn ends_phrase(doc: &Document<'_>, x: &Hit) -> bool {
+    let tail = doc.norm().get(x.end as usize..).unwrap_or("");
+    let next = tail.split(|c: char| !(c.is_alphanumeric() || c == '\'')).find(|w| !w.is_empty());
+    let punct = tail.trim_start().chars().next().map_or(true, |c| !c.is_alphanumeric());
+    punct
+        || matches!(next, Some("and" | "y" | "e" | "et" | "und" | "who" | "que" | "which" | "for" | "right" | "again"))
+}
 
 /// Masked words ("f***ing", "b*tch"): a `*` between letters, as the normalizer leaves them.
 fn masked_words<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = Hit> + 'd {
@@ -162,7 +170,7 @@ impl Rule for Insult {
             return;
         }
         let target_after = |h: &Hit| {
-            let after = |x: &&Hit| x.start >= h.end && near(doc, h, x, 4);
+            let after = |x: &&Hit| x.start >= h.end && near(doc, h, x, 4) && ends_phrase(doc, x);
             doc.hits(&EMPLOYER).iter().any(|x| after(&x))
                 || doc.hits(&COLLEAGUE_TARGET).iter().any(|x| after(&x) && !self_intro(doc, x))
         };

@@ -54,10 +54,11 @@ pub(crate) fn disclosed(doc: &Document<'_>) -> bool {
 }
 
 /// "Only" in the languages the lists cover (accents are folded by the normalizer).
-const ONLY: &[&str] = &["only", "unico", "unica", "seul", "seule", "einzige", "einzigen", "unica"];
+const ONLY: &[&str] = &["only", "unico", "unica", "seul", "seule", "einzige", "einzigen", "unicos", "unicas"];
 
 /// A firm endorsement: an [`ENDORSE`] phrase, or "the only <product> I recommend/trust/use", where
-/// "only" stands within three words before the verb (the product name varies, the shape does not).
+/// "only" stands within five words before the verb, in the same sentence (the product name varies,
+/// the shape does not).
 pub(crate) fn endorsement(doc: &Document<'_>) -> Option<std::ops::Range<usize>> {
     if let Some(h) = doc.asserted_hits(&ENDORSE).next() {
         return Some(h.range());
@@ -66,10 +67,13 @@ pub(crate) fn endorsement(doc: &Document<'_>) -> Option<std::ops::Range<usize>> 
     doc.asserted_hits(&ONLY_VERB)
         .find(|h| {
             let at = h.start as usize;
-            let head = norm.get(crate::text::clause_start(norm, at)..at).unwrap_or("");
+            // The sentence so far, not the clause: German puts a comma before the verb
+            // ("das einzige Magnesium, das ich empfehle").
+            let head = norm.get(..at).unwrap_or("");
+            let head = head.rfind(['.', '!', '?', '\n']).map_or(head, |p| &head[p + 1..]);
             head.split_whitespace()
                 .rev()
-                .take(4)
+                .take(5)
                 .any(|w| ONLY.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
         })
         .map(|h| h.range())

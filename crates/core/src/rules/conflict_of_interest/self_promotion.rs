@@ -36,6 +36,8 @@ static META: RuleMeta = RuleMeta {
         "My morning serum from @dewlab, patients always ask about my skin 😉 link in bio",
         "Mis pacientes preguntan qué protector uso: SolarMed, el único que recomiendo. Link en mi bio 🌞",
         "Ask me how I earn an extra $2k a month on my nights off selling wellness products 💸",
+        "Our clinic now offers the LumaLift facial, the only non-surgical lift I trust. Introductory rate this month!",
+        "Das einzige Magnesium, das ich empfehle: MagVital. Link in meiner Bio!",
     ],
     good: &[
         "Our clinic offers physiotherapy for chronic back pain; fees are on our website and a GP referral \
@@ -47,6 +49,10 @@ static META: RuleMeta = RuleMeta {
         "Flu clinic open Saturday, free for staff. Link below.",
         "Hospital foundation gala on Friday, tickets $60 and all proceeds go to the NICU. Link in bio!",
         "Ask me how I survived my first year of nights: coffee, naps and a great charge nurse.",
+        "Book this week for your flu jab at the practice, it's free for over-65s.",
+        "Every nurse should read this paper on fatigue. Link in bio.",
+        "Our new guideline: SGLT2 inhibitors should be first-line in HFrEF. Summary at the link in bio.",
+        "Great talk by @DrLee on sepsis today, slides link in bio!",
     ],
     lexicons: &[
         &SELF_PROMO,
@@ -78,6 +84,19 @@ impl SelfPromotion {
     }
 }
 
+/// A product of the poster's credited to a brand's handle ("my serum from @glowlab"), not a talk
+/// "by @DrLee": "my" must stand a few words before "from @".
+fn brand_credit(text: &str) -> bool {
+    text.match_indices(" from @").any(|(at, _)| {
+        let mut start = at.saturating_sub(40);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let head = text.get(start..at).unwrap_or("").to_lowercase();
+        head.split_whitespace().any(|w| w == "my")
+    })
+}
+
 impl Rule for SelfPromotion {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -96,8 +115,7 @@ impl Rule for SelfPromotion {
                     || (doc.has(&ENDORSE_WEAK) && doc.has(&SHOP_CTA))
                     || (self.price.is_match(doc.text()) && !doc.has(&NOT_FOR_PROFIT))
                     || endorsement(doc).is_some()
-                    // A product credited to a brand's handle ("my serum from @glowlab").
-                    || ["from @", "by @", "with @"].iter().any(|c| doc.text().contains(c))
+                    || brand_credit(doc.text())
             };
             doc.asserted_hits(&CTA_WEAK).next().filter(|_| selling())
         });

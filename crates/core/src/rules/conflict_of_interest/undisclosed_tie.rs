@@ -27,6 +27,8 @@ static META: RuleMeta = RuleMeta {
         "Not sponsored (well, they sent me a free box 🙃) but this is the only moisturiser I recommend to eczema patients.",
         "All my knee patients get sent to RidgePhysio, best clinic in town (not saying I own a bit of it 👀)",
         "Thanks to the Ostara team for flying me to Berlin for the launch; I'll be switching my asthma patients to the new inhaler.",
+        "Proud to have joined the scientific advisory board at Helixa; I'm recommending their CGM to all my patients.",
+        "J'ai été invitée par le laboratoire Solvia à Marrakech. Leur nouvel antidiabétique, je le prescris désormais en première intention.",
     ],
     good: &[
         "Disclosure: I'm on the speakers bureau for Zentiva. Here's my honest take on the new statin trial.",
@@ -37,6 +39,8 @@ static META: RuleMeta = RuleMeta {
         "Just back from a week in Lisbon at the ESC congress; great sessions on heart failure.",
         "Every patient of mine this week was lovely and one gave me a card 💛",
         "Thanks to the hospital charity for funding my trip to the Berlin conference, learned a lot about inhalers.",
+        "The hospital charity sponsored our team's 10k. Incredible support, thank you!",
+        "Joined the advisory board of our local patient charity. Unpaid, and proud to help.",
     ],
     lexicons: &[&TIE, &TIE_WEAK, &ENDORSE, &ONLY_VERB, &ENDORSE_WEAK, &DISCLOSURE],
 };

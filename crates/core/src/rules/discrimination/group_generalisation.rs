@@ -30,6 +30,8 @@ static META: RuleMeta = RuleMeta {
         "Same demographic in our waiting room every Saturday night, iykyk",
         "I no longer accept Roma families at my practice, they are not worth the hassle",
         "Overseas-trained doctors need twice the supervision. Unpopular opinion, but true.",
+        "Patients from Kerala never follow the diet sheet, so why bother printing it",
+        "Women just aren't built for orthopaedics, sorry",
     ],
     good: &[
         "Black patients are under-diagnosed with melanoma; equity in dermatology education matters",
@@ -37,6 +39,7 @@ static META: RuleMeta = RuleMeta {
         "Welcoming two new Filipino nurses to our unit, their experience already helps",
         "Pregnant women should always get the flu vaccine; ask your midwife",
         "Our practice now welcomes Roma families, with an outreach worker who speaks Romani",
+        "Patients from Kerala always bring the best snacks to the ward on Onam",
         "Overseas-trained nurses bring skills we lack; our induction gives them the supervision any new starter gets",
     ],
     lexicons: &[

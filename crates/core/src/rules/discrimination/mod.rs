@@ -48,26 +48,121 @@ const NEAR: usize = 8;
 
 /// The group words of `doc` that carry a generalisation (or follow a bias disclaimer),
 /// unless the post is advocacy. Shared with `patient-disparagement/group-stereotype`.
-pub(crate) fn stereotyped_groups<'d>(doc: &'d Document<'_>) -> Vec<&'d Hit> {
+pub(crate) fn stereotyped_groups(doc: &Document<'_>) -> Vec<Hit> {
     let cued = doc.has(&GENERALISATIONS) || doc.has(&WEAK_CUES) || doc.has(&NEGATIVE) || doc.has(&BIAS_DISCLAIMER);
-    if !cued || !doc.has(&GROUPS) || crate::rules::patient_disparagement::advocacy(doc) {
+    if !cued || crate::rules::patient_disparagement::advocacy(doc) {
         return Vec::new();
     }
-    doc.hits(&GROUPS)
-        .iter()
-        .filter(|h| {
-            !doc.is_quoted(h.start as usize)
-                && (disclaimed(doc, h)
-                    || doc
-                        .hits(&GENERALISATIONS)
-                        .iter()
-                        .any(|g| asserted_close(doc, g) && !advised(doc, g) && near(doc, h, g, NEAR))
-                    || weak_stereotype(doc, h)
-                    || verdict_after_group(doc, h)
-                    || generic_subject(doc, h)
-                        && doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, h, n, 2 * NEAR)))
-        })
-        .collect()
+    let stereotyped = |h: &Hit| {
+        !doc.is_quoted(h.start as usize)
+            && (disclaimed(doc, h)
+                || doc
+                    .hits(&GENERALISATIONS)
+                    .iter()
+                    .any(|g| asserted_close(doc, g) && !advised(doc, g) && near(doc, h, g, NEAR))
+                || weak_stereotype(doc, h)
+                || verdict_after_group(doc, h)
+                || generic_subject(doc, h)
+                    && doc.hits(&NEGATIVE).iter().any(|n| asserted(doc, n) && near(doc, h, n, 2 * NEAR)))
+    };
+    let mut found: Vec<Hit> = doc.hits(&GROUPS).iter().filter(|h| stereotyped(h)).copied().collect();
+    // Origins are looked for only when a strong generalisation is there ("never follow…").
+    if found.is_empty() && doc.has(&GENERALISATIONS) {
+        // A place is no protected group by itself: only a negative judgement counts ("patients from
+        // X never follow…"), not praise ("patients from X always bring cake").
+        let negative = |h: &Hit| {
+            doc.hits(&NEGATIVE).iter().chain(doc.hits(&NEGATIVE_TONE)).any(|n| near(doc, h, n, NEAR))
+                || doc.hits(&GENERALISATIONS).iter().any(|g| {
+                    let w = &doc.norm()[g.range()];
+                    near(doc, h, g, NEAR)
+                        && ["never", "nunca", "jamais", "nie ", "can't", "cannot", "won't", "don't"]
+                            .iter()
+                            .any(|n| w.starts_with(n))
+                })
+        };
+        found.extend(origin_groups(doc).into_iter().filter(|h| stereotyped(h) && negative(h)));
+    }
+    found
+}
+
+/// People named by where they come from: "patients from Bihar", "familias de Oaxaca", "Leute aus
+/// Marzahn" (a capitalised place in the original text). No list of places could be complete; a
+/// generalisation beside such a phrase makes it a stereotype all the same.
+fn origin_groups(doc: &Document<'_>) -> Vec<Hit> {
+    const PEOPLE: &[&str] = &[
+        "patients",
+        "people",
+        "families",
+        "folks",
+        "mums",
+        "moms",
+        "mothers",
+        "parents",
+        "nurses",
+        "doctors",
+        "pacientes",
+        "familias",
+        "gente",
+        "personas",
+        "patienten",
+        "familien",
+        "leute",
+        "personnes",
+        "familles",
+        "pessoas",
+        "maes",
+        "madres",
+    ];
+    const LINKS: &[&str] = &[" from ", " de ", " aus ", " do ", " da ", " del "];
+    const NOT_PLACES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "dr",
+        "doctor",
+        "the",
+        "our",
+        "my",
+        "i",
+    ];
+    let (norm, text) = (doc.norm(), doc.text());
+    let mut out = Vec::new();
+    for link in LINKS {
+        for (i, _) in norm.match_indices(link) {
+            let before = norm[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            if !PEOPLE.contains(&before) {
+                continue;
+            }
+            let from = i + link.len();
+            let len = norm[from..].find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(norm.len() - from);
+            if len < 2 || NOT_PLACES.contains(&&norm[from..from + len]) {
+                continue;
+            }
+            let original = text.get(doc.original(from..from + len)).unwrap_or("");
+            let capitalised = original.chars().next().is_some_and(char::is_uppercase);
+            let acronym = original.chars().all(|c| !c.is_lowercase());
+            if capitalised && !acronym {
+                out.push(Hit { list: u16::MAX, entry: 0, start: (i + 1) as u32, end: (from + len) as u32 });
+            }
+        }
+    }
+    out
 }
 
 /// Whether a bias disclaimer stands in the group's sentence ("not racist but <group>…"), or

@@ -37,6 +37,8 @@ static META: RuleMeta = RuleMeta {
         "Ce patient est vraiment débile, il n'écoute rien",
         "Walked in at 4am with a cough he's had for a month. Thanks for wasting our time, sir.",
         "Some relatives just aren't capable of understanding a care plan, no matter how many times you explain",
+        "Saw the same mum in clinic again. Some parents really shouldn't have kids.",
+        "My patient thinks he knows more than me after ten minutes on the university of Google",
     ],
     good: &[
         "Explained inhaler technique three times today; next time I'll use the teach-back method",
@@ -44,6 +46,8 @@ static META: RuleMeta = RuleMeta {
         "Health literacy is a system problem, not a personal failing of patients",
         "A month-long cough at 4am can still be pneumonia; nobody is wasting our time by coming in",
         "Our hospital wastes our time with duplicate forms, and I've raised it with the board",
+        "Some parents need more support than others; our health visitors start in week one",
+        "Patients who read up before clinic ask better questions; I welcome it",
     ],
     lexicons: &[
         &REPORTED,

@@ -69,7 +69,7 @@ impl Rule for GroupStereotype {
             let colleague = doc.hits(&COLLEAGUE_TARGET).iter().any(|x| inside(&x));
             (patient_noun || doc.hits(&WORKPLACE).iter().any(|x| inside(&x))) && !colleague
         };
-        if let Some(h) = stereotyped_groups(doc).into_iter().find(|h| about_patients(h)) {
+        if let Some(h) = stereotyped_groups(doc).into_iter().find(about_patients) {
             sink.push(doc.original(h.range()));
         }
     }

@@ -25,6 +25,7 @@ static META: RuleMeta = RuleMeta {
         "Felicidades Lucía, nos vemos en tu próxima cita 💐",
         "So good to see you up and dancing again Maureen! Don't skip your physio before your next appointment",
         "Spotted my patient's engagement photos on Insta 😍 congrats Maeve, see you at your post-op review",
+        "Replied to a patient's post today: 'so glad the chemo is working, see you Thursday in clinic!'",
     ],
     good: &[
         "Reminder: bring a list of your medicines to your next appointment",
@@ -33,6 +34,8 @@ static META: RuleMeta = RuleMeta {
         "If your results came back abnormal, your GP will call you; no news is usually good news",
         "Never comment 'see you at your follow-up' on a patient's photos: message them privately instead",
         "Happy Friday! Don't forget to book your check-up before your next appointment slot fills",
+        "Hey Josh, good luck with your exams! Remember what we discussed about spaced repetition",
+        "Congrats Ben! Your follow-up study on statins just got accepted 🎉",
     ],
     lexicons: &[&YOUR_CARE, &THEIR_POST, &SPECIFIC_PATIENT, &CONSENT],
 };
@@ -192,20 +195,34 @@ impl Rule for AddressedPatient {
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let norm = doc.norm();
-        // Not negation-checked: "don't skip your physio before your next appointment" still speaks
-        // to a patient; quoting ("never comment 'see you at…'") is advice about it.
+        // Quoting ("never comment 'see you at…'") is advice about it, unless the quote is the
+        // poster's own comment ("I commented 'see you at your…'").
+        let clinical = super::clinical(doc);
+        let name = vocative_name(doc.text());
         let care = doc
             .hits(&YOUR_CARE)
             .iter()
             .find(|h| {
                 let (s, e) = (h.start as usize, h.end as usize);
-                !doc.is_quoted(s) && (!norm[s..e].ends_with(" your") || appointment_after(norm, e))
+                let phrase = &norm[s..e];
+                // "Remember what we discussed" is care only when the post is about health.
+                let conversation = CONVERSATION.iter().any(|c| phrase.starts_with(c));
+                // Negated advice ("never comment 'see you at your follow-up'") unless spoken to
+                // someone by name ("don't skip your physio before your next appointment, Maureen").
+                (!doc.is_quoted(s) || own_comment(norm, s))
+                    && (name.is_some() || !(doc.is_negated(s) || advice(norm, s)))
+                    && (!phrase.ends_with(" your") || appointment_after(norm, e))
+                    && (!conversation || clinical)
+                    && !not_care_after(norm, e)
             })
             .map(|h| doc.original(h.range()))
             .or_else(|| numbered_visit(norm).map(|r| doc.original(r)));
         let Some(care) = care else { return };
-        let name = vocative_name(doc.text());
-        let their_post = doc.hits(&THEIR_POST).iter().any(|h| !doc.is_quoted(h.start as usize)) || their_photos(norm);
+        let their_post = doc
+            .hits(&THEIR_POST)
+            .iter()
+            .any(|h| !doc.is_quoted(h.start as usize) || own_comment(norm, h.start as usize))
+            || their_photos(norm);
         if name.is_none() && !their_post && !doc.has(&SPECIFIC_PATIENT) {
             return;
         }
@@ -228,6 +245,58 @@ impl Rule for AddressedPatient {
     }
 }
 
+/// Phrases about a past conversation: care only in a post about health.
+const CONVERSATION: &[&str] =
+    &["what we", "as we", "like we", "remember what", "lo que", "ce qu", "ce dont", "was wir", "o que"];
+
+/// Words after "your follow-up" that make it work, not care ("your follow-up study").
+const NOT_CARE: &[&str] = &[
+    "study",
+    "paper",
+    "research",
+    "article",
+    "post",
+    "thread",
+    "question",
+    "questions",
+    "email",
+    "talk",
+    "trial",
+    "project",
+    "survey",
+    "piece",
+    "book",
+    "work",
+    "tweet",
+    "data",
+    "analysis",
+];
+
+fn not_care_after(norm: &str, end: usize) -> bool {
+    let next = norm[end..].split_whitespace().next().unwrap_or("");
+    NOT_CARE.contains(&next.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Whether the clause before `at` warns against something ("never comment '…'", "don't post …").
+fn advice(norm: &str, at: usize) -> bool {
+    let clause = &norm[crate::text::clause_start(norm, at)..at];
+    ["never ", "don't ", "dont ", "do not ", "avoid ", "nunca ", "jamais ", "niemals ", "ne jamais "]
+        .iter()
+        .any(|w| clause.starts_with(w) || clause.contains(&format!(" {w}")))
+}
+
+/// Whether the quote at `at` is the poster's own public comment ("I commented '…'", "replied: '…'").
+fn own_comment(norm: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(60);
+    while !norm.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = &norm[from..at];
+    ["commented", "replied", "wrote", "posted", "tweeted", "messaged", "comentei", "comente", "respondi", "kommentiert"]
+        .iter()
+        .any(|w| before.contains(w))
+}
+
 /// Whether an appointment word follows "see you at your" within a few words ("6wk f/u").
 fn appointment_after(norm: &str, end: usize) -> bool {
     let mut to = (end + 32).min(norm.len());
@@ -242,6 +311,9 @@ fn appointment_after(norm: &str, end: usize) -> bool {
 
 /// "your 20 week scan", "your 6wk check": a dated visit in the reader's own care.
 fn numbered_visit(norm: &str) -> Option<Range<usize>> {
+    if !norm.contains("your ") || !norm.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let words: Vec<Range<usize>> = crate::text::words(norm).collect();
     words.iter().enumerate().find_map(|(i, w)| {
         if &norm[w.clone()] != "your" {
@@ -300,6 +372,24 @@ fn vocative_name(text: &str) -> Option<Range<usize>> {
             continue;
         }
         let gap_before = if i > 0 { &text[words[i - 1].end..w.start] } else { "" };
+        // "Dr Ahmed", "Sister Mary": a colleague, not a patient.
+        let titled = i > 0
+            && matches!(
+                text[words[i - 1].clone()].to_lowercase().as_str(),
+                "dr" | "doctor"
+                    | "prof"
+                    | "professor"
+                    | "nurse"
+                    | "sister"
+                    | "matron"
+                    | "dra"
+                    | "docteur"
+                    | "doutor"
+                    | "doutora"
+            );
+        if titled {
+            continue;
+        }
         let greeted = i > 0
             && gap_before.trim().is_empty()
             && GREETINGS.contains(&text[words[i - 1].clone()].to_lowercase().as_str());

@@ -159,6 +159,10 @@ impl Clues {
         // ("I will never forget today" is still today).
         // "My mum was admitted last night": the poster's own family story, not a patient's.
         let family = |at: usize| family_before(norm, at) || family_in_sentence(norm, at);
+        // "Last night I was the patient": the poster's own admission, theirs to tell.
+        if OWN_STORY.iter().any(|p| norm.contains(p)) && doc.hits(&SPECIFIC_PATIENT).is_empty() {
+            return s;
+        }
         // "We lost a great colleague": a death on the team, not a patient.
         let colleague = |end: usize| {
             let after = norm[end..].chars().take(32).collect::<String>();
@@ -168,7 +172,11 @@ impl Clues {
         };
         for h in doc.hits(&ENCOUNTER).iter().chain(doc.hits(&SPECIFIC_PATIENT)) {
             let lost_colleague = &norm[h.range()] == "we lost" && colleague(h.end as usize);
-            if !doc.is_negated(h.start as usize) && !family(h.start as usize) && !lost_colleague {
+            if !doc.is_negated(h.start as usize)
+                && !family(h.start as usize)
+                && !lost_colleague
+                && !generic_arrival(norm, h.start as usize, h.end as usize)
+            {
                 s.encounters.push((orig(h.range()), true));
             }
         }
@@ -309,6 +317,21 @@ impl Clues {
     }
 }
 
+/// "When a teenager comes in after an overdose…": a present-tense arrival after "when a" or
+/// "every time" describes a kind of patient, not one encounter.
+fn generic_arrival(norm: &str, start: usize, end: usize) -> bool {
+    let cue = &norm[start..end];
+    let present =
+        ["comes", "rolls", "walks", "presents", "arrives", "turns up", "shows up"].iter().any(|p| cue.starts_with(p));
+    if !present {
+        return false;
+    }
+    let clause = &norm[text::clause_start(norm, start)..start];
+    ["when a", "when an", "when your", "if a", "if an", "if your", "whenever", "every time", "each time", "anytime"]
+        .iter()
+        .any(|g| clause.starts_with(g) || clause.contains(&format!(" {g} ")))
+}
+
 /// Where to look back for "my <family>" from an age match: after the letter that "gran, 93"
 /// matches starts with, so the family word is whole.
 fn family_at(age: &str, start: usize) -> usize {
@@ -369,6 +392,32 @@ fn own_circle(norm: &str, at: usize) -> bool {
         })
 }
 
+/// The poster was the patient.
+const OWN_STORY: &[&str] = &[
+    "i was the patient",
+    "i was a patient",
+    "as a patient myself",
+    "the other side of the bed",
+    "the other side of the stretcher",
+    "admitted to my own",
+    "yo fui el paciente",
+    "yo fui la paciente",
+    "j'etais le patient",
+    "j'etais la patiente",
+    "ich war der patient",
+    "ich war die patientin",
+    "eu fui o paciente",
+    "eu fui a paciente",
+];
+
+/// "my 7-year-old", "my 3 yo": the poster's child, named by age.
+fn my_age(w: &[&str]) -> bool {
+    w.len() >= 3
+        && matches!(w[0], "my" | "our")
+        && w[1].bytes().all(|b| b.is_ascii_digit())
+        && matches!(w[2], "year" | "yo" | "yr" | "month" | "week" | "y")
+}
+
 /// Family words that, after "my", make an age or story the poster's own.
 const FAMILY: &[&str] = &[
     "mum",
@@ -389,6 +438,10 @@ const FAMILY: &[&str] = &[
     "daughter",
     "kid",
     "kids",
+    "toddler",
+    "eldest",
+    "youngest",
+    "twins",
     "child",
     "baby",
     "wife",
@@ -437,7 +490,9 @@ pub(crate) fn family_before(norm: &str, at: usize) -> bool {
     words.windows(2).any(|w| {
         matches!(w[0], "my" | "ma" | "mon" | "mi" | "mein" | "meine" | "meu" | "minha" | "our")
             && FAMILY.iter().any(|f| w[1] == *f || w[1].strip_suffix("'s") == Some(f))
-    }) || words.windows(3).any(|w| matches!(w[0], "ma" | "mon") && w[1] == "grand" && matches!(w[2], "mere" | "pere"))
+    }) || words
+        .windows(3)
+        .any(|w| matches!(w[0], "ma" | "mon") && w[1] == "grand" && matches!(w[2], "mere" | "pere") || my_age(w))
 }
 
 /// Whether the sentence up to normalized offset `at` is about the poster's own family
@@ -450,7 +505,7 @@ fn family_in_sentence(norm: &str, at: usize) -> bool {
     words.windows(2).any(|w| {
         matches!(w[0], "my" | "ma" | "mon" | "mi" | "mein" | "meine" | "meu" | "minha")
             && FAMILY.iter().any(|f| w[1] == *f || w[1].strip_suffix("'s") == Some(f))
-    })
+    }) || words.windows(3).any(my_age)
 }
 
 /// Whether the condition at normalized offset `at` is the poster's own ("I was diagnosed with",

@@ -120,13 +120,26 @@ pub(crate) static THEIR_POST: Lexicon =
 pub(crate) static NAME_CUES: Lexicon =
     Lexicon { name: "patient-privacy/name-cues", source: include_str!("name_cues.txt") };
 
+/// Month names, for dates written in words.
+pub(crate) static MONTHS: Lexicon = Lexicon { name: "patient-privacy/months", source: include_str!("months.txt") };
+
 /// Labels of record numbers.
 pub(crate) static RECORD_LABELS: Lexicon =
     Lexicon { name: "patient-privacy/record-labels", source: include_str!("record_labels.txt") };
 
 /// Whether the draft is set in a clinical context.
 pub(crate) fn clinical(doc: &Document<'_>) -> bool {
-    doc.has(&CLINICAL_CONTEXT) || doc.has(&CONDITIONS) || medical_terms(doc.norm()).next().is_some()
+    doc.has(&CLINICAL_CONTEXT)
+        || doc.has(&CONDITIONS)
+        || medical_terms(doc.norm()).next().is_some()
+        || care_place(doc.norm())
+}
+
+/// "side room 2", "bay 4", "cubicle 3": numbered places that exist only in a care setting.
+fn care_place(norm: &str) -> bool {
+    ["side room ", "bay ", "cubicle ", "resus "]
+        .iter()
+        .any(|w| norm.match_indices(w).any(|(i, _)| norm[i + w.len()..].starts_with(|c: char| c.is_ascii_digit())))
 }
 
 /// Endings of disease and procedure names (pheochromocytoma, appendicitis, splenectomy):

@@ -1,7 +1,7 @@
 //! `patient-privacy/patient-date`: a date of birth, or a day-level date tied to a patient's care.
 
 use super::{
-    apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, PERSON, SEX, SHOW,
+    apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, IMAGE, MONTHS, PERSON, SEX, SHOW,
     SPECIFIC_PATIENT,
 };
 use crate::category::{Category, Severity};
@@ -25,6 +25,7 @@ static META: RuleMeta = RuleMeta {
         "Admitted him on 3/14 with DKA, discharged on 3/20, back again today",
         "The lady we operated on March 3rd finally went home",
         "Ingresó el 12 de marzo con una fractura de cadera",
+        "Admitted Sat 14th with urosepsis, still here, the family are furious",
         "night shift views [pic: handover sheet, date of birth showing in the corner]",
     ],
     good: &[
@@ -33,8 +34,20 @@ static META: RuleMeta = RuleMeta {
         "Our clinic reopens on March 3rd with longer hours",
         "Ratios 1:4 on days, 24/7 cover from the outreach team",
         "Our new unit opened on 3/14, admitting its first patients the same day",
+        "Born on this day in 1820: Florence Nightingale. Happy International Nurses Day!",
     ],
-    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &ENCOUNTER, &SPECIFIC_PATIENT, &IMAGE, &SHOW, &PERSON, &SEX],
+    lexicons: &[
+        &CLINICAL_CONTEXT,
+        &CONDITIONS,
+        &CONSENT,
+        &ENCOUNTER,
+        &SPECIFIC_PATIENT,
+        &IMAGE,
+        &SHOW,
+        &PERSON,
+        &SEX,
+        &MONTHS,
+    ],
 };
 
 /// A date of birth, and day-level dates near a care event.
@@ -46,15 +59,15 @@ pub(crate) struct PatientDate {
 
 impl PatientDate {
     pub(crate) fn new() -> PatientDate {
-        const MONTH: &str = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|januar|februar|marz|juni|juli|oktober|dezember|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro)";
         let compile = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         PatientDate {
             dob: compile(
                 r"(?-u)(?-u:\b)(?:dob|d\.o\.b\.?|date of birth|birth ?date|born on|fecha de nacimiento|date de naissance|ne le|nee le|geburtsdatum|geboren am|data de nascimento|nascid[oa] em)(?-u:\b)",
             ),
-            date: compile(&format!(
-                r"(?-u)(?-u:\b)(?:\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-](?:19|20)?\d{{2}})?|{MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|\.)?\s(?:of\s|de\s)?{MONTH})(?-u:\b)"
-            )),
+            // Numeric and weekday dates; month names come from `months.txt` (see `month_dates`).
+            date: compile(
+                r"(?-u)(?-u:\b)(?:\d{1,2}[/.-]\d{1,2}(?:[/.-](?:19|20)?\d{2})?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s\d{1,2}(?:st|nd|rd|th)|on\sthe\s\d{1,2}(?:st|nd|rd|th))(?-u:\b)",
+            ),
             event: compile(
                 r"(?-u)(?-u:\b)(?:admit\w*|discharg\w*|operat\w*|surgery|delivered|born|died|passed|arrest\w*|coded|diagnos\w*|presented|came in|brought in|seen|saw|scan\w*|biops\w*|ingres\w*|operad\w*|falleci\w*|naci\w*|admis\w*|decede\w*|opere\w*|aufgenommen|entlassen|operiert|verstorben|geboren|internad\w*|operad\w*|faleceu|nasceu)(?-u:\b)",
             ),
@@ -75,7 +88,9 @@ impl Rule for PatientDate {
         let shown = doc.asserted_hits(&IMAGE).next().is_some() && doc.asserted_hits(&SHOW).next().is_some();
         for m in self.dob.find_iter(norm) {
             // "check the date of birth" is a safety tip; a DOB with a value, on show or of a real patient is not.
-            let valued = norm[m.end()..].bytes().take(24).any(|b| b.is_ascii_digit());
+            // "Born on this day in 1820" is history, not a patient's birthday.
+            let history = norm[m.end()..].trim_start().starts_with("this day");
+            let valued = !history && norm[m.end()..].bytes().take(24).any(|b| b.is_ascii_digit());
             if !(valued || shown || (real_patient && clinical)) {
                 continue;
             }
@@ -86,22 +101,35 @@ impl Rule for PatientDate {
         if !clinical || !norm.bytes().any(|b| b.is_ascii_digit()) {
             return;
         }
-        for m in self.date.find_iter(norm) {
-            let s = m.as_str();
+        let mut dates: Vec<std::ops::Range<usize>> = self.date.find_iter(norm).map(|m| m.range()).collect();
+        dates.extend(month_dates(doc));
+        // "on the 3rd of May" is found twice; report it once.
+        dates.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut last_end = 0;
+        dates.retain(|r| {
+            let keep = r.start >= last_end;
+            last_end = last_end.max(r.end);
+            keep
+        });
+        for m in dates {
+            let s = &norm[m.clone()];
             if is_not_a_date(s) {
                 continue;
             }
-            let (start, end) = sentence(norm, m.start(), m.end());
+            let (start, end) = sentence(norm, m.start, m.end);
             let sentence = &norm[start..end];
             if !self.event.is_match(sentence) {
                 continue;
             }
-            let range = doc.original(m.range());
+            let range = doc.original(m);
             // "Our unit opened on 3/14, admitting its first patients" dates no one in particular.
             let someone = [&PERSON, &SEX]
                 .iter()
                 .any(|l| doc.hits(l).iter().any(|h| h.start as usize >= start && (h.end as usize) <= end));
-            if !real_patient && !someone {
+            // "Admitted Sat 14th with urosepsis": a diagnosis in the same sentence makes it a patient's date.
+            let diagnosis = doc.hits(&CONDITIONS).iter().any(|h| h.start as usize >= start && (h.end as usize) <= end)
+                || super::medical_terms(sentence).next().is_some();
+            if !real_patient && !someone && !diagnosis {
                 continue;
             }
             let f = sink.push(range.clone());
@@ -115,6 +143,41 @@ impl Rule for PatientDate {
             apply_consent(doc, f);
         }
     }
+}
+
+/// Normalized ranges of "March 3rd", "3rd of March", "12 de marzo", "3. märz": a month name
+/// from the word list with a day number beside it.
+fn month_dates(doc: &Document<'_>) -> Vec<std::ops::Range<usize>> {
+    let norm = doc.norm();
+    let mut out = Vec::new();
+    for h in doc.hits(&MONTHS) {
+        let (start, end) = (h.start as usize, h.end as usize);
+        // After: "march 3rd", "mar. 3".
+        let base = end + usize::from(norm[end..].starts_with('.')) + 1;
+        if norm[end..].trim_start_matches('.').starts_with(' ') {
+            let rest = &norm[base..];
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=2).contains(&digits) {
+                let tail = &rest[digits..];
+                let suffix = ["st", "nd", "rd", "th"].iter().find(|x| tail.starts_with(*x)).map_or(0, |x| x.len());
+                let stop = base + digits + suffix;
+                if !norm[stop..].starts_with(|c: char| c.is_alphanumeric()) {
+                    out.push(start..stop);
+                    continue;
+                }
+            }
+        }
+        // Before: "3rd of march", "12 de marzo", "3. marz".
+        let mut head = norm[..start].strip_suffix(' ').unwrap_or("");
+        head = head.strip_suffix(" of").or_else(|| head.strip_suffix(" de")).unwrap_or(head);
+        head = ["st", "nd", "rd", "th", "."].iter().find_map(|x| head.strip_suffix(x)).unwrap_or(head);
+        let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let from = head.len() - digits;
+        if (1..=2).contains(&digits) && !head[..from].ends_with(|c: char| c.is_alphanumeric()) {
+            out.push(from..end);
+        }
+    }
+    out
 }
 
 /// Ratios, fractions and round-the-clock cover look like dates but are not.

@@ -38,6 +38,8 @@ static META: RuleMeta = RuleMeta {
         "Photo of our team at the charity run this morning 🏃",
         "Got my flu shot today, here's my pic 💉 book yours!",
         "Great talk at the conference today on SCAD in young women; slides below 👇",
+        "Our nurses in the photo below just finished their sepsis training today 💪",
+        "The mayor opened our new cancer centre today, here's a pic from the ceremony",
         "Sharing my own MRI today: herniated disc at L5-S1. Any tips for a surgeon who can't sit still?",
         "Shot a quick reel on inhaler technique 👇 general info only, your own plan comes from your GP",
     ],
@@ -73,6 +75,32 @@ const VISIBLE_IDENTIFIERS: &[&str] = &[
     "address",
 ];
 
+/// What a photo shows when it is of the team, an event or a building.
+const STAFF_OR_EVENT: &[&str] = &[
+    "our team",
+    "the team",
+    "my team",
+    "our nurses",
+    "our doctors",
+    "our staff",
+    "colleagues",
+    "training",
+    "ceremony",
+    "opened",
+    "opening",
+    "graduation",
+    "award",
+    "celebrat",
+    "scanner",
+    "building",
+    "infographic",
+    "poster",
+    "nuestro equipo",
+    "notre equipe",
+    "unser team",
+    "nossa equipe",
+];
+
 /// An image announced in the post, of a patient, specimen or record.
 pub(crate) struct PatientImage;
 
@@ -90,8 +118,15 @@ impl Rule for PatientImage {
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let norm = doc.norm();
         // "Shot a quick reel": the verb, not a picture.
-        let images: Vec<_> =
-            doc.asserted_hits(&IMAGE).filter(|h| !verb_shot(norm, h.start as usize, h.end as usize)).collect();
+        // "DM me your labs": the reader's own results, asked for, not a patient's shown.
+        let yours = |at: usize| {
+            let before = norm[..at].trim_end();
+            before.ends_with(" your") || before.ends_with(" ur") || before == "your"
+        };
+        let images: Vec<_> = doc
+            .asserted_hits(&IMAGE)
+            .filter(|h| !verb_shot(norm, h.start as usize, h.end as usize) && !yours(h.start as usize))
+            .collect();
         let Some(image) = images.first().copied() else { return };
         // The image must be shown or shared here, not merely mentioned: the showing words sit
         // beside it ("here's his X-ray"), not paragraphs away in a long post.
@@ -111,6 +146,11 @@ impl Rule for PatientImage {
         // Of a patient (or their specimen/chart), not of the team at a charity run.
         let visible = text::words(norm).any(|w| VISIBLE_IDENTIFIERS.contains(&&norm[w.clone()]))
             || VISIBLE_IDENTIFIERS.iter().any(|v| v.contains(' ') && norm.contains(v));
+        // "Our nurses in the photo below", "a pic from the opening ceremony": staff, events and
+        // buildings, with no patient cared for in the post.
+        if !specific && !care_given && STAFF_OR_EVENT.iter().any(|w| norm.contains(w)) {
+            return;
+        }
         // "Sharing my own MRI": the poster's picture is theirs to share.
         if self_image(norm) && !specific {
             return;

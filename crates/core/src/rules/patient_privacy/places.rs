@@ -101,7 +101,7 @@ const SUFFIXES: &[&str] = &[
 ];
 
 /// Prepositions after which a capitalized word is usually a place or venue.
-const PREPOSITIONS: &[&str] = &["from", "outside", "near", "behind", "at", "in", "on", "aus"];
+const PREPOSITIONS: &[&str] = &["from", "outside", "near", "behind", "at", "in", "on", "aus", "en", "em"];
 
 /// Capitalized words after a preposition that are not places: platforms, days, months, titles.
 const NOT_PLACES: &[&str] = &[

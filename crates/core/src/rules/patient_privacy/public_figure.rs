@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
         "Our MP visited the ward this afternoon to hear about staffing",
         "Gestern hatten wir Besuch vom Bürgermeister auf unserer Station",
         "Great panel at the conference: a famous footballer spoke about his own depression",
+        "Our mayor ran the hospital 10k this morning, thank you for supporting the children's ward!",
     ],
     lexicons: &[
         &PUBLIC_FIGURE,
@@ -77,6 +78,16 @@ const NOT_A_PATIENT: &[&str] = &[
     "campaign",
     "ambassador",
     "patron",
+    "ran the",
+    "10k",
+    "5k",
+    "fun run",
+    "marathon",
+    "supporting",
+    "thank you for",
+    "thanks for",
+    "sponsor",
+    "volunteer",
 ];
 
 /// A public figure in a post about a real, recent encounter.

@@ -38,14 +38,16 @@ pub(crate) struct RecordNumber {
 
 impl RecordNumber {
     pub(crate) fn new() -> RecordNumber {
+        // The labels are a word list (`record_labels.txt`); these patterns are anchored right after
+        // a label, so they stay small and cheap to build.
         RecordNumber {
             labelled: Regex::new(
-                r"(?i-u)(?-u:\b)(?:mrn|medical record(?: number| no\.?| #)?|record (?:number|no\.?|#)|hospital (?:number|no\.?)|nhs (?:number|no\.?)|accession(?: number| no\.?)?|chart (?:number|no\.?)|patient (?:id|number)|account (?:number|no\.?)|ssn|social security(?: number)?|n(?:u|ú)mero de historia|historia cl(?:i|í)nica|num(?:e|é)ro de dossier|ipp|fallnummer|patientennummer|n(?:u|ú)mero do prontu(?:a|á)rio|prontu(?:a|á)rio)[ \t]*(?:[:#]|no\.?|nr\.?|n(?:º|o|°))?[ \t]*[A-Z]{0,3}-?[0-9][0-9 \-/]{3,}[0-9]",
+                r"^(?i-u)\.?(?:[ \t]+(?:number|no\.?|#))?[ \t]*(?:[:#]|no\.?|nr\.?|n(?:º|o|°))?[ \t]*[a-z]{0,3}-?[0-9][0-9 \-/]{3,}[0-9]",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             // "MRN ending 4471": a partial number still picks out one patient on the unit.
             partial: Regex::new(
-                r"(?i-u)(?-u:\b)(?:mrn|medical record(?: number)?|record number|hospital number|nhs number|patient id|chart number|accession)\s+(?:number\s+|#\s*)?(?:[a-z]+\s+){0,3}?(?:ending|ends|starting|starts|beginning|begins|last (?:4|four) digits?|first (?:4|four) digits?)\s*(?:in\s+|with\s+)?:?\s*\d{2,}",
+                r"^(?i-u)\s+(?:number\s+|#\s*)?(?:[a-z]+\s+){0,3}?(?:ending|ends|starting|starts|beginning|begins|last (?:4|four) digits?|first (?:4|four) digits?)\s*(?:in\s+|with\s+)?:?\s*[0-9]{2,}",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
@@ -63,12 +65,22 @@ impl Rule for RecordNumber {
             return;
         }
         let text = doc.text();
-        let partial = self.partial.find_iter(text).filter(|p| !self.labelled.is_match(p.as_str()));
-        for m in self.labelled.find_iter(text).chain(partial) {
-            let f = sink.push(m.range());
+        let mut seen: Vec<std::ops::Range<usize>> = Vec::new();
+        for h in doc.hits(&RECORD_LABELS) {
+            let label = doc.original(h.range());
+            let rest = &text[label.end..];
+            let Some(m) = self.labelled.find(rest).or_else(|| self.partial.find(rest)) else { continue };
+            let range = label.start..label.end + m.end();
+            // "medical record" and "medical record number" both match at one place.
+            if seen.iter().any(|s| s.start <= range.start && range.start < s.end) {
+                continue;
+            }
+            seen.push(range.clone());
+            let m = range;
+            let f = sink.push(m.clone());
             f.fix = Some(Fix {
                 label: "Remove the number".into(),
-                edits: vec![Edit { span: Span::bytes(m.range()), replacement: "[record number removed]".into() }],
+                edits: vec![Edit { span: Span::bytes(m), replacement: "[record number removed]".into() }],
             });
             apply_consent(doc, f);
         }

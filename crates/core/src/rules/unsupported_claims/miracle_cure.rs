@@ -48,6 +48,8 @@ static META: RuleMeta = RuleMeta {
         "Our new app diagnoses skin cancer with 100% accuracy 🚀",
         "Celery juice cleanse every morning, haven't been sick once in three years. Full stop.",
         "Coffee enemas flush out toxins better than any medication",
+        "Cannabis oil shrank my patient's tumour and the chemo was never needed.",
+        "Raw garlic every morning and you won't need antibiotics ever again.",
         "Ivermectin is still a sound choice for early COVID, regardless of what the studies say.",
         "Acupuncture works just as well as ibuprofen for my back pain patients, every time.",
         "Chiropractic adjustments fixed the migraines of every single patient I've treated.",
@@ -55,6 +57,8 @@ static META: RuleMeta = RuleMeta {
         "Mon protocole au citron alcalinise le sang, mes patientes ne tombent jamais malades.",
         "One study of 12 patients proves our protocol eliminates migraines. Definitively.",
         "not me curing my pt's psoriasis with beef tallow in 2 weeks 🐄 derms could never",
+        "Most chronic disease is driven by hidden mould toxicity. Test for it, treat it, and watch patients recover.",
+        "This collagen works for everyone, my joint pain is gone. 20% off with code JOINTDOC!",
     ],
     good: &[
         "Detox teas are a scam: your liver and kidneys already do that job.",
@@ -66,6 +70,8 @@ static META: RuleMeta = RuleMeta {
         "The new stroke pathway cut our door-to-needle time to 30 minutes. Proud of the team.",
         "A small study of 12 patients suggests the protocol may reduce migraine days; we need a proper RCT.",
         "Not me thinking beef tallow would fix my own eczema. It didn't; the steroid cream did.",
+        "We cut central line infections to zero this year, a 100% reduction. Proud of the ICU team!",
+        "Our new sepsis bundle halved mortality on the ward over two years (audit, n=640).",
     ],
     lexicons: &[
         &CURE_CLAIM,

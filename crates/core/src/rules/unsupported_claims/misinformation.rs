@@ -13,6 +13,16 @@ static MYTH: Lexicon = Lexicon { name: "unsupported-claims/myth", source: includ
 /// "They don't want you to know", "every study is bought".
 static CONSPIRACY: Lexicon = Lexicon { name: "unsupported-claims/conspiracy", source: include_str!("conspiracy.txt") };
 
+/// Insinuation ("connect the dots", "numbers are being buried"): counts only on a health topic.
+static INSINUATION: Lexicon =
+    Lexicon { name: "unsupported-claims/insinuation", source: include_str!("insinuation.txt") };
+
+/// Health-evidence topics that make an insinuation a claim (vaccines, pharma, deaths, case numbers).
+static TOPIC: Lexicon = Lexicon { name: "unsupported-claims/topic", source: include_str!("topic.txt") };
+
+/// Words after "being buried"/"hidden" that make it workload or a literal burial, not a cover-up.
+const LITERAL_NEXT: &[&str] = &["in", "under", "alive", "at", "beneath"];
+
 /// Harms falsely pinned on evidence-based care ("causes infertility", "full of toxins").
 static HARM: Lexicon = Lexicon { name: "unsupported-claims/harm", source: include_str!("harm.txt") };
 
@@ -38,12 +48,12 @@ static META: RuleMeta = RuleMeta {
         "Big pharma doesn't want you to know how well fasting works for cancer.",
         "Funny how the experts never mention all the young athletes collapsing since 2021. Connect the dots.",
         "A source at the health department says case numbers are being buried. Our ED is packed.",
-        "Raw garlic every morning and you won't need antibiotics ever again.",
         "I've stopped recommending the HPV vaccine; too many of my patients had reactions.",
         "Le vaccin contre la grippe affaiblit le système immunitaire, je ne le recommande plus.",
         "Masks cause CO2 poisoning in toddlers, I've watched it happen.",
-        "Cannabis oil shrank my patient's tumour and the chemo was never needed.",
         "Big Pharma buried the cure for diabetes decades ago, ask yourself why 🤔",
+        "It's time we admitted that SSRIs are no better than placebo.",
+        "Vaccine injuries are being covered up by the CDC. Ask yourself why.",
     ],
     good: &[
         "No, vaccines do not cause autism. The original paper was retracted and its author struck off.",
@@ -55,8 +65,10 @@ static META: RuleMeta = RuleMeta {
         "Antibiotics are unnecessary for most sore throats; they're viral.",
         "Reminder: the flu vaccine doesn't weaken your immune system. It trains it.",
         "Masks don't cause CO2 poisoning; CO2 molecules pass straight through the fabric.",
+        "We're being buried in paperwork while sepsis deaths rise. Fund more nurses.",
+        "Do the math: 12-hour shifts x 3 nights = zero social life 😂",
     ],
-    lexicons: &[&MYTH, &CONSPIRACY, &HARM, &DISMISSAL, &PRE_DISMISSAL, &EVIDENCE_BASED, &DEBUNK],
+    lexicons: &[&MYTH, &CONSPIRACY, &INSINUATION, &TOPIC, &HARM, &DISMISSAL, &PRE_DISMISSAL, &EVIDENCE_BASED, &DEBUNK],
 };
 
 /// How close (normalized bytes) a dismissal must follow the treatment it dismisses.
@@ -105,6 +117,19 @@ impl Rule for Misinformation {
         }
         if !debunk.is_empty() {
             return;
+        }
+        // "Connect the dots", "the numbers are being buried": insinuation about health evidence.
+        if doc.has(&TOPIC) || doc.has(&EVIDENCE_BASED) {
+            let norm = doc.norm();
+            let literal = |h: &Hit| {
+                let next = norm.get(h.end as usize..).unwrap_or("").trim_start();
+                let word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                LITERAL_NEXT.contains(&word)
+            };
+            if let Some(hit) = doc.asserted_hits(&INSINUATION).find(|h| !in_question(doc, h) && !literal(h)) {
+                sink.push(doc.original(hit.range()));
+                return;
+            }
         }
         if let Some(hit) = doc.asserted_hits(&MYTH).find(|h| !in_question(doc, h)) {
             sink.push(doc.original(hit.range()));

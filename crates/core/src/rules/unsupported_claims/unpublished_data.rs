@@ -35,6 +35,8 @@ static META: RuleMeta = RuleMeta {
         "Our unpublished pilot results are amazing, screenshots below",
         "Our as yet unpublished pilot shows the new protocol halves falls. You heard it here first!",
         "Paper's under review but our registry shows this statin doubling fracture risk 😬",
+        "I'm not supposed to say anything yet, but our trial hit its primary endpoint. Huge news coming.",
+        "Preliminary numbers from our still-recruiting study: 0 infections in the treatment arm vs 12 in control!",
     ],
     good: &[
         "The embargo has lifted: our trial is out today in The Lancet, open access.",
@@ -43,6 +45,11 @@ static META: RuleMeta = RuleMeta {
         "Embargoed press releases make me wary; I wait for the full paper before commenting.",
         "Our abstract is under review for the spring meeting, fingers crossed!",
         "Just published in BMJ Open: the pathway halved readmissions in 412 patients (95% CI 0.4–0.7).",
+        "Excited to be recruiting for our new study! Results expected in 2027.",
+        "Reminder: don't share unpublished trial data on social media, it breaches confidentiality.",
+        "Our review pooled published and unpublished trials; the protocol is on PROSPERO.",
+        "This meme is too good not to share 😂 night shift forever",
+        "Year in review: our ward cut falls by 30%. Proud of this team!",
     ],
     lexicons: &[&LEAK, &LEAK_WEAK, &RESULT, &LEAK_OK],
 };
