@@ -33,6 +33,8 @@ static META: RuleMeta = RuleMeta {
         "Reflecting on a patient I lost last week: a 24-year-old nursing student with leukaemia",
         "That moment when the 19 year old you've been doing CPR on for 40 minutes gets ROSC 🙏",
         "Our Tuesday list included a 27-year-old professional rugby player from Cardiff with a dislocated shoulder",
+        "34 y/o pt c/o SOB since tues, hx of PE, works at the warehouse on Rt 9. thoughts??",
+        "Just had a 22yo come in after falling off an e-scooter outside the Tesco on High St. Wear a helmet ppl",
         "Met the most inspiring 12-year-old on the oncology ward today; she sells bracelets at her school in Truro",
         "Gestern kam ein 16-jähriger Schüler aus Bonn mit einer Stichverletzung zu uns",
     ],

@@ -22,6 +22,7 @@ static META: RuleMeta = RuleMeta {
         "The guy in 14 has pressed his call bell forty times tonight",
         "when the 95yo retired teacher in 312 tells you she's fine 🙄",
         "shoutout to the lady in OR 3 this morning who sang through her spinal",
+        "omg the 80 yo in 6 just called me an angel and gave me a werthers 🥹",
     ],
     good: &[
         "Went to bed 2 hours after my shift ended, still wired",
@@ -98,7 +99,11 @@ impl RoomOrBed {
         for c in self.person_in.captures_iter(norm) {
             let (Some(who), Some(number)) = (c.get(1), c.get(2)) else { continue };
             // "him in 2 weeks", "her in 10 minutes" read as times; pronouns are left out.
-            if !people.contains(&who.end()) || matches!(who.as_str(), "he" | "she" | "him" | "her" | "his" | "hers") {
+            // "the 80 yo in 6": an age in shorthand names the person too.
+            let aged_who = matches!(who.as_str(), "yo" | "old" | "yr");
+            if !(people.contains(&who.end()) || aged_who)
+                || matches!(who.as_str(), "he" | "she" | "him" | "her" | "his" | "hers")
+            {
                 continue;
             }
             let n = number.as_str();
