@@ -43,7 +43,7 @@ static META: RuleMeta = RuleMeta {
         "Cardiology took six hours to see a STEMI. Six. F*cking. Hours.",
         "Quelle merde de direction, encore des lits fermés",
         "Honestly so done with this trust and its empty promises",
-        "Pathology once again lost the sample and wrote 'insufficient specimen'. Groundbreaking.",
+        "Pharmacy once again lost the discharge meds and called it 'a system issue'. Groundbreaking.",
     ],
     good: &[
         "I respectfully disagree with my surgical colleagues on drain use; here is the evidence",
