@@ -20,6 +20,10 @@ use crate::rules::patient_disparagement::{
     asserted, asserted_close, in_or_after_sentence, patient_noun_in_sentence, sentence_of, single_quoted,
 };
 
+/// Mock praise ("Groundbreaking.") closing a jab at a repeat failure.
+static MOCK_PRAISE: Lexicon =
+    Lexicon { name: "colleague-disparagement/mock-praise", source: include_str!("mock_praise.txt") };
+
 static META: RuleMeta = RuleMeta {
     id: "colleague-disparagement/insult",
     category: Category::ColleagueDisparagement,
@@ -39,6 +43,7 @@ static META: RuleMeta = RuleMeta {
         "Cardiology took six hours to see a STEMI. Six. F*cking. Hours.",
         "Quelle merde de direction, encore des lits fermés",
         "Honestly so done with this trust and its empty promises",
+        "Pharmacy once again lost the discharge meds and called it 'a system issue'. Groundbreaking.",
     ],
     good: &[
         "I respectfully disagree with my surgical colleagues on drain use; here is the evidence",
@@ -46,12 +51,14 @@ static META: RuleMeta = RuleMeta {
         "I think the new rota is a mistake and I've raised it with our manager",
         "Holy shit, our hospital just won the national patient safety award!",
         "So done with night shifts for this month, the department threw us a breakfast",
+        "Our pathology team processed 2,000 samples over the holiday weekend. Outstanding.",
     ],
     lexicons: &[
         &REPORTED,
         &INSULTS,
         &ATTACKS,
         &FED_UP,
+        &MOCK_PRAISE,
         &SWEAR_WORDS,
         &COLLEAGUE_TARGET,
         &EMPLOYER,
@@ -85,6 +92,27 @@ fn verdict_after_target(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
     let inside = |x: &crate::lexicon::Hit| (x.start as usize) >= prev.start && (x.end as usize) <= prev.end;
     doc.hits(&COLLEAGUE_TARGET).iter().any(|x| inside(x) && !self_intro(doc, x))
         || doc.hits(&EMPLOYER).iter().any(inside)
+}
+
+/// Whether the sentence before `h` tells of a repeat ("once again") with a failure or with the
+/// colleagues' words in single quotes: what makes a one-word "Groundbreaking." sarcastic.
+fn after_repeat_or_quote(doc: &Document<'_>, h: &Hit) -> bool {
+    let norm = doc.norm();
+    let s = sentence_of(norm, h.start as usize);
+    if s.start < 2 {
+        return false;
+    }
+    let prev = &norm[sentence_of(norm, s.start - 2)];
+    let quoted = prev.matches(" '").count() >= 1 && prev.matches('\'').count() >= 2;
+    let repeat = [" again", "as usual", "otra vez", "de nuevo", "de novo", "encore", "wieder", "como siempre"]
+        .iter()
+        .any(|w| prev.contains(w));
+    // A repeat alone may be praise ("once again covered three sick calls"); it needs a failure.
+    let failure =
+        ["lost", "missed", "forgot", "ignored", "wrong", "failed", "delayed", "cancel", "refused", "perdi", "oubli"]
+            .iter()
+            .any(|w| prev.contains(w));
+    repeat && (failure || quoted)
 }
 
 /// Whether the swear word modifies a colleague or employer word that follows it directly or
@@ -174,6 +202,14 @@ impl Rule for Insult {
             doc.hits(&EMPLOYER).iter().any(|x| after(&x))
                 || doc.hits(&COLLEAGUE_TARGET).iter().any(|x| after(&x) && !self_intro(doc, x))
         };
+        let mock = doc.hits(&MOCK_PRAISE).iter().find(|h| {
+            !doc.is_quoted(h.start as usize) && verdict_after_target(doc, h) && after_repeat_or_quote(doc, h)
+        });
+        if let Some(h) = mock {
+            let f = sink.push(doc.original(h.range()));
+            f.message = "Mock praise after a colleague's failure is public ridicule.".into();
+            return;
+        }
         let fed_up =
             doc.hits(&FED_UP).iter().find(|h| asserted_close(doc, h) && !respectful(doc, h) && target_after(h));
         if let Some(h) = fed_up {

@@ -377,7 +377,9 @@ fn not_an_age(norm: &str, end: usize) -> bool {
             | "km"
             | "feet"
             | "ft"
-    ) || norm[end..].starts_with(['%', '/', '.', ':']) && norm[end..].chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+    ) || norm[end..].starts_with(['%', '/', '.', ':', '-', '–']) && norm[end..].chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+        // "aged 50 to 74", "aged 65 and over": a group's range.
+        || [" to ", " and over", " and older", " or over", " or older", "+"].iter().any(|w| norm[end..].starts_with(w))
 }
 
 /// Whether the word at normalized offset `at` is the poster's or reader's own circle ("my mum",

@@ -11,6 +11,7 @@ use std::ops::Range;
 const PREFIXES: &[&str] = &[
     "Route",
     "Rte",
+    "Rt",
     "Highway",
     "Hwy",
     "Interstate",

@@ -35,6 +35,7 @@ static META: RuleMeta = RuleMeta {
         "Gestern hatten wir Besuch vom Bürgermeister auf unserer Station",
         "Great panel at the conference: a famous footballer spoke about his own depression",
         "Our mayor ran the hospital 10k this morning, thank you for supporting the children's ward!",
+        "Our local MP came to the ward today to hear about staffing on nights",
     ],
     lexicons: &[
         &PUBLIC_FIGURE,
@@ -88,6 +89,13 @@ const NOT_A_PATIENT: &[&str] = &[
     "thanks for",
     "sponsor",
     "volunteer",
+    "to hear",
+    "hear about",
+    "staffing",
+    "toured",
+    "tour of",
+    "to meet the",
+    "to thank",
 ];
 
 /// A public figure in a post about a real, recent encounter.

@@ -33,6 +33,8 @@ static META: RuleMeta = RuleMeta {
         "Reflecting on a patient I lost last week: a 24-year-old nursing student with leukaemia",
         "That moment when the 19 year old you've been doing CPR on for 40 minutes gets ROSC 🙏",
         "Our Tuesday list included a 27-year-old professional rugby player from Cardiff with a dislocated shoulder",
+        "34 y/o pt c/o SOB since tues, hx of PE, works at the warehouse on Rt 9. thoughts??",
+        "Just had a 22yo come in after falling off an e-scooter outside the Tesco on High St. Wear a helmet ppl",
         "Met the most inspiring 12-year-old on the oncology ward today; she sells bracelets at her school in Truro",
         "Gestern kam ein 16-jähriger Schüler aus Bonn mit einer Stichverletzung zu uns",
     ],
@@ -47,6 +49,7 @@ static META: RuleMeta = RuleMeta {
         "When a teenager comes in after an overdose, the first words they hear from us matter",
         "Last night I was the patient: 38-year-old female ED doctor with appendicitis, admitted to my own hospital",
         "My 7-year-old broke his wrist at the trampoline park in Leeds this afternoon. Now I know how parents feel",
+        "Our trial of colonoscopy screening in 4,000 adults aged 50-74 in Scotland starts recruiting today",
         "Imagine a 45-year-old teacher from a small town comes in with chest pain at 3am. First move?",
         "Composite case, details changed: a man in his 50s with chest pain and a normal ECG. What next?",
         "My grandmother, 91, was treated so kindly at the Royal Infirmary last week",
@@ -74,6 +77,20 @@ const SOCIAL_EVENTS: &[&str] = &[
     "congreso",
     "congres",
     "kongress",
+    // Research and audit describe groups, not one patient.
+    "trial",
+    "study",
+    "recruiting",
+    "audit",
+    "cohort",
+    "research",
+    "participants",
+    "enrolled",
+    "estudio",
+    "ensayo",
+    "etude",
+    "studie",
+    "estudo",
 ];
 
 /// Scores distinct kinds of quasi-identifier around an encounter cue.

@@ -22,6 +22,7 @@ static META: RuleMeta = RuleMeta {
         "The guy in 14 has pressed his call bell forty times tonight",
         "when the 95yo retired teacher in 312 tells you she's fine 🙄",
         "shoutout to the lady in OR 3 this morning who sang through her spinal",
+        "omg the 80 yo in 6 just called me an angel and gave me a werthers 🥹",
     ],
     good: &[
         "Went to bed 2 hours after my shift ended, still wired",
@@ -32,6 +33,7 @@ static META: RuleMeta = RuleMeta {
         "Every patient in 2023 got a follow-up call within 48 hours",
         "A man in 40s with chest pain is an exam classic",
         "Anyone else's toddler in 2T clothes at 18 months? asking for my tired brain",
+        "Stop calling patients 'the appendicitis in bed 4'. They have names. Use them.",
     ],
     lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &PERSON, &SEX, &OCCUPATION],
 };
@@ -54,6 +56,20 @@ impl RoomOrBed {
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }
     }
+}
+
+/// Whether `start..end` of the original text sits inside quotation marks within its sentence.
+fn quoted(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start].rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
+    let head = &text[from..start];
+    let opening = head.rfind(['"', '“', '‘']).or_else(|| head.rfind(" '").map(|p| p + 1));
+    let Some(open) = opening else { return false };
+    // Skip the quotation mark itself, whatever its width.
+    let inner = head[open..].char_indices().nth(1).map_or("", |(i, _)| &head[open + i..]);
+    let closed_before = inner.contains(['"', '”', '’']) || inner.contains("' ");
+    let tail = &text[end..];
+    let to = tail.find(['.', '!', '?', '\n']).map_or(tail.len(), |p| p + 1);
+    !closed_before && tail[..to].contains(['"', '”', '’', '\''])
 }
 
 /// Words after "in 14" that make the number a count, a time or a share, not a room.
@@ -83,7 +99,11 @@ impl RoomOrBed {
         for c in self.person_in.captures_iter(norm) {
             let (Some(who), Some(number)) = (c.get(1), c.get(2)) else { continue };
             // "him in 2 weeks", "her in 10 minutes" read as times; pronouns are left out.
-            if !people.contains(&who.end()) || matches!(who.as_str(), "he" | "she" | "him" | "her" | "his" | "hers") {
+            // "the 80 yo in 6": an age in shorthand names the person too.
+            let aged_who = matches!(who.as_str(), "yo" | "old" | "yr");
+            if !(people.contains(&who.end()) || aged_who)
+                || matches!(who.as_str(), "he" | "she" | "him" | "her" | "his" | "hers")
+            {
                 continue;
             }
             let n = number.as_str();
@@ -131,6 +151,10 @@ impl Rule for RoomOrBed {
             let tail = &text[number.end()..all.end()];
             // "bed 2 hours after", "room 3 times": a duration, not a place.
             if !tail.trim().is_empty() {
+                continue;
+            }
+            // "Stop calling patients 'the appendicitis in bed 4'": a quoted label, not a patient.
+            if quoted(text, all.start(), all.end()) {
                 continue;
             }
             let before = text[..all.start()].trim_end().to_lowercase();
