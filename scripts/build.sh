@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
-step() { printf '\033[1mbuild:\033[0m %s\n' "$*"; }
+step() { printf '\033[1mbuild:\033[0m %s (%s)\n' "$*" "$(date +%T)"; }
 
 step "wasm (size-optimized release profile)"
 cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p primum-wasm

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh browsers
 
-step() { printf '\n\033[1mtest:\033[0m %s\n' "$*"; }
+step() { printf '\n\033[1mtest:\033[0m %s (%s)\n' "$*" "$(date +%T)"; }
 
 step "cargo fmt --check"
 cargo fmt --all --check
