@@ -32,6 +32,7 @@ static META: RuleMeta = RuleMeta {
         "Overseas-trained doctors need twice the supervision. Unpopular opinion, but true.",
         "Patients from Kerala never follow the diet sheet, so why bother printing it",
         "Women just aren't built for orthopaedics, sorry",
+        "Most addicts don't want to get better, let's be honest",
     ],
     good: &[
         "Black patients are under-diagnosed with melanoma; equity in dermatology education matters",
@@ -40,6 +41,7 @@ static META: RuleMeta = RuleMeta {
         "Pregnant women should always get the flu vaccine; ask your midwife",
         "Our practice now welcomes Roma families, with an outreach worker who speaks Romani",
         "Patients from Kerala always bring the best snacks to the ward on Onam",
+        "Homeless patients face huge barriers to follow-up; our outreach van visits shelters weekly",
         "Overseas-trained nurses bring skills we lack; our induction gives them the supervision any new starter gets",
     ],
     lexicons: &[

@@ -39,6 +39,7 @@ static META: RuleMeta = RuleMeta {
         "Some relatives just aren't capable of understanding a care plan, no matter how many times you explain",
         "Saw the same mum in clinic again. Some parents really shouldn't have kids.",
         "My patient thinks he knows more than me after ten minutes on the university of Google",
+        "Some of my patients have the self-control of a toddler at a buffet",
     ],
     good: &[
         "Explained inhaler technique three times today; next time I'll use the teach-back method",
