@@ -12,6 +12,7 @@ use std::fmt::Write;
 use std::sync::{Arc, OnceLock};
 
 pub mod boundaries;
+mod calendar;
 pub mod colleague_disparagement;
 pub mod conflict_of_interest;
 pub mod discrimination;

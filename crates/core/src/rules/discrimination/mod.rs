@@ -6,6 +6,7 @@
 //! exclusion in the same sentence ("<group> are always…", "another <group> family…",
 //! "think twice about candidates over 55"), unless the post argues against bias.
 
+use super::calendar::is_weekday_or_month;
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
@@ -114,33 +115,7 @@ fn origin_groups(doc: &Document<'_>) -> Vec<Hit> {
         "madres",
     ];
     const LINKS: &[&str] = &[" from ", " de ", " aus ", " do ", " da ", " del "];
-    const NOT_PLACES: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "dr",
-        "doctor",
-        "the",
-        "our",
-        "my",
-        "i",
-    ];
+    const NOT_PLACES: &[&str] = &["dr", "doctor", "the", "our", "my", "i"];
     let (norm, text) = (doc.norm(), doc.text());
     let mut out = Vec::new();
     for link in LINKS {
@@ -151,7 +126,8 @@ fn origin_groups(doc: &Document<'_>) -> Vec<Hit> {
             }
             let from = i + link.len();
             let len = norm[from..].find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(norm.len() - from);
-            if len < 2 || NOT_PLACES.contains(&&norm[from..from + len]) {
+            if len < 2 || NOT_PLACES.contains(&&norm[from..from + len]) || is_weekday_or_month(&norm[from..from + len])
+            {
                 continue;
             }
             let original = text.get(doc.original(from..from + len)).unwrap_or("");

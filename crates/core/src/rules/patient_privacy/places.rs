@@ -5,6 +5,7 @@
 //! than a regular expression: Unicode capital classes with look-around words made the lazy DFA
 //! rebuild states on every draft; this is one linear pass with no allocation beyond the words.
 
+use crate::rules::calendar::is_weekday_or_month;
 use std::ops::Range;
 
 /// Words that put a name after them: "Route 9", "Hospital San Rafael", "Rue Lafayette".
@@ -129,25 +130,6 @@ const NOT_PLACES: &[&str] = &[
     "threads",
     "bluesky",
     "mastodon",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "christmas",
     "easter",
     "i",
@@ -233,7 +215,7 @@ fn street_compound(w: &str) -> bool {
 /// Not a place: the word (minus a possessive) is a platform, a day, a title…
 fn not_place(w: &str) -> bool {
     let base = w.trim_end_matches("'s").trim_end_matches("’s");
-    NOT_PLACES.iter().any(|n| base.eq_ignore_ascii_case(n))
+    NOT_PLACES.iter().any(|n| base.eq_ignore_ascii_case(n)) || is_weekday_or_month(&base.to_ascii_lowercase())
 }
 
 /// Original byte ranges of named places in `text`.
