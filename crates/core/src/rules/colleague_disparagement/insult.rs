@@ -36,6 +36,8 @@ static META: RuleMeta = RuleMeta {
                GMC Doctors' use of social media §9–10 (do not bully, harass or make gratuitous comments about \
                colleagues; raise concerns properly); BMA social media guidance",
     bad: &[
+        "The consultant shouted at me in front of the whole ward. He is a monster.",
+        "The bed managers left my transfer sitting in ED all night. Useless, every single one of them.",
         "Our charge nurse is a total idiot and everyone knows it",
         "Hospital admin here are clowns, the whole lot of them",
         "Management spent our bonus on a new logo. This place is a clown show.",
@@ -46,6 +48,7 @@ static META: RuleMeta = RuleMeta {
         "Pharmacy once again lost the discharge meds and called it 'a system issue'. Groundbreaking.",
     ],
     good: &[
+        "Please stop asking your GP for antibiotics for a cold. They do nothing for viruses.",
         "I respectfully disagree with my surgical colleagues on drain use; here is the evidence",
         "Our charge nurse stayed two hours late to cover a sick call. Legend.",
         "I think the new rota is a mistake and I've raised it with our manager",
@@ -71,11 +74,25 @@ static META: RuleMeta = RuleMeta {
 /// An insult next to a colleague or the employer, or a distinctive attack in a post about them.
 pub(crate) struct Insult;
 
+/// Whether a sentence opens with the insult itself or with a pronoun for the people judged.
+fn verdict_opening(sentence: &str, insult: &str) -> bool {
+    fn first_word(t: &str) -> &str {
+        crate::text::words(t).next().and_then(|r| t.get(r)).unwrap_or("")
+    }
+    let (first, insult_first) = (first_word(sentence), first_word(insult));
+    (!first.is_empty() && first == insult_first) || matches!(first, "he" | "she" | "total" | "absolute" | "utterly")
+}
+
 /// A short verdict ("Total clowns.") right after a sentence that names colleagues or the employer.
 fn verdict_after_target(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
     let norm = doc.norm();
     let s = sentence_of(norm, h.start as usize);
-    let short = norm.get(s.clone()).is_some_and(|t| crate::text::words(t).count() <= 4);
+    // A verdict is a short jab ("Clown."), or a slightly longer one that opens with the insult or
+    // with the person it judges ("Useless, every single one of them.", "He is a monster.").
+    let short = norm.get(s.clone()).is_some_and(|t| {
+        let n = crate::text::words(t).count();
+        n <= 4 || n <= 8 && verdict_opening(t, &norm[h.range()])
+    });
     if !short || s.start < 2 {
         return false;
     }

@@ -31,6 +31,8 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust); GMC Doctors' use \
                of social media §8; BMA: do not make gratuitous or disparaging comments about patients",
     bad: &[
+        "Family demanded updates every ten minutes all night, these people have no brain",
+        "Patients who miss every follow-up and then complain about the wait are the worst kind of people.",
         "Explained the same thing to this patient four times. You can't fix stupid.",
         "Kid bit me during the exam and the parents just laughed. Feral, all of them.",
         "Told him to keep the sling on. He didn't. Darwin award nominee, see you in theatre",

@@ -36,6 +36,7 @@ static META: RuleMeta = RuleMeta {
         "Otra vez el hiperfrecuentador de los lunes en urgencias",
     ],
     good: &[
+        "'Difficult patient' and 'drug-seeking' close minds; so often it is undertreated pain. Let's retire them.",
         "Let's stop calling people \"frequent flyers\"; they are patients with unmet needs",
         "Stigma research: words like drug seeker delay pain relief, so we retired them from handover",
         "I am a frequent flyer with my airline and the lounge was lovely",
