@@ -37,6 +37,11 @@ static META: RuleMeta = RuleMeta {
         "Since you asked in the comments: with the palpitations you described, I'd stop the bisoprolol",
         "To whoever asked in the parents group: your toddler's rash is totally normal, don't bother with the GP",
         "Since you asked about your mum's ankle: it's nothing, don't bother with an x-ray",
+        "@dan_r from ur pic that rash is ringworm for sure, just grab clotrimazole",
+        "@meg.t since you're 70 with that knee, skip the x-ray and just walk it off",
+        "@ana_p keep taking your warfarin right up to the procedure, your doctor won't mind",
+        "@bee_h no need for antibiotics for your daughter's ear, it settles by itself",
+        "Bei deinen Symptomen ist das eindeutig eine Schilddrüsenunterfunktion, nimm L-Thyroxin",
     ],
     good: &[
         "If your child has a fever over 39 for more than three days, see a doctor. General info only.",
@@ -56,6 +61,8 @@ static META: RuleMeta = RuleMeta {
         "Sarah, congrats on the paper! Ibuprofen dosing in kids is such an important topic",
         "If your baby's head shape worries you, ask your health visitor; most flat spots improve with tummy time",
         "We had to stop the warfarin before surgery and all went well",
+        "No need for antibiotics for most sore throats: they are viral. General info, see your GP if worse",
+        "Since you're here: our new review on back pain in nurses is out today",
     ],
     lexicons: &[
         &ADDRESSEE,

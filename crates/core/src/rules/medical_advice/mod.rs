@@ -97,7 +97,7 @@ pub(crate) struct Patterns {
 /// Doses, frequencies and courses, in the supported languages (on normalized text).
 const DOSE_FORMS: &[&str] = &[
     r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|ug|g|ml|iu|units?)\b",
-    r"\b\d+(?:[.,]\d+)?\s?(?:tabs?|tablets?|pills?|puffs?|drops?|scoops?|capsules?|caps|comprimidos?)\b",
+    r"\b\d+(?:[.,]\d+)?\s?(?:tabs?|tablets?|pills?|puffs?|drops?|gouttes?|gotas?|tropfen|scoops?|capsules?|caps|comprimidos?)\b",
     r"\b\d+(?:[.,]\d+)?\s?%",
     r"\b(?:once|twice|three times|four times|\d+ times|\d+x) (?:a|per) day\b",
     r"\bevery \d+ (?:hours|hrs|h)\b",
@@ -443,7 +443,23 @@ pub(crate) fn diagnosis(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize
 
 /// The first asserted "no need to see anyone", as an original range.
 pub(crate) fn discourages_care(doc: &Document<'_>) -> Option<Range<usize>> {
-    doc.asserted_hits(&DISCOURAGE_CARE).next().map(|h| doc.original(h.range()))
+    doc.asserted_hits(&DISCOURAGE_CARE).next().map(|h| doc.original(h.range())).or_else(|| needless_treatment(doc))
+}
+
+/// Openers that declare a treatment or a test unnecessary ("no need for rabies shots").
+const NO_NEED: &[&str] =
+    &["no need for ", "no need of ", "don't need any ", "pas besoin d", "no hace falta ", "nao precisa de "];
+
+/// "No need for rabies shots": a need denied, with a medicine or a test named right after it.
+fn needless_treatment(doc: &Document<'_>) -> Option<Range<usize>> {
+    let norm = doc.norm();
+    NO_NEED.iter().find_map(|n| {
+        let at = norm.find(n)?;
+        let end = at + n.len();
+        let named =
+            |lex: &Lexicon| doc.hits(lex).iter().any(|h| h.start as usize >= end && (h.start as usize) <= end + 20);
+        (named(&MEDICINES) || named(&INVESTIGATIONS)).then(|| doc.original(at..end))
+    })
 }
 
 /// A treatment order found in the text.

@@ -28,12 +28,30 @@ static META: RuleMeta = RuleMeta {
         "DM me if you want the slides from today's journal club",
         "Send me your questions about our trial for the live Q&A on Friday",
         "Post a pic of your study setup! I'll let you know if I spot my old textbook",
+        "If you send me your scan results I can't advise you on them; your own team can",
     ],
     lexicons: &[&SOLICIT, &CLINICAL_OBJECTS, &CONDITIONS, &MEDICINES],
 };
 
 /// Clinical objects that are only pictures: clinical by what they show, not by themselves.
 const IMAGES: &[&str] = &["pic", "pics", "photo", "photos", "picture", "pictures", "images", "selfie"];
+
+/// Ways of declining to assess anyone online.
+const REFUSALS: &[&str] = &[
+    "can't advise",
+    "cannot advise",
+    "can't give advice",
+    "cannot give advice",
+    "can't give medical advice",
+    "won't advise",
+    "don't give advice",
+    "don't give medical advice",
+    "can't diagnose",
+    "cannot diagnose",
+    "won't diagnose",
+    "don't answer clinical",
+    "won't answer clinical",
+];
 
 /// Solicited remote assessment.
 pub(crate) struct RemoteAssessment;
@@ -51,6 +69,10 @@ impl Rule for RemoteAssessment {
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let norm = doc.norm();
+        // "If you DM me your symptoms I can't advise you": the offer is declined, not made.
+        if REFUSALS.iter().any(|r| norm.contains(r)) {
+            return;
+        }
         for h in doc.asserted_hits(&SOLICIT) {
             // What is asked for must be clinical: within a hundred or so characters, before
             // ("post a pic of your rash… I'll tell you if…") or after ("DM me your labs").
