@@ -42,6 +42,7 @@ static META: RuleMeta = RuleMeta {
         "The mayor opened our new cancer centre today, here's a pic from the ceremony",
         "Sharing my own MRI today: herniated disc at L5-S1. Any tips for a surgeon who can't sit still?",
         "Shot a quick reel on inhaler technique 👇 general info only, your own plan comes from your GP",
+        "Made a short video explaining what happens during a colonoscopy, link below for patients",
     ],
     lexicons: &[
         &IMAGE,
@@ -101,6 +102,10 @@ const STAFF_OR_EVENT: &[&str] = &[
     "nossa equipe",
 ];
 
+/// Teaching material the team made: an explainer shows a procedure, not a patient.
+const EXPLAINER: &[&str] =
+    &["explaining", "explainer", "youtube channel", "leaflet", "what happens during", "how to use"];
+
 /// An image announced in the post, of a patient, specimen or record.
 pub(crate) struct PatientImage;
 
@@ -149,6 +154,10 @@ impl Rule for PatientImage {
         // "Our nurses in the photo below", "a pic from the opening ceremony": staff, events and
         // buildings, with no patient cared for in the post.
         if !specific && !care_given && STAFF_OR_EVENT.iter().any(|w| norm.contains(w)) {
+            return;
+        }
+        // "A video explaining what happens during an anaesthetic": teaching, even if it mentions "our patients".
+        if !care_given && EXPLAINER.iter().any(|w| norm.contains(w)) {
             return;
         }
         // "Sharing my own MRI": the poster's picture is theirs to share.

@@ -27,6 +27,8 @@ static META: RuleMeta = RuleMeta {
         "Não vou dizer o nome, mas uma cantora famosa passou aqui no plantão de sábado",
         "Ohne Namen zu nennen: ein bekannter Schauspieler lag diese Woche bei uns auf Station",
         "Guess which Love Island star was in our A&E last night 👀",
+        "Glad to see our chief executive back at work after his stay in our own ICU with pneumonia last month",
+        "Lovely client this morning, you might recognise her from a certain quiz show 😉 filler done",
     ],
     good: &[
         "The mayor opened our new dialysis unit today, thank you for the support!",

@@ -23,6 +23,8 @@ static META: RuleMeta = RuleMeta {
     guidance: "GMC Doctors' use of social media §17 (small details add up: you may breach confidentiality even \
                without naming the patient); AMA Code of Medical Ethics 2.3.2; BMA social media guidance",
     bad: &[
+        "Today on the ward we looked after a 7 year old boy with Fabry disease, the only one in the county",
+        "Home visit today for a retired vicar, 88, in the only windmill in our village, still climbing the ladder",
         "Just saw a 58-year-old roofer from Millbrook who fell off a ladder this morning, two broken wrists",
         "Tonight in the ED: teenage girl from the high school across town, overdose, parents still on their way",
         "We had a lady in her 80s come in yesterday after a dog attack on Harbour Road",

@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
         "A man in 40s with chest pain is an exam classic",
         "Anyone else's toddler in 2T clothes at 18 months? asking for my tired brain",
         "Stop calling patients 'the appendicitis in bed 4'. They have names. Use them.",
+        "Bay 2, bed 9, room 11: after a decade on the wards the numbers blur, the people never do",
     ],
     lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &PERSON, &SEX, &OCCUPATION],
 };
@@ -167,6 +168,27 @@ impl Rule for RoomOrBed {
                 || before.ends_with(" to")
                 || before.ends_with("from");
             if range {
+                continue;
+            }
+            // "Bed 4, Room 6, Theatre 3": a list of places is a reflection on the ward, not one patient.
+            let listed = |s: &str| {
+                s.split(|c: char| !c.is_ascii_alphabetic()).find(|w| !w.is_empty()).is_some_and(|w| {
+                    matches!(w, "bed" | "beds" | "room" | "rooms" | "bay" | "bays" | "cubicle" | "theatre" | "ward")
+                })
+            };
+            let after_comma = after.strip_prefix(',').is_some_and(|a| listed(a.trim_start()));
+            let before_comma = before.strip_suffix(',').is_some_and(|b| {
+                b.trim_end().ends_with(|c: char| c.is_ascii_digit())
+                    && listed(
+                        b.trim_end()
+                            .trim_end_matches(|c: char| c.is_ascii_alphanumeric())
+                            .trim_end()
+                            .rsplit(' ')
+                            .next()
+                            .unwrap_or(""),
+                    )
+            });
+            if after_comma || before_comma {
                 continue;
             }
             let label_end = all.start() + text[all.start()..number.start()].trim_end().len();
