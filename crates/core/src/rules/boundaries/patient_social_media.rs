@@ -26,6 +26,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (maintain appropriate boundaries of the patient-physician \
                relationship online); WMA 2011 statement on social media",
     bad: &[
+        "Searched up the lady I vaccinated this morning on Instagram, turns out she's an influencer",
         "Googled my new patient and found her on TikTok, she has 40k followers lol",
         "Liked all of my client's holiday pics on Instagram, she's earned it",
         "Commented on my patient's gym selfie, those rebuilt knees look great",

@@ -42,6 +42,7 @@ static META: RuleMeta = RuleMeta {
                patients online; separate personal and professional content); WMA 2011 statement on social \
                media; GMC Doctors' use of social media (professional boundaries)",
     bad: &[
+        "A customer keeps texting my personal number about her inhaler, so I just reply from home",
         "Accepted a friend request from one of my dialysis patients today, she's a hoot",
         "I give my post-op patients my personal cell so they can text me whenever",
         "A client keeps DMing my personal Instagram about her meds, so I just answer there",
@@ -57,6 +58,7 @@ static META: RuleMeta = RuleMeta {
         "Meine Patienten können mich jederzeit auf meiner privaten Handynummer anrufen.",
     ],
     good: &[
+        "If you DM me about your symptoms I can't advise you; please see your GP or call 111.",
         "Practice policy: we don't accept friend requests from patients on personal accounts.",
         "A patient sent me a friend request, I declined and pointed them to our clinic page",
         "Added my sister on Instagram and now I see her cat 40 times a day",

@@ -27,6 +27,7 @@ static META: RuleMeta = RuleMeta {
                WMA 2011 statement on social media; GMC Doctors' use of social media (confidentiality, \
                boundaries)",
     bad: &[
+        "Parabéns pela corrida! Quem diria, há um mês estavas na nossa enfermaria 💪",
         "Saw your post, Dee, you look amazing! Don't forget your follow-up next Tuesday 💪",
         "So proud of you Mark, remember what we discussed at your last visit about the ankle",
         "Congrats on the half marathon!! see you at your 3 month check-up 🏃",

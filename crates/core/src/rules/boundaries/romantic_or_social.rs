@@ -21,6 +21,7 @@ static META: RuleMeta = RuleMeta {
                relationship); AMA Code 9.1.1 (romantic or sexual relationships with patients); WMA 2011 \
                statement on social media",
     bad: &[
+        "The man who came in for his flu jab today asked if I'm single 😳",
         "The guy I stitched up on Friday just asked me out. Saying yes 😏",
         "I know it's against policy but my patient asked me out and I said yes. Don't judge!",
         "Cutest patient ever today, if he's single I'm writing my number on his chart",

@@ -44,6 +44,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "WMA 2011 statement on social media (provide factual and concise information); expert rules: \
                keep posts evidence-based; AMA Code of Medical Ethics 2.3.2 (public trust in the profession)",
     bad: &[
+        "Arnica drops guarantee a bruise-free recovery, I give it to all my patients after surgery",
         "Turmeric shots reverse type 2 diabetes, I've seen it in dozens of my patients",
         "Our new app diagnoses skin cancer with 100% accuracy 🚀",
         "Celery juice cleanse every morning, haven't been sick once in three years. Full stop.",

@@ -43,6 +43,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "WMA 2011 statement on social media (provide factual information); expert rules: keep it \
                evidence-based; AMA Code of Medical Ethics 2.3.2 (public trust in the profession)",
     bad: &[
+        "Too many vaccines at once overload a baby's immune system, so space them out, parents.",
         "Fifteen years a paeds nurse and I know what I've seen: vaccines cause autism.",
         "Statins are just expensive placebos and the trials are all bought and paid for.",
         "Big pharma doesn't want you to know how well fasting works for cancer.",
@@ -56,6 +57,7 @@ static META: RuleMeta = RuleMeta {
         "Vaccine injuries are being covered up by the CDC. Ask yourself why.",
     ],
     good: &[
+        "Myth: too many vaccines at once overload a baby's immune system. They don't; babies meet thousands of antigens a day.",
         "No, vaccines do not cause autism. The original paper was retracted and its author struck off.",
         "Myth of the week: 'the flu shot gives you the flu'. It can't, the vaccine has no live virus.",
         "Detox teas are a scam; your liver and kidneys already do that job.",
