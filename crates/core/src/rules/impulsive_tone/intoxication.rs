@@ -42,6 +42,7 @@ static META: RuleMeta = RuleMeta {
                BMA (you are still a doctor on social media); GMC (do not practise while impaired); expert rule: \
                never post anything you might regret",
     bad: &[
+        "Pre-shift drinks with the team then straight onto the ward 🍷",
         "Absolutely hungover on call today, pray for my patients",
         "Couple of beers before my night shift, nobody will notice",
         "Still tipsy from the leaving do and my clinic starts at 9",

@@ -38,6 +38,7 @@ static META: RuleMeta = RuleMeta {
                rants); WMA 2011 statement (adopt a sober tone); THINK (is it true, helpful, inspiring, necessary, \
                kind?); AMA Code of Medical Ethics 2.3.2",
     bad: &[
+        "Gave my manager a piece of my mind about the rota in front of the whole ward. Let them fire me.",
         "I'm so done with this trust. Honestly I want to scream at the next person who says 'resilience'",
         "I hate my job and I hate this ward and I don't care who sees this",
         "Screw this place, I'm walking out mid-shift tomorrow and they can let it all burn",
@@ -52,6 +53,7 @@ static META: RuleMeta = RuleMeta {
         "Estoy harta de este hospital y de sus turnos de doce horas",
     ],
     good: &[
+        "Rant over. Please make sure your older relatives get their flu jab this winter.",
         "Burnout check-in: I'm exhausted, so I've dropped a shift and booked my EAP session. Look after yourselves.",
         "Honest question, not a rant: how do your units cover breaks when short-staffed?",
         "Safe staffing saves lives. Write to your representative before the budget vote.",

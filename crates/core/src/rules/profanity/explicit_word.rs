@@ -17,6 +17,7 @@ static META: RuleMeta = RuleMeta {
                profession); WMA 2011 statement (adopt a sober tone on professional matters); BMA (you are still a \
                doctor on social media); THINK (is it kind, is it necessary?)",
     bad: &[
+        "kurwa, the ward printer jammed again",
         "This rota is absolute bullshit and everyone knows it",
         "Third night in a row, what the fuck is going on with staffing",
         "Sorry but the new parking scheme is crap",
