@@ -74,6 +74,7 @@ const VISIBLE_IDENTIFIERS: &[&str] = &[
     "whiteboard",
     "mrn",
     "address",
+    "accession",
 ];
 
 /// What a photo shows when it is of the team, an event or a building.

@@ -22,6 +22,7 @@ static META: RuleMeta = RuleMeta {
         "NHS number 943 476 5919 keeps getting mixed up",
         "MRN ending 4471 needs a potassium recheck tonight",
         "the MRN on this one starts with 8830, cursed chart",
+        "Accession 23-SP-01142 is the weirdest histology I've seen this month",
     ],
     good: &[
         "We cut MRN lookup time by 40% with the new EHR search",
@@ -42,7 +43,7 @@ impl RecordNumber {
         // a label, so they stay small and cheap to build.
         RecordNumber {
             labelled: Regex::new(
-                r"^(?i-u)\.?(?:[ \t]+(?:number|no\.?|#))?[ \t]*(?:[:#]|no\.?|nr\.?|n(?:º|o|°))?[ \t]*[a-z]{0,3}-?[0-9][0-9 \-/]{3,}[0-9]",
+                r"^(?i-u)\.?(?:[ \t]+(?:number|no\.?|#))?[ \t]*(?:[:#]|no\.?|nr\.?|n(?:º|o|°))?[ \t]*[a-z]{0,3}-?(?:[0-9]{1,4}-[a-z]{1,3}-)?[0-9][0-9 \-/]{3,}[0-9]",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             // "MRN ending 4471": a partial number still picks out one patient on the unit.
