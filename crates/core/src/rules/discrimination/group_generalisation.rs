@@ -22,6 +22,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2; GMC Good medical practice §56 (treat people fairly, do not \
                unfairly discriminate); WMA statement on the professional use of social media",
     bad: &[
+        "Recruiting for the new clinic: digital natives only, no dinosaurs who can't use a computer",
         "Die polnischen Familien übertreiben immer bei jedem Schmerz, man kennt das ja",
         "Interviewing for porters and half of them are over 60, can they even lift a trolley?",
         "Worked with a female anaesthetist today and she was actually really good, surprising tbh",
