@@ -36,6 +36,7 @@ static META: RuleMeta = RuleMeta {
                GMC Doctors' use of social media §9–10 (do not bully, harass or make gratuitous comments about \
                colleagues; raise concerns properly); BMA social media guidance",
     bad: &[
+        "The docs at my hospital only ever cover for each other. Proper mafia.",
         "Our locum prescribed antibiotics for every cold this week. How these people keep their licence is beyond me.",
         "The consultant shouted at me in front of the whole ward. He is a monster.",
         "The bed managers left my transfer sitting in ED all night. Useless, every single one of them.",
