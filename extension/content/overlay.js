@@ -83,12 +83,15 @@ export class Overlay {
   layout() {
     const lines = [];
     this.rects = [];
+    // A huge paste can hold thousands of findings: draw only what is on screen, and at most MAX_LINES.
+    const MAX_LINES = 500;
     for (const finding of this.findings) {
+      if (lines.length >= MAX_LINES) break;
       for (const span of finding.spans) {
         const range = rangeFor(this.pieces, span.start_utf16, span.end_utf16);
         if (!range) continue;
         for (const rect of range.getClientRects()) {
-          if (rect.width === 0) continue;
+          if (rect.width === 0 || rect.bottom < 0 || rect.top > innerHeight || lines.length >= MAX_LINES) continue;
           const line = el('div', `line ${finding.severity}`);
           line.style.left = `${rect.left}px`;
           line.style.top = `${rect.bottom - 1}px`;

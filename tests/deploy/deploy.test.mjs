@@ -1,6 +1,6 @@
 // The deploy kit: every example parses, carries the same Primum policy, that policy passes the
 // extension's managed_schema.json, and the ids and URLs are the ones they must be.
-//   cd /work/infra && node --test tests/deploy/
+//   node --test tests/deploy/   (from the repository root)
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
