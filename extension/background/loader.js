@@ -4,25 +4,15 @@
 // Rust (crates/wasm). Fails open: if the module cannot start, every request gets an error reply
 // and the content script leaves the page alone.
 import init, { Background } from '../wasm/primum_wasm.js';
+import { readLayers } from '../shared/settings.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
-
-/** The settings layers: the user's options (sync) and the institution's policy (managed). */
-async function layers() {
-  const user = await ext.storage.sync
-    .get('settings')
-    .then((r) => r.settings ?? null)
-    .catch(() => null);
-  // Firefox rejects when no policy is installed; Chrome resolves to {}.
-  const managed = await (ext.storage.managed?.get(null) ?? Promise.resolve(null)).catch(() => null);
-  return { user, managed };
-}
 
 let failure = null;
 const ready = init({ module_or_path: ext.runtime.getURL('wasm/primum_wasm_bg.wasm') })
   .then(async () => {
     const background = new Background();
-    const { user, managed } = await layers();
+    const { user, managed } = await readLayers();
     background.configure(user, managed);
     return background;
   })
@@ -37,7 +27,7 @@ ext.storage.onChanged.addListener((_changes, area) => {
   if (area !== 'sync' && area !== 'managed') return;
   ready.then(async (background) => {
     if (!background) return;
-    const { user, managed } = await layers();
+    const { user, managed } = await readLayers();
     background.configure(user, managed);
   });
 });

@@ -2,13 +2,8 @@
 // nothing lost) and Post anyway — or, when the institution blocks at this severity, no Post anyway.
 import { t } from './runtime.js';
 import { DIALOG_CSS } from './styles.js';
+import { el } from './dom.js';
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = text;
-  return node;
-}
 
 /**
  * Shows the dialog; resolves to 'post' or 'edit'.

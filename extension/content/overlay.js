@@ -5,13 +5,8 @@
 import { rangeFor } from './text.js';
 import { t } from './runtime.js';
 import { OVERLAY_CSS } from './styles.js';
+import { el } from './dom.js';
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = text; // text only: post text is never parsed as HTML
-  return node;
-}
 
 export class Overlay {
   /**

@@ -2,12 +2,9 @@
 // with the institution's managed policy, which wins; settings the policy sets are shown locked
 // with the institution's name, and entries that had to be ignored are listed by key.
 import { localize, t } from '../shared/i18n.js';
+import { CATEGORIES, readManaged } from '../shared/settings.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
-const CATEGORIES = [
-  'patient-privacy', 'patient-disparagement', 'colleague-disparagement', 'discrimination', 'profanity',
-  'medical-advice', 'boundaries', 'impulsive-tone', 'unsupported-claims', 'conflict-of-interest',
-];
 
 localize(document);
 const form = document.getElementById('settings');
@@ -23,14 +20,6 @@ for (const id of CATEGORIES) {
 }
 const lines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 let managed = {};
-
-async function readManaged() {
-  try {
-    return (await ext.storage.managed.get(null)) ?? {};
-  } catch {
-    return {}; // no policy installed (Firefox rejects instead of returning {})
-  }
-}
 
 async function showProblems() {
   const status = await ext.runtime.sendMessage({ type: 'status' }).catch(() => null);

@@ -1,6 +1,7 @@
 // The popup imports the wasm module directly (extension pages allow 'wasm-unsafe-eval').
 import init, { Background } from '../wasm/primum_wasm.js';
 import { localize, t } from '../shared/i18n.js';
+import { CATEGORIES, readLayers } from '../shared/settings.js';
 
 localize(document);
 
@@ -15,8 +16,7 @@ const ext = globalThis.browser ?? globalThis.chrome;
 const checker = init({ module_or_path: new URL('../wasm/primum_wasm_bg.wasm', import.meta.url) })
   .then(async () => {
     const background = new Background();
-    const user = await ext.storage.sync.get('settings').then((r) => r.settings ?? null, () => null);
-    const managed = await (ext.storage.managed?.get(null) ?? Promise.resolve(null)).catch(() => null);
+    const { user, managed } = await readLayers();
     background.configure(user, managed);
     return background;
   })
@@ -72,10 +72,6 @@ const auditButton = document.getElementById('audit');
 const moreButton = document.getElementById('audit-more');
 const auditStatus = document.getElementById('audit-status');
 const auditResults = document.getElementById('audit-results');
-const CATEGORY_ORDER = [
-  'patient-privacy', 'patient-disparagement', 'colleague-disparagement', 'discrimination', 'profanity',
-  'medical-advice', 'boundaries', 'impulsive-tone', 'unsupported-claims', 'conflict-of-interest',
-];
 
 async function targetTab() {
   // ?tab=ID when the audit is opened in a full tab (and by the end-to-end tests).
@@ -106,7 +102,7 @@ function excerpt(post, findings) {
 function renderAudit(result, tabId) {
   auditStatus.textContent = t('auditSummary', result.scanned, result.posts.length);
   const sections = [];
-  for (const category of CATEGORY_ORDER) {
+  for (const category of CATEGORIES) {
     const posts = result.posts.filter((p) => p.findings.some((f) => f.category === category && f.severity !== 'info'));
     if (posts.length === 0) continue;
     const section = document.createElement('section');
