@@ -5,12 +5,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './lib/browser.mjs';
 import { serveSite } from './lib/fixtures.mjs';
-import { RISKY } from './lib/compose.mjs';
+import { RISKY, cliReport } from './lib/compose.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -87,8 +86,7 @@ test('a rule disabled by policy stays disabled when the user enables it', { skip
   await page.locator('[data-testid="tweetTextarea_0"]').click();
   const text = 'what a shitty fucking night shift';
   // Control: without the policy, the same core flags this text as profanity.
-  const cli = spawnSync(join(ROOT, 'target', 'release', 'primum'), ['check', '--json', text], { encoding: 'utf8' });
-  assert.ok(JSON.parse(cli.stdout).findings.some((f) => f.category === 'profanity'), 'the control flags profanity');
+  assert.ok(cliReport(text).findings.some((f) => f.category === 'profanity'), 'the control flags profanity');
   await page.keyboard.type(text);
   await page.waitForFunction(() => document.querySelector('primum-overlay')?.getAttribute('data-verdict') != null);
   await page.waitForTimeout(600);

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
 import { serveSite } from './lib/fixtures.mjs';
-import { RISKY } from './lib/compose.mjs';
+import { RISKY, cliReport } from './lib/compose.mjs';
 
 let browser;
 before(async () => {
@@ -49,7 +49,10 @@ test('the options page unticks a category and its findings disappear', async () 
   const page = await browser.context.newPage();
   await page.goto(await serveSite(browser.context, 'x'));
   await page.locator('[data-testid="tweetTextarea_0"]').click();
-  await page.keyboard.type('MRN 00482913 is back');
+  const text = 'MRN 00482913 is back';
+  // Control: with every category on, the core flags this text for patient privacy.
+  assert.ok(cliReport(text).findings.some((f) => f.category === 'patient-privacy'));
+  await page.keyboard.type(text);
   await page.waitForFunction(() => document.querySelector('primum-overlay') != null);
   await page.waitForTimeout(600);
   assert.doesNotMatch((await page.locator('primum-overlay').getAttribute('data-categories')) ?? '', /patient-privacy/);
