@@ -1,0 +1,29 @@
+// The built wasm module outside the browser (not a test: it measures and prints).
+//   node tests/bench/wasm.mjs      (after `make build`)
+// Module init, the first Background (builds the rules and the word-list automaton once), a settings
+// rebuild, and the mean time of a tweet-length check over 200 runs.
+import { readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const WASM = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'dist', 'chrome', 'wasm');
+const mod = await import(pathToFileURL(join(WASM, 'primum_wasm.js')).href);
+const TWEET = 'Long night in the ED. The 45yo in bed 4 with chest pain turned out to be a PE, caught it early '
+  + 'thanks to a sharp nurse. Reminder to everyone: listen to your nurses, and get your flu shot! #MedTwitter';
+
+const time = (label, f) => {
+  const t = performance.now();
+  const r = f();
+  console.log(`${label.padEnd(28)} ${(performance.now() - t).toFixed(2)} ms`);
+  return r;
+};
+const t0 = performance.now();
+await mod.default({ module_or_path: readFileSync(join(WASM, 'primum_wasm_bg.wasm')) });
+console.log(`${'module init'.padEnd(28)} ${(performance.now() - t0).toFixed(2)} ms`);
+const bg = time('first new Background()', () => new mod.Background());
+time('configure (rebuild)', () => bg.configure(null, null));
+time('first check', () => bg.handle({ type: 'check', seq: 1, text: TWEET, context: {} }));
+const n = 200;
+const t = performance.now();
+for (let i = 0; i < n; i++) bg.handle({ type: 'check', seq: i, text: TWEET, context: {} });
+console.log(`${'check, mean of 200'.padEnd(28)} ${((performance.now() - t) / n).toFixed(3)} ms`);
