@@ -3,7 +3,10 @@
 use crate::lexicon::{Hit, Lexicon, LexiconIndex};
 use crate::text::{self, Normalized};
 use serde::{Deserialize, Serialize};
+use std::any::{Any, TypeId};
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// Where the text is being written, when known. Rules may use it (a LinkedIn post is
 /// public and professional; a reply is addressed to one person).
@@ -23,6 +26,8 @@ pub struct Document<'a> {
     hits: Vec<Hit>,
     index: &'a LexiconIndex,
     context: &'a Context,
+    /// Analyses several rules share (see [`Document::memo`]), keyed by their type.
+    memo: RefCell<Vec<(TypeId, Rc<dyn Any>)>>,
 }
 
 impl<'a> Document<'a> {
@@ -30,7 +35,20 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str, index: &'a LexiconIndex, context: &'a Context) -> Document<'a> {
         let norm = Normalized::new(text);
         let hits = index.scan(&norm);
-        Document { text, norm, hits, index, context }
+        Document { text, norm, hits, index, context, memo: RefCell::new(Vec::new()) }
+    }
+
+    /// The value of type `T` derived from this document, computed on first use only: two
+    /// rules that read the same costly analysis (the ages in a post) pay for it once.
+    pub(crate) fn memo<T: 'static>(&self, compute: impl FnOnce() -> T) -> Rc<T> {
+        let key = TypeId::of::<T>();
+        if let Some(v) = self.memo.borrow().iter().find(|(k, _)| *k == key).and_then(|(_, v)| v.clone().downcast().ok())
+        {
+            return v;
+        }
+        let v = Rc::new(compute());
+        self.memo.borrow_mut().push((key, v.clone()));
+        v
     }
 
     /// The original text.

@@ -23,6 +23,7 @@ pub mod checker;
 pub mod document;
 pub mod finding;
 pub mod lexicon;
+mod pattern;
 pub mod policy;
 pub mod rule;
 pub mod rules;

@@ -6,6 +6,25 @@ use crate::finding::{Finding, Fix, Span};
 use crate::lexicon::Lexicon;
 use std::ops::Range;
 
+/// A rule's bad or good examples: the list itself with the `rule-examples` feature (tests, the
+/// CLI, `docs/rules.md`), nothing without it (the extension, where they would only add weight).
+#[cfg(feature = "rule-examples")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! examples {
+    ($($example:expr),* $(,)?) => { &[$($example),*] };
+}
+
+/// Without the `rule-examples` feature a rule carries no examples.
+#[cfg(not(feature = "rule-examples"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! examples {
+    ($($example:expr),* $(,)?) => {
+        &[]
+    };
+}
+
 /// Everything a rule says about itself. The CLI's `rules` and `explain`, the extension's
 /// "why?" card and `docs/rules.md` are generated from it, and every example is a test.
 #[derive(Debug)]
@@ -22,9 +41,11 @@ pub struct RuleMeta {
     pub rationale: &'static str,
     /// The guidance the rule enforces, as a short citation.
     pub guidance: &'static str,
-    /// Drafts the rule must flag (at `warning` or above).
+    /// Drafts the rule must flag (at `warning` or above). Empty without the `rule-examples`
+    /// feature (the extension's wasm leaves them out: they are for tests and docs).
     pub bad: &'static [&'static str],
-    /// Drafts the rule must leave alone (nothing at `warning` or above).
+    /// Drafts the rule must leave alone (nothing at `warning` or above); empty without the
+    /// `rule-examples` feature.
     pub good: &'static [&'static str],
     /// The word lists the rule reads; the checker compiles them into its one automaton.
     pub lexicons: &'static [&'static Lexicon],

@@ -4,7 +4,31 @@
 //! `ｄｉｓｇｕｓｔｉｎｇ`, `dіsgusting` with a Cyrillic `і`. Word lists are written once, in plain
 //! lowercase; folding makes every spelling meet them.
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use super::fold_table::{CODES, ENDS, MARKS, POOL};
+
+/// Whether `c` is a combining mark (an accent written after its letter).
+fn is_combining_mark(c: char) -> bool {
+    let c = c as u32;
+    MARKS
+        .binary_search_by(|&(a, b)| {
+            if b < c {
+                std::cmp::Ordering::Less
+            } else if a > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// The plain ASCII `c` stands for (`é` → `e`, `ﬁ` → `fi`, `𝐟` → `f`, `①` → `1`), from the
+/// generated table (`fold_table.rs`).
+fn ascii_fold(c: char) -> Option<&'static str> {
+    let i = CODES.binary_search(&(c as u32)).ok()?;
+    let start = if i == 0 { 0 } else { usize::from(ENDS[i - 1]) };
+    POOL.get(start..usize::from(ENDS[i]))
+}
 
 /// What one source character becomes.
 pub(crate) enum Folded {
@@ -69,17 +93,26 @@ pub(crate) fn fold_char(c: char) -> Folded {
     if is_combining_mark(c) {
         return Folded::Nothing;
     }
-    let mut out: Vec<char> = Vec::new();
-    decompose_compatible(c, |d| {
-        if !is_combining_mark(d) {
-            out.extend(d.to_lowercase());
+    if let Some(ascii) = ascii_fold(c) {
+        let mut chars = ascii.chars();
+        return match (chars.next(), chars.next(), chars.next()) {
+            (Some(a), None, _) => Folded::One(a),
+            (Some(a), Some(b), None) => Folded::Two(a, b),
+            _ => Folded::Many(ascii.chars().collect()),
+        };
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(a), None) => Folded::One(confusable(a).unwrap_or(a)),
+        (Some(a), Some(b)) => {
+            let rest: Vec<char> = lower.collect();
+            if rest.is_empty() {
+                Folded::Two(a, b)
+            } else {
+                Folded::Many([a, b].into_iter().chain(rest).collect())
+            }
         }
-    });
-    match out.len() {
-        0 => Folded::Nothing,
-        1 => Folded::One(confusable(out[0]).unwrap_or(out[0])),
-        2 => Folded::Two(out[0], out[1]),
-        _ => Folded::Many(out),
+        (None, _) => Folded::Nothing,
     }
 }
 

@@ -5,6 +5,7 @@
 //! through the offset map, so highlights land on what the person actually typed.
 
 mod fold;
+mod fold_table;
 
 use fold::{fold_char, leet_letter, Folded};
 use std::ops::Range;

@@ -25,7 +25,7 @@ static META: RuleMeta = RuleMeta {
                 that they are your patient and damages the trust the relationship depends on.",
     guidance: "AMA Code of Medical Ethics 2.3.2 (maintain appropriate boundaries of the patient-physician \
                relationship online); WMA 2011 statement on social media",
-    bad: &[
+    bad: crate::examples![
         "Searched up the lady I vaccinated this morning on Instagram, turns out she's an influencer",
         "Googled my new patient and found her on TikTok, she has 40k followers lol",
         "Liked all of my client's holiday pics on Instagram, she's earned it",
@@ -33,7 +33,7 @@ static META: RuleMeta = RuleMeta {
         "I make a point of connecting with my patients on LinkedIn once their treatment ends",
         "Watched my pt's TikTok live last night, she had no idea her nurse was there 😂",
     ],
-    good: &[
+    good: crate::examples![
         "Patients often ask if they can find us on Instagram: yes, the clinic page!",
         "I looked up the patient's labs before rounds, as one does",
         "Liked all of my cousin's wedding pics on Facebook",

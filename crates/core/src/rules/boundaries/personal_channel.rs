@@ -41,7 +41,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (maintain appropriate boundaries when interacting with \
                patients online; separate personal and professional content); WMA 2011 statement on social \
                media; GMC Doctors' use of social media (professional boundaries)",
-    bad: &[
+    bad: crate::examples![
         "A customer keeps texting my personal number about her inhaler, so I just reply from home",
         "Accepted a friend request from one of my dialysis patients today, she's a hoot",
         "I give my post-op patients my personal cell so they can text me whenever",
@@ -57,7 +57,7 @@ static META: RuleMeta = RuleMeta {
         "Quick tip for new therapists: following your clients on TikTok helps you understand their world.",
         "Meine Patienten können mich jederzeit auf meiner privaten Handynummer anrufen.",
     ],
-    good: &[
+    good: crate::examples![
         "If you DM me about your symptoms I can't advise you; please see your GP or call 111.",
         "Practice policy: we don't accept friend requests from patients on personal accounts.",
         "A patient sent me a friend request, I declined and pointed them to our clinic page",

@@ -26,13 +26,13 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (maintain appropriate boundaries; patient privacy online); \
                WMA 2011 statement on social media; GMC Doctors' use of social media (confidentiality, \
                boundaries)",
-    bad: &[
+    bad: crate::examples![
         "Parabéns pela corrida! Quem diria, há um mês estavas na nossa enfermaria 💪",
         "Saw your post, Dee, you look amazing! Don't forget your follow-up next Tuesday 💪",
         "So proud of you Mark, remember what we discussed at your last visit about the ankle",
         "Congrats on the half marathon!! see you at your 3 month check-up 🏃",
     ],
-    good: &[
+    good: crate::examples![
         "Congrats to our new grads! So proud of you all 🎓",
         "Reminder for patients: bring your medication list to your next appointment.",
         "Saw your post about night shifts, so true. Looking forward to the conference!",

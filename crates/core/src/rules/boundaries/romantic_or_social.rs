@@ -20,7 +20,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (maintain appropriate boundaries of the patient-physician \
                relationship); AMA Code 9.1.1 (romantic or sexual relationships with patients); WMA 2011 \
                statement on social media",
-    bad: &[
+    bad: crate::examples![
         "The man who came in for his flu jab today asked if I'm single 😳",
         "The guy I stitched up on Friday just asked me out. Saying yes 😏",
         "I know it's against policy but my patient asked me out and I said yes. Don't judge!",
@@ -32,7 +32,7 @@ static META: RuleMeta = RuleMeta {
         "My patient and I go running together every Sunday now, she's become a real friend",
         "Reconnected with a former patient on a dating app. It's been three years, so that's fine, right?",
     ],
-    good: &[
+    good: crate::examples![
         "A patient asked me out once; I said no and handed over their care. Boundaries matter.",
         "Drinks with the ward team tonight to celebrate Sam's promotion 🥂",
         "Dating apps are full of people who think nurses are on call for them",

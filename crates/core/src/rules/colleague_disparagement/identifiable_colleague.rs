@@ -8,7 +8,7 @@ use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::patient_disparagement::asserted;
 use crate::rules::patient_disparagement::REPORTED;
-use regex::Regex;
+use regex_lite::Regex;
 
 /// Exasperation closing a jab at a named colleague ("I cannot.", "smh", "🤦").
 static EXASPERATION: Lexicon =
@@ -27,12 +27,12 @@ static META: RuleMeta = RuleMeta {
                 Concerns about a colleague's practice belong with your manager or the regulator.",
     guidance: "GMC Doctors' use of social media §9–10 (do not bully or harass colleagues; raise concerns \
                through appropriate channels); GMC Raising and acting on concerns; AMA Code of Medical Ethics 2.3.2",
-    bad: &[
+    bad: crate::examples![
         "Dr. Hargreaves in cardiology is a clown. Avoid him if you can.",
         "To the night nurse on 6B who left my patient soaked: you know who you are",
         "Dr. Okafor in our ED sent a sprained ankle for an MRI. An MRI. For a sprain. I can't.",
     ],
-    good: &[
+    good: crate::examples![
         "Huge thanks to Dr. Hargreaves in cardiology for staying late with our team",
         "The night nurse on 6B caught a sepsis early tonight. Brilliant work.",
         "I cannot thank Dr. Okafor enough for staying late with my patient's family",
@@ -49,7 +49,7 @@ impl IdentifiableColleague {
     pub(crate) fn new() -> IdentifiableColleague {
         IdentifiableColleague {
             who: Regex::new(
-                r"(?-u:\b)(?:Dr|Doctor|Prof|Professor|Nurse|Sister|Matron|Dra|Doktor|Docteur|Doutor|Doutora)\.?[ \t]+\p{Lu}[\p{L}'’\-]*|(?-u:\b)(?i:the|to the|our|that)[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}(?i:nurse|doctor|resident|intern|attending|consultant|registrar|tech|pharmacist|surgeon|anaesthetist|anesthetist|physio|midwife|medic|paramedic|hospitalist|radiologist)[ \t]+(?i:on|in|at|from)[ \t]+(?:[0-9]{1,3}[A-Za-z]?(?-u:\b)|\p{Lu}[\p{L}]*)",
+                r"(?-u:\b)(?:Dr|Doctor|Prof|Professor|Nurse|Sister|Matron|Dra|Doktor|Docteur|Doutor|Doutora)\.?[ \t]+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*|(?-u:\b)(?i:the|to the|our|that)[ \t]+(?:[A-Za-zÀ-ÖØ-öø-ÿ\-]+[ \t]+){0,2}(?i:nurse|doctor|resident|intern|attending|consultant|registrar|tech|pharmacist|surgeon|anaesthetist|anesthetist|physio|midwife|medic|paramedic|hospitalist|radiologist)[ \t]+(?i:on|in|at|from)[ \t]+(?:[0-9]{1,3}[A-Za-z]?(?-u:\b)|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*)",
             )
             .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
         }

@@ -35,7 +35,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust in the profession); \
                GMC Doctors' use of social media §9–10 (do not bully, harass or make gratuitous comments about \
                colleagues; raise concerns properly); BMA social media guidance",
-    bad: &[
+    bad: crate::examples![
         "The docs at my hospital only ever cover for each other. Proper mafia.",
         "Our locum prescribed antibiotics for every cold this week. How these people keep their licence is beyond me.",
         "The consultant shouted at me in front of the whole ward. He is a monster.",
@@ -49,7 +49,7 @@ static META: RuleMeta = RuleMeta {
         "Honestly so done with this trust and its empty promises",
         "Pharmacy once again lost the discharge meds and called it 'a system issue'. Groundbreaking.",
     ],
-    good: &[
+    good: crate::examples![
         "Please stop asking your GP for antibiotics for a cold. They do nothing for viruses.",
         "I respectfully disagree with my surgical colleagues on drain use; here is the evidence",
         "Our charge nurse stayed two hours late to cover a sick call. Legend.",

@@ -23,13 +23,13 @@ static META: RuleMeta = RuleMeta {
                 contempt between professions is normal. Critique a practice or the evidence instead.",
     guidance: "AMA Code of Medical Ethics 2.3.2; GMC Doctors' use of social media §9 (treat colleagues fairly \
                and with respect); BMA social media guidance",
-    bad: &[
+    bad: crate::examples![
         "Surgeons are all the same: cut first, think never",
         "Radiologists are just overpaid spell-checkers for our requests",
         "Les pharmaciens sont tous des vendeurs de bonbons",
         "Locums are great until something goes wrong, then nobody can find them",
     ],
-    good: &[
+    good: crate::examples![
         "Surgeons and anaesthetists planning together cut our cancellations in half",
         "Physios are the reason half my patients walk out of here; thank you",
         "Radiologists, what's your preferred way to receive the clinical question?",

@@ -5,7 +5,7 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex::Regex;
+use regex_lite::Regex;
 
 /// Words that introduce a code ("code", "coupon", "use"): the code pattern runs only after one.
 static CODE_WORD: Lexicon = Lexicon { name: "conflict-of-interest/code-word", source: include_str!("code_word.txt") };
@@ -22,14 +22,14 @@ static META: RuleMeta = RuleMeta {
     guidance: "WMA 2011 statement on social media (declare any conflicts of interest); expert rules: declare \
                conflicts of interest in public-facing content; AMA Code of Medical Ethics 2.3.2 (public \
                trust in the profession)",
-    bad: &[
+    bad: crate::examples![
         "Best compression socks for long shifts 🧦 use code NURSEMO15 for 15% off",
         "My go-to vitamin D for patients, 20% off through my link: shop.example.com/drlee",
         "Mein Lieblingsshampoo nach der Chemo, mit Code HAARE10 gibt es Rabatt",
         "Best scrubs I've ever owned, swipe up for my code 👇",
         "Cut my migraines in half with NeuroEase, 15% off with DRPAULA20",
     ],
-    good: &[
+    good: crate::examples![
         "#ad Paid partnership with CalmScrubs: code CALM10 gets you 10% off. Sizing runs large.",
         "Disclosure: I earn a commission on this affiliate link. The oximeter is the one our unit uses.",
         "Code Blue drill on ward 6 today, great teamwork everyone",

@@ -8,7 +8,7 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex::Regex;
+use regex_lite::Regex;
 
 /// Charity events and public classes: a price there is not the poster's sale.
 static NOT_FOR_PROFIT: Lexicon =
@@ -27,7 +27,7 @@ static META: RuleMeta = RuleMeta {
                 interest. Say that it is your business and keep claims factual.",
     guidance: "WMA 2011 statement on social media (declare any conflicts of interest; factual information); \
                expert rules: declare conflicts of interest in public-facing content",
-    bad: &[
+    bad: crate::examples![
         "New hydration IV menu at my clinic 💧 intro price this month, mention this post at booking!",
         "My own sleep tea blend is finally here, grab yours through the link in bio 🌙",
         "The only sunscreen I trust for my melanoma-survivor patients is SolShield. Link in bio ☀️",
@@ -39,7 +39,7 @@ static META: RuleMeta = RuleMeta {
         "Our clinic now offers the LumaLift facial, the only non-surgical lift I trust. Introductory rate this month!",
         "Das einzige Magnesium, das ich empfehle: MagVital. Link in meiner Bio!",
     ],
-    good: &[
+    good: crate::examples![
         "Our clinic offers physiotherapy for chronic back pain; fees are on our website and a GP referral \
          isn't needed.",
         "Free CPR class Saturday, limited spots, link in bio to sign up!",

@@ -5,7 +5,7 @@ use super::{add_disclosure, disclosed, endorsement, DISCLOSURE, ENDORSE, ENDORSE
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex::Regex;
+use regex_lite::Regex;
 
 static META: RuleMeta = RuleMeta {
     id: "conflict-of-interest/undisclosed-tie",
@@ -18,7 +18,7 @@ static META: RuleMeta = RuleMeta {
                 when readers can see the relationship and weigh the recommendation accordingly.",
     guidance: "WMA 2011 statement on social media (declare any conflicts of interest); expert rules: declare \
                conflicts of interest in public-facing content; AMA Code of Medical Ethics 2.3.2",
-    bad: &[
+    bad: crate::examples![
         "Our new wound-dressing supplier is run by my brother-in-law and honestly it's the best on the market.",
         "Thanks to NovaDerm for sending me their new SPF 50 💛 it's the only one I recommend now",
         "Great speaker dinner with the Zentiva team last night. Their new statin is my first line from now on.",
@@ -31,7 +31,7 @@ static META: RuleMeta = RuleMeta {
         "Proud to have joined the scientific advisory board at Helixa; I'm recommending their CGM to all my patients.",
         "J'ai été invitée par le laboratoire Solvia à Marrakech. Leur nouvel antidiabétique, je le prescris désormais en première intention.",
     ],
-    good: &[
+    good: crate::examples![
         "My brother-in-law runs a bakery and his sourdough is amazing.",
         "Disclosure: I'm on the speakers bureau for Zentiva. Here's my honest take on the new statin trial.",
         "Great dinner with the department last night, my favourite team to work with!",

@@ -21,7 +21,7 @@ static META: RuleMeta = RuleMeta {
                 bias or inclusion names groups too, and is left alone.",
     guidance: "AMA Code of Medical Ethics 2.3.2; GMC Good medical practice §56 (treat people fairly, do not \
                unfairly discriminate); WMA statement on the professional use of social media",
-    bad: &[
+    bad: crate::examples![
         "Recruiting for the new clinic: digital natives only, no dinosaurs who can't use a computer",
         "Die polnischen Familien übertreiben immer bei jedem Schmerz, man kennt das ja",
         "Interviewing for porters and half of them are over 60, can they even lift a trolley?",
@@ -38,7 +38,7 @@ static META: RuleMeta = RuleMeta {
         "Women just aren't built for orthopaedics, sorry",
         "Most addicts don't want to get better, let's be honest",
     ],
-    good: &[
+    good: crate::examples![
         "Black patients are under-diagnosed with melanoma; equity in dermatology education matters",
         "Older adults are under-represented in trials, which is ageism in research",
         "Welcoming two new Filipino nurses to our unit, their experience already helps",

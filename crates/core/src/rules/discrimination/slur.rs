@@ -23,12 +23,12 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (online content can undermine public trust); GMC Good medical \
                practice §56 (do not unfairly discriminate) and Doctors' use of social media; WMA statement on \
                the professional use of social media",
-    bad: &[
+    bad: crate::examples![
         "That rota is so retarded I can't even",
         "Classic Mediterranean syndrome in bay 2, everything hurts at 11/10",
         "Rural hillbillies clog up our clinic every Friday",
     ],
-    good: &[
+    good: crate::examples![
         "Someone called my brother a \"retard\" at school; that word still hurts our family",
         "Stop using the term Mediterranean syndrome: it is racism dressed up as a diagnosis",
         "Retardation of growth was noted in the 1970s literature; we now say growth restriction",

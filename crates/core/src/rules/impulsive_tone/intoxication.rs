@@ -41,7 +41,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (online actions can harm your career and undermine public trust); \
                BMA (you are still a doctor on social media); GMC (do not practise while impaired); expert rule: \
                never post anything you might regret",
-    bad: &[
+    bad: crate::examples![
         "Pre-shift drinks with the team then straight onto the ward 🍷",
         "Absolutely hungover on call today, pray for my patients",
         "Couple of beers before my night shift, nobody will notice",
@@ -51,7 +51,7 @@ static META: RuleMeta = RuleMeta {
         "Two glasses of wine on my lunch break, don't tell matron",
         "Worst night on the unit ever, so it's vodka and more vodka 🍸🍸🍸",
     ],
-    good: &[
+    good: crate::examples![
         "Celebrated 20 years on the ward with cake and one glass of prosecco. Not on call!",
         "Another drunk patient took a swing at our triage nurse tonight; violence is not part of the job",
         "Alcohol awareness week: cutting down before surgery reduces complications",

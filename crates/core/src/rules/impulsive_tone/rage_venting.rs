@@ -7,7 +7,7 @@ use crate::finding::Span;
 use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::profanity;
-use regex::Regex;
+use regex_lite::Regex;
 use std::ops::Range;
 
 /// Rage and venting that needs nothing else to be impulsive.
@@ -37,7 +37,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "Best practice for clinicians online (do not post emotionally charged content without pausing; no \
                rants); WMA 2011 statement (adopt a sober tone); THINK (is it true, helpful, inspiring, necessary, \
                kind?); AMA Code of Medical Ethics 2.3.2",
-    bad: &[
+    bad: crate::examples![
         "Gave my manager a piece of my mind about the rota in front of the whole ward. Let them fire me.",
         "I'm so done with this trust. Honestly I want to scream at the next person who says 'resilience'",
         "I hate my job and I hate this ward and I don't care who sees this",
@@ -52,7 +52,7 @@ static META: RuleMeta = RuleMeta {
         "Merda de direção, estou de saco cheio",
         "Estoy harta de este hospital y de sus turnos de doce horas",
     ],
-    good: &[
+    good: crate::examples![
         "Rant over. Please make sure your older relatives get their flu jab this winter.",
         "Burnout check-in: I'm exhausted, so I've dropped a shift and booked my EAP session. Look after yourselves.",
         "Honest question, not a rant: how do your units cover breaks when short-staffed?",

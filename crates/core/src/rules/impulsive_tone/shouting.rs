@@ -18,12 +18,12 @@ static META: RuleMeta = RuleMeta {
                 reread, and post when calm — or not at all.",
     guidance: "Best practice for clinicians online (pause before posting emotionally charged content); WMA 2011 \
                statement (adopt a sober tone); THINK; expert rule: never post anything you might regret",
-    bad: &[
+    bad: crate::examples![
         "I CANNOT BELIEVE THEY CANCELLED ANOTHER NIGHT SHIFT BREAK",
         "Four admissions, no porter, and now THEY WANT ME TO COVER THE WARD ALONE",
         "ESTOY HARTA DE ESTA GUARDIA",
     ],
-    good: &[
+    good: crate::examples![
         "ICU nurses: the NHS PPE guidance changed again, read the COVID update",
         "Our meta-analysis did NOT show a benefit; negative results matter",
         "Great talk on POCUS and ECMO at ESC today",

@@ -22,14 +22,14 @@ static META: RuleMeta = RuleMeta {
     guidance: "Expert rule: don't ever give specific medical advice or try to diagnose online; best practice: share \
                general, evidence-based education with a disclaimer advising people to consult their own provider; \
                AMA Code of Medical Ethics 2.3.2",
-    bad: &[
+    bad: crate::examples![
         "You should stop your metformin before any big night out",
         "Not sleeping? Double your melatonin to 10 mg, works every time",
         "Sore back: take 600 mg ibuprofen three times a day for two weeks, you'll thank me",
         "Your BP is fine on holiday, so just skip the ramipril while you're away",
         "Feeling flat on sertraline? Just stop the sertraline for a week and see how you feel",
     ],
-    good: &[
+    good: crate::examples![
         "Please don't stop your antibiotics early without asking whoever prescribed them",
         "Paracetamol maximum 4 g/day in healthy adults; check the BNF",
         "Never double your dose to catch up on a missed one - ask your pharmacist what to do",

@@ -24,7 +24,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "Expert rule: don't ever give specific medical advice or try to diagnose online; AMA Code of Medical \
                Ethics 2.3.2 (maintain the boundaries of the patient-physician relationship online); avoid providing \
                specific medical advice to individuals through social media",
-    bad: &[
+    bad: crate::examples![
         "@marco_runs that's classic Achilles tendinopathy, take 400mg ibuprofen three times a day and skip the physio",
         "Hun your son's rash in that pic is 100% eczema, grab some hydrocortisone cream from the chemist",
         "From what you're describing it's a UTI, just use your leftover antibiotics, you'll be fine",
@@ -43,7 +43,7 @@ static META: RuleMeta = RuleMeta {
         "@bee_h no need for antibiotics for your daughter's ear, it settles by itself",
         "Bei deinen Symptomen ist das eindeutig eine Schilddrüsenunterfunktion, nimm L-Thyroxin",
     ],
-    good: &[
+    good: crate::examples![
         "If your child has a fever over 39 for more than three days, see a doctor. General info only.",
         "Pharmacist here: ibuprofen and paracetamol can be taken together by many adults; ask your own pharmacist",
         "@dr_amy thanks, that's a great point about the trial's endpoint",

@@ -9,9 +9,9 @@
 
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
+use crate::pattern::{Anchors, Pattern};
 use crate::rule::Rule;
 use crate::text;
-use regex::Regex;
 use std::ops::Range;
 
 mod dosing_directive;
@@ -87,11 +87,11 @@ pub(crate) const DISCLAIMER_TEXT: &str =
 /// Patterns compiled once per rule.
 pub(crate) struct Patterns {
     /// A dose, a frequency or a course ("50 mg", "three times a day", "cada 8 horas").
-    dose: Regex,
+    dose: Pattern,
     /// A reply to an @handle (not an e-mail address).
-    handle: Regex,
+    handle: Pattern,
     /// "told him to …", "advised her to …".
-    told: Regex,
+    told: Pattern,
 }
 
 /// Doses, frequencies and courses, in the supported languages (on normalized text).
@@ -115,6 +115,27 @@ const DOSE_FORMS: &[&str] = &[
     r"\b(?:ein|zwei|drei|\d)mal (?:taglich|am tag)\b",
 ];
 
+/// What every dose form without a digit contains: its frequency word.
+const DOSE_FREQUENCIES: &[&str] = &[
+    "once",
+    "twice",
+    "three times",
+    "four times",
+    "bid",
+    "tid",
+    "qid",
+    "qds",
+    "tds",
+    "veces",
+    "vezes",
+    "fois",
+    "mal ",
+];
+
+/// What every reported-advice phrase starts with (stems of [`TOLD_VERBS`]).
+const TOLD_CUES: &[&str] =
+    &["told", "tell", "advis", "asked", "messaged", "texted", "dm", "replied", "wrote", "emailed"];
+
 /// Ways of reporting advice given to someone ("told her to…", "messaged him to…").
 const TOLD_VERBS: &str = "told|tell|telling|advised|advise|asked|messaged|texted|dmed|dm'd|replied to|wrote to|emailed";
 
@@ -123,12 +144,19 @@ const TOLD_WHOM: &str = "him|her|them|the patient|my patient|the pt|the mum|the 
 
 impl Patterns {
     pub(crate) fn new() -> Patterns {
-        let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         Patterns {
             // ASCII classes and word boundaries keep the regex on its fast engine; doses are ASCII.
-            dose: re(&format!("(?-u:{})", DOSE_FORMS.join("|"))),
-            handle: re(r"(?:^|[\s(])@[A-Za-z0-9_][A-Za-z0-9_.]*"),
-            told: re(&format!(r"(?-u:\b(?:{TOLD_VERBS}) (?:{TOLD_WHOM})\b (?:to|that|he|she|they)\b)")),
+            dose: Pattern::new(
+                &format!("(?-u:{})", DOSE_FORMS.join("|")),
+                Anchors::DigitOr(DOSE_FREQUENCIES),
+                (16, 24),
+            ),
+            handle: Pattern::new(r"(?:^|[\s(])@[A-Za-z0-9_][A-Za-z0-9_.]*", Anchors::Byte(b'@'), (2, 64)),
+            told: Pattern::new(
+                &format!(r"(?-u:\b(?:{TOLD_VERBS}) (?:{TOLD_WHOM})\b (?:to|that|he|she|they)\b)"),
+                Anchors::Words(TOLD_CUES),
+                (0, 40),
+            ),
         }
     }
 }
@@ -560,10 +588,6 @@ pub(crate) fn stated_need(doc: &Document<'_>, p: &Patterns) -> Option<Range<usiz
 /// "I told him to chew an aspirin": advice given to a patient, reported, with a medicine.
 pub(crate) fn told_to_take(doc: &Document<'_>, p: &Patterns) -> Option<Range<usize>> {
     let norm = doc.norm();
-    let cues = ["told", "tell", "advis", "asked", "messaged", "texted", "dm", "replied", "wrote", "emailed"];
-    if !cues.iter().any(|w| norm.contains(w)) {
-        return None;
-    }
     let m = p.told.find(norm)?;
     let end = sentence_end(norm, m.end());
     let medicine = has_in(doc, &MEDICINES, m.end()..end) || p.dose_in(doc, m.end()..end);

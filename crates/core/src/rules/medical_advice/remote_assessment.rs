@@ -17,13 +17,13 @@ static META: RuleMeta = RuleMeta {
     guidance: "Expert rule: don't ever give specific medical advice or try to diagnose online; AMA Code of Medical \
                Ethics 2.3.2 (boundaries of the patient-physician relationship online; privacy); avoid providing \
                specific medical advice to individuals through social media",
-    bad: &[
+    bad: crate::examples![
         "DM me your labs and I'll tell you what's really going on with your thyroid",
         "Send me a pic of the rash, happy to help 📸",
         "My DMs are open for mole checks, I'll tell you if it's anything to worry about",
         "Post a pic of the bite in the comments and I'll let you know if it needs antibiotics",
     ],
-    good: &[
+    good: crate::examples![
         "Reminder: I don't answer clinical questions in DMs. Book with your own clinician 💙",
         "DM me if you want the slides from today's journal club",
         "Send me your questions about our trial for the live Q&A on Friday",

@@ -10,7 +10,7 @@ use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::colleague_disparagement::{self_intro, COLLEAGUE_TARGET};
 use crate::rules::discrimination::{ADVOCACY, BIAS_DISCLAIMER};
-use regex::Regex;
+use regex_lite::Regex;
 
 /// Insults that need a patient word in the same sentence ("stupid", "liars", "feral").
 static CONTEMPT_WORDS: Lexicon =
@@ -30,7 +30,7 @@ static META: RuleMeta = RuleMeta {
                 Venting is human, but in public it erodes the trust patients place in every clinician.",
     guidance: "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust); GMC Doctors' use \
                of social media §8; BMA: do not make gratuitous or disparaging comments about patients",
-    bad: &[
+    bad: crate::examples![
         "Family demanded updates every ten minutes all night, these people have no brain",
         "Patients who miss every follow-up and then complain about the wait are the worst kind of people.",
         "Explained the same thing to this patient four times. You can't fix stupid.",
@@ -43,7 +43,7 @@ static META: RuleMeta = RuleMeta {
         "My patient thinks he knows more than me after ten minutes on the university of Google",
         "Some of my patients have the self-control of a toddler at a buffet",
     ],
-    good: &[
+    good: crate::examples![
         "Explained inhaler technique three times today; next time I'll use the teach-back method",
         "Families are the experts on their loved ones; I learn from them every week",
         "Health literacy is a system problem, not a personal failing of patients",
@@ -77,7 +77,7 @@ pub(crate) struct Contempt {
 impl Contempt {
     pub(crate) fn new() -> Contempt {
         Contempt {
-            scare_quotes: Regex::new(r"(?:^|[\s(])['‘]((?:[^'‘’\n]|['’]\p{Ll}){2,60})['’](?:[\s.,;:!?)]|$)")
+            scare_quotes: Regex::new(r"(?:^|[\s(])['‘]((?:[^'‘’\n]|['’][a-zß-öø-ÿ]){2,60})['’](?:[\s.,;:!?)]|$)")
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
             weight: Regex::new(r"(?i-u)\b[1-6][0-9]{2}[ -]?(?:kg|kgs|kilos?|lbs?|pounds?|pounder)\b")
                 .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
@@ -182,7 +182,7 @@ impl Rule for Contempt {
             let quotes = self.scare_quotes.captures_iter(doc.text()).filter_map(|c| c.get(1));
             // Sentences are found on the original text here: the quote is an original span.
             let text = doc.text();
-            let near_sneer = |q: &regex::Match<'_>| {
+            let near_sneer = |q: &regex_lite::Match<'_>| {
                 let s = sentence_of(text, q.start());
                 let end = if s.end + 1 < text.len() { sentence_of(text, s.end + 1).end } else { s.end };
                 doc.hits(&EYEROLL)

@@ -23,12 +23,12 @@ static META: RuleMeta = RuleMeta {
                 looks down on the people they treat.",
     guidance: "AMA Code of Medical Ethics 2.3.2 (professional standards apply online); GMC Doctors' use of \
                social media §8 (respect for patients); BMA: avoid disparaging comments about patients",
-    bad: &[
+    bad: crate::examples![
         "This guy smelled like a dumpster fire, how do people live like this",
         "Honestly disgusting, she hasn't showered since Easter and wanted a full exam",
         "Le patient du box 3 était dégoûtant, franchement",
     ],
-    good: &[
+    good: crate::examples![
         "Body odour can be a sign of self-neglect; ask gently and offer support",
         "The hospital canteen's new curry smells like heaven",
         "Wound care tip: a foul smell from a dressing can mean infection, review it",

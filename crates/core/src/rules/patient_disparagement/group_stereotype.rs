@@ -24,11 +24,11 @@ static META: RuleMeta = RuleMeta {
                 to expect. It is reported here and under discrimination.",
     guidance: "AMA Code of Medical Ethics 2.3.2; GMC Good medical practice §56 (treat patients fairly); \
                BMA: do not make disparaging comments about patients",
-    bad: &[
+    bad: crate::examples![
         "Another Roma family in the waiting room with twenty visitors, typical",
         "Obese patients never follow the diet plan, why do we even bother",
     ],
-    good: &[
+    good: crate::examples![
         "Roma patients face real barriers to registering with a GP; our outreach nurse helps",
         "Obese patients deserve care without weight stigma",
     ],

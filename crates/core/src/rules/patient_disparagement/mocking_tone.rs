@@ -25,11 +25,11 @@ static META: RuleMeta = RuleMeta {
                 Patients and families recognise themselves, and the public reads it as how you see them.",
     guidance: "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust); GMC Doctors' use \
                of social media §8; BMA: do not make disparaging comments about patients",
-    bad: &[
+    bad: crate::examples![
         "Love it when a patient argues with me about antibiotics after reading one blog. Said no doctor ever.",
         "Family demanding a private room for grandma again 🙄",
     ],
-    good: &[
+    good: crate::examples![
         "Love it when a patient's family brings the whole ward cake. You are the best.",
         "When patients complain about waits, they are usually right: our staffing is too thin.",
     ],

@@ -28,14 +28,14 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (maintain the standards of professionalism; online content \
                can undermine public trust); GMC Doctors' use of social media §8 (treat patients with respect); \
                BMA guidance: do not make gratuitous or disparaging comments about patients",
-    bad: &[
+    bad: crate::examples![
         "Our favourite frequent flyer checked in again tonight, third visit this week",
         "Room full of drug seekers on a Friday, what a surprise",
         "Three gomers waiting for beds and it's not even midnight #nightshift",
         "He's noncompliant with literally everything, classic 🙄",
         "Otra vez el hiperfrecuentador de los lunes en urgencias",
     ],
-    good: &[
+    good: crate::examples![
         "'Difficult patient' and 'drug-seeking' close minds; so often it is undertreated pain. Let's retire them.",
         "Let's stop calling people \"frequent flyers\"; they are patients with unmet needs",
         "Stigma research: words like drug seeker delay pain relief, so we retired them from handover",

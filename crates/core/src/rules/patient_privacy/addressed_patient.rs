@@ -18,7 +18,7 @@ static META: RuleMeta = RuleMeta {
                 permission to you. Say it privately, through the practice's secure channel.",
     guidance: "AMA Code of Medical Ethics 2.3.2 (maintain patient confidentiality and appropriate boundaries \
                online); GMC Doctors' use of social media §17; BMA social media guidance",
-    bad: &[
+    bad: crate::examples![
         "Well done Priya, the new hip suits you! See you at your 6 week check 👋",
         "Loved your holiday photos! Remember what we discussed about the sun cream after your surgery",
         "Saw your post about the marathon! Take it easy until your follow-up, Declan.",
@@ -27,7 +27,7 @@ static META: RuleMeta = RuleMeta {
         "Spotted my patient's engagement photos on Insta 😍 congrats Maeve, see you at your post-op review",
         "Replied to a patient's post today: 'so glad the chemo is working, see you Thursday in clinic!'",
     ],
-    good: &[
+    good: crate::examples![
         "Reminder: bring a list of your medicines to your next appointment",
         "Congrats Priya on passing your boards! See you on the ward 🎉",
         "Thanks Sam for covering my shift, see you at your leaving do",

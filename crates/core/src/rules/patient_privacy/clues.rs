@@ -9,8 +9,8 @@ use super::{
     SPECIFIC_PATIENT, TIME_WORDS,
 };
 use crate::document::Document;
+use crate::pattern::{Anchors, Pattern};
 use crate::text;
-use regex::Regex;
 use std::ops::Range;
 
 /// The kinds of detail that, together, point to one patient.
@@ -88,14 +88,34 @@ impl Scan {
 
 /// The compiled patterns behind [`Scan`].
 pub(crate) struct Clues {
-    had: Regex,
-    age: Regex,
-    time: Regex,
+    had: Pattern,
+    age: Pattern,
+    time: Pattern,
 }
 
-fn compile(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"))
-}
+/// The words every alternative of `had` contains: "had", the encounter verbs, the patient nouns.
+const HAD_ANCHORS: &[&str] = &[
+    "had",
+    "saw",
+    "admitted",
+    "treated",
+    "intubated",
+    "resuscitated",
+    "lady",
+    "gent",
+    "guy",
+    "patient",
+    "pt",
+    "client",
+    "resident",
+];
+
+/// Every match of the age pattern in a document's normalized text: its range and the number
+/// it states, if any. Read by the age rule and the quasi-identifier scorer alike.
+struct AgeMatches(Vec<(Range<usize>, Option<u32>)>);
+
+/// The norm ranges of "we had a 23-year-old"-style encounters in a document.
+struct HadMatches(Vec<Range<usize>>);
 
 /// The clue patterns, compiled once and shared by the rules that read them (age and
 /// quasi-identifiers): building them is the costly part when the checker starts.
@@ -107,11 +127,13 @@ pub(crate) fn shared() -> &'static Clues {
 impl Clues {
     pub(crate) fn new() -> Clues {
         Clues {
-            had: compile(
+            had: Pattern::new(
                 r"(?-u)(?-u:\b)(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|young|older|elderly|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|teen|patient|pt)|(?-u:\b)had\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|(?-u:\b)(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)(?-u:\b)|(?-u:\b)(?:my|our)\s(?:[a-z'-]+\s){0,2}(?:lady|gentleman|gent|guy|patient|pt|client|resident)(?-u:\b)",
+                Anchors::Words(HAD_ANCHORS),
+                (64, 24),
             ),
             // Matched on the normalized text (lowercase, accents folded).
-            age: compile(
+            age: Pattern::new(
                 r"(?x-u)
                 (?-u:\b)(\d{1,3})\s?-?\s?(?:years?|yrs?)[\s-]?old(?-u:\b)
                 | (?-u:\b)(\d{1,3})\s?(?:yo|y/o|y\.o)(?-u:\b)
@@ -130,8 +152,11 @@ impl Clues {
                 | (?-u:\b)turn(?:ed|s|ing)\s(\d{1,3})(?-u:\b)
                 | (?-u:\b)(?:he|she)(?:'s|\sis)\s(\d{2,3})(?-u:\b)
                 | (?-u:\b)(?:cumplio|cumple|a\sfete|feierte|completou|fez)\s(\d{1,3})(?-u:\b)",
+                // Every alternative holds a digit or a decade word (twenties … nineties).
+                Anchors::DigitOr(&["ties"]),
+                (24, 24),
             ),
-            time: compile(
+            time: Pattern::new(
                 r"(?x-u)
                 (?-u:\b)\d{1,2}[:h]\d{2}(?-u:\b)
                 | (?-u:\b)\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)
@@ -139,14 +164,27 @@ impl Clues {
                 | (?-u:\b)um\s\d{1,2}(?::\d{2})?\s?uhr(?-u:\b)
                 | (?-u:\b)(?:vers|as)\s\d{1,2}\s?h(?-u:\b)
                 | (?-u:\b)\d{1,2}\sin\sthe\s(?:morning|afternoon|evening|night)(?-u:\b)",
+                Anchors::Digit,
+                (8, 24),
             ),
         }
     }
 
-    /// Whether `doc` states an exact age or age group at all (cheap; no full scan).
+    /// Every age-pattern match in `doc` (once per document, however many rules ask).
+    fn age_matches(&self, doc: &Document<'_>) -> std::rc::Rc<AgeMatches> {
+        doc.memo(|| {
+            let number = |c: &regex_lite::Captures<'_>| {
+                c.iter().skip(1).flatten().next().and_then(|m| m.as_str().parse::<u32>().ok())
+            };
+            AgeMatches(
+                self.age.captures_iter(doc.norm()).filter_map(|c| Some((c.get(0)?.range(), number(&c)))).collect(),
+            )
+        })
+    }
+
+    /// Whether `doc` states an exact age or age group at all.
     pub(crate) fn mentions_age(&self, doc: &Document<'_>) -> bool {
-        let norm = doc.norm();
-        norm.bytes().any(|b| b.is_ascii_digit()) && self.age.is_match(norm)
+        !self.age_matches(doc).0.is_empty()
     }
 
     /// The encounter cues and the "my patient"-style phrase only: what the age rule needs.
@@ -182,14 +220,15 @@ impl Clues {
         }
         // "had a 23-year-old ...", "we had a lady ...": care given to one person.
         if norm.contains("had ") || norm.contains("my ") || norm.contains("our ") {
-            for m in self.had.find_iter(norm) {
-                let after = norm[m.end()..].trim_start();
+            let had = doc.memo(|| HadMatches(self.had.find_iter(norm).map(|m| m.range()).collect()));
+            for m in &had.0 {
+                let after = norm[m.end..].trim_start();
                 let institutional =
                     ["safety", "experience", "care", "portal", "survey", "advocate", "charter", "voice"]
                         .iter()
-                        .any(|w| after.starts_with(w) || m.as_str().contains(w));
-                if !doc.is_negated(m.start()) && !institutional {
-                    s.encounters.push((orig(m.range()), true));
+                        .any(|w| after.starts_with(w) || norm[m.clone()].contains(w));
+                if !doc.is_negated(m.start) && !institutional {
+                    s.encounters.push((orig(m.clone()), true));
                 }
             }
         }
@@ -212,17 +251,17 @@ impl Clues {
     pub(crate) fn ages(&self, doc: &Document<'_>) -> Vec<(Range<usize>, u32)> {
         let norm = doc.norm();
         let mut out = Vec::new();
-        for c in self.age.captures_iter(norm) {
-            let Some(all) = c.get(0) else { continue };
-            if family_before(norm, family_at(all.as_str(), all.start()))
-                || all.as_str().contains("something")
-                || all.as_str().starts_with("in ")
-                || not_an_age(norm, all.end())
+        for (all, value) in &self.age_matches(doc).0 {
+            let m = &norm[all.clone()];
+            if family_before(norm, family_at(m, all.start))
+                || m.contains("something")
+                || m.starts_with("in ")
+                || not_an_age(norm, all.end)
             {
                 continue;
             }
-            if let Some(v) = c.iter().skip(1).flatten().next().and_then(|m| m.as_str().parse::<u32>().ok()) {
-                out.push((doc.original(all.range()), v));
+            if let Some(v) = value {
+                out.push((doc.original(all.clone()), *v));
             }
         }
         out
@@ -287,17 +326,17 @@ impl Clues {
             add(&mut s, Kind::Time, orig(h.range()));
         }
         if norm.bytes().any(|b| b.is_ascii_digit()) {
-            for c in self.age.captures_iter(norm) {
-                let Some(all) = c.get(0) else { continue };
+            for (all, _) in &self.age_matches(doc).0 {
+                let m = &norm[all.clone()];
                 // "my gran, 93" / "ma grand-mere de 93 ans": the poster's family, not a patient.
-                if family_before(norm, family_at(all.as_str(), all.start())) || not_an_age(norm, all.end()) {
+                if family_before(norm, family_at(m, all.start)) || not_an_age(norm, all.end) {
                     continue;
                 }
-                let r = orig(all.range());
+                let r = orig(all.clone());
                 s.person = true;
                 add(&mut s, Kind::Age, r.clone());
                 // "33F": clinician shorthand for age and sex.
-                if all.as_str().ends_with(['f', 'm']) && !all.as_str().contains(' ') {
+                if m.ends_with(['f', 'm']) && !m.contains(' ') {
                     add(&mut s, Kind::Sex, r);
                 }
             }

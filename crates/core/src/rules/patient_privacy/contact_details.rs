@@ -5,8 +5,8 @@ use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCO
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
+use crate::pattern::{Anchors, Pattern};
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex::Regex;
 
 static META: RuleMeta = RuleMeta {
     id: "patient-privacy/contact-details",
@@ -18,13 +18,13 @@ static META: RuleMeta = RuleMeta {
                 tagging or naming their account tells the world they are under your care.",
     guidance: "HIPAA Safe Harbor identifiers 2, 4, 6 (geographic subdivisions smaller than a state, telephone \
                numbers, email addresses); AMA Code of Medical Ethics 2.3.2",
-    bad: &[
+    bad: crate::examples![
         "Patient keeps calling from 07700 900123 about her dressing, can someone on days ring her back",
         "Home visit to the gentleman at 14 Larch Close again today, wound still weeping",
         "Discharged her today, her email is jane.d@example.com if the ward needs to follow up",
         "Replied to @runner_kate's post: great to see you jogging, see you at your 6 week check!",
     ],
-    good: &[
+    good: crate::examples![
         "Questions about the flu clinic? Call us on 0161 496 0000 or email clinic@example.org",
         "Our new ward opened on Larch Close this spring",
         "Great talk by @DrSmithMD on sepsis screening today",
@@ -34,30 +34,45 @@ static META: RuleMeta = RuleMeta {
 
 /// Phone, email, address, postcode and handle patterns.
 pub(crate) struct ContactDetails {
-    phone: Regex,
-    email: Regex,
-    address: Regex,
-    handle: Regex,
-    appointment: Regex,
+    phone: Pattern,
+    email: Pattern,
+    address: Pattern,
+    handle: Pattern,
+    appointment: Pattern,
 }
 
 impl ContactDetails {
     pub(crate) fn new() -> ContactDetails {
-        let compile = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         ContactDetails {
-            phone: compile(r"(?-u)(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\b\d{2,5}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b"),
-            email: compile(r"(?-u:\b)[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+(?-u:\b)"),
-            address: compile(
+            phone: Pattern::new(
+                r"(?-u)(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\b\d{2,5}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b",
+                Anchors::Digit,
+                (28, 28),
+            ),
+            email: Pattern::new(
+                r"(?-u:\b)[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+(?-u:\b)",
+                Anchors::Byte(b'@'),
+                (64, 64),
+            ),
+            address: Pattern::new(
                 r"(?x)
                 (?-u:\b)[0-9]{1,5}[a-zA-Z]?,?[\x20\t](?:[A-Z][a-z'’]+[\x20\t]){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Boulevard|Blvd|Crescent|Place|Pl|Terrace|Gardens|Grove|Row)(?-u:\b)
                 | (?-u:\b)[0-9]{1,4},?[\x20\t](?:rue|avenue|boulevard|bd|chemin|place)[\x20\t](?:de[\x20\t]la[\x20\t]|des?[\x20\t]|du[\x20\t])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+
                 | [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:stra(?:ß|ss)e|weg|gasse|platz|allee)[\x20\t][0-9]{1,4}
                 | (?-u:\b)(?:Calle|Avenida|Av\.|Rua|Travessa)[\x20\t][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]*(?:[\x20\t][A-Za-zÀ-ÖØ-öø-ÿ]+)*?,?[\x20\t](?:n[ºo°][\x20\t]?)?[0-9]{1,4}(?-u:\b)
                 | (?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?[\x20\t][0-9][A-Z]{2}(?-u:\b)",
+                Anchors::Digit,
+                (64, 48),
             ),
-            handle: compile(r"(?:^|[^A-Za-z0-9_@])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_])"),
-            appointment: compile(
+            handle: Pattern::new(
+                r"(?:^|[^A-Za-z0-9_@])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_])",
+                Anchors::Byte(b'@'),
+                (2, 32),
+            ),
+            appointment: Pattern::new(
                 r"(?i-u)(?-u:\b)see you (?:at|for|in|on) (?:the |your |our )?[a-z0-9 -]{0,20}?(?:check|check-?up|appointment|appt|follow-?up|review|session|visit|clinic|op|surgery|scan)(?-u:\b)",
+                Anchors::Words(&["see you"]),
+                (0, 64),
             ),
         }
     }

@@ -10,7 +10,7 @@ use crate::lexicon::Lexicon;
 use crate::rule::Rule;
 
 mod addressed_patient;
-mod clues;
+pub(crate) mod clues;
 mod contact_details;
 mod patient_age;
 mod patient_date;

@@ -17,13 +17,13 @@ static META: RuleMeta = RuleMeta {
                 strong clue too: a decade (\"in her 30s\") tells the story just as well.",
     guidance: "HIPAA Safe Harbor identifier 3 (ages over 89); AMA Code of Medical Ethics 2.3.2; GMC Doctors' use \
                of social media §17",
-    bad: &[
+    bad: crate::examples![
         "Our 96-year-old on the ward today still does the crossword faster than me",
         "Discharged a 101 yo back home this afternoon, sharp as a tack",
         "Just admitted a 37-year-old with a perforated appendix, she walked in smiling",
         "Hoy ingresamos a una paciente de 94 años con neumonía",
     ],
-    good: &[
+    good: crate::examples![
         "Over-90s are the fastest-growing group on our wards",
         "A 45-year-old with chest pain is a classic exam question",
         "Happy 100th birthday to our hospital! Founded 1926",

@@ -7,8 +7,9 @@ use super::{
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
+use crate::pattern::{Anchors, Pattern};
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex::Regex;
+use regex_lite::Regex;
 
 static META: RuleMeta = RuleMeta {
     id: "patient-privacy/patient-date",
@@ -20,7 +21,7 @@ static META: RuleMeta = RuleMeta {
                 \"last year\" instead, and never show a date of birth.",
     guidance: "HIPAA Safe Harbor identifier 3 (all elements of dates except the year); AMA Code of Medical Ethics \
                2.3.2; GMC Doctors' use of social media §17",
-    bad: &[
+    bad: crate::examples![
         "Her DOB is 04/11/1950 and she still thinks she's 30",
         "Admitted him on 3/14 with DKA, discharged on 3/20, back again today",
         "The lady we operated on March 3rd finally went home",
@@ -28,7 +29,7 @@ static META: RuleMeta = RuleMeta {
         "Admitted Sat 14th with urosepsis, still here, the family are furious",
         "night shift views [pic: handover sheet, date of birth showing in the corner]",
     ],
-    good: &[
+    good: crate::examples![
         "Always check name and date of birth before giving any medication",
         "Write to your representative before the budget vote on the 14th",
         "Our clinic reopens on March 3rd with longer hours",
@@ -52,8 +53,8 @@ static META: RuleMeta = RuleMeta {
 
 /// A date of birth, and day-level dates near a care event.
 pub(crate) struct PatientDate {
-    dob: Regex,
-    date: Regex,
+    dob: Pattern,
+    date: Pattern,
     event: Regex,
 }
 
@@ -61,12 +62,30 @@ impl PatientDate {
     pub(crate) fn new() -> PatientDate {
         let compile = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         PatientDate {
-            dob: compile(
+            dob: Pattern::new(
                 r"(?-u)(?-u:\b)(?:dob|d\.o\.b\.?|date of birth|birth ?date|born on|fecha de nacimiento|date de naissance|ne le|nee le|geburtsdatum|geboren am|data de nascimento|nascid[oa] em)(?-u:\b)",
+                Anchors::Words(&[
+                    "dob",
+                    "d.o.b",
+                    "birth",
+                    "born on",
+                    "nacimiento",
+                    "naissance",
+                    "ne le",
+                    "nee le",
+                    "geburtsdatum",
+                    "geboren am",
+                    "nascimento",
+                    "nascido em",
+                    "nascida em",
+                ]),
+                (12, 24),
             ),
             // Numeric and weekday dates; month names come from `months.txt` (see `month_dates`).
-            date: compile(
+            date: Pattern::new(
                 r"(?-u)(?-u:\b)(?:\d{1,2}[/.-]\d{1,2}(?:[/.-](?:19|20)?\d{2})?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s\d{1,2}(?:st|nd|rd|th)|on\sthe\s\d{1,2}(?:st|nd|rd|th))(?-u:\b)",
+                Anchors::Digit,
+                (12, 16),
             ),
             event: compile(
                 r"(?-u)(?-u:\b)(?:admit\w*|discharg\w*|operat\w*|surgery|delivered|born|died|passed|arrest\w*|coded|diagnos\w*|presented|came in|brought in|seen|saw|scan\w*|biops\w*|ingres\w*|operad\w*|falleci\w*|naci\w*|admis\w*|decede\w*|opere\w*|aufgenommen|entlassen|operiert|verstorben|geboren|internad\w*|operad\w*|faleceu|nasceu)(?-u:\b)",

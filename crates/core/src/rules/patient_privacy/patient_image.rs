@@ -22,7 +22,7 @@ static META: RuleMeta = RuleMeta {
                 published teaching image instead.",
     guidance: "AMA Code of Medical Ethics 2.3.2; HIPAA Safe Harbor identifier 17 (full-face photographs and \
                comparable images); GMC Doctors' use of social media §17; BMA social media guidance",
-    bad: &[
+    bad: crate::examples![
         "Look at this x-ray from the guy we had in resus tonight 😳",
         "pic of the wound from this morning's dressing change, healing nicely",
         "Here's a screenshot of his chart, you won't believe these labs",
@@ -31,7 +31,7 @@ static META: RuleMeta = RuleMeta {
         "Pic from today's case 👀 swipe if you're not squeamish #openfracture",
         "Screenshot of today's clinic list attached, look at the names on it 😩",
     ],
-    good: &[
+    good: crate::examples![
         "Radiology quiz: image from an open-access teaching database. What's the diagnosis?",
         "Just shot our new hand-hygiene training video!",
         "I can't tell what a rash is from a photo, please see your own GP",

@@ -5,7 +5,7 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex::Regex;
+use regex_lite::Regex;
 
 static META: RuleMeta = RuleMeta {
     id: "patient-privacy/patient-name",
@@ -17,7 +17,7 @@ static META: RuleMeta = RuleMeta {
                 can recognise the person at once.",
     guidance: "AMA Code of Medical Ethics 2.3.2 (refrain from posting identifiable patient information); \
                HIPAA Safe Harbor identifier 1 (names); GMC Doctors' use of social media §17–18",
-    bad: &[
+    bad: crate::examples![
         "Mr. Jones in bed 4 finally got his MRI after 3 days",
         "My patient John Peters refused the scan again today",
         "pt J.S. came back to the ED with the same complaint",
@@ -29,7 +29,7 @@ static META: RuleMeta = RuleMeta {
         "K.M., 52, came in last night with a GI bleed",
         "Had a lovely lady called Maureen on the ward today, 3 days post hip op",
     ],
-    good: &[
+    good: crate::examples![
         "Patient Safety Week starts Monday: here's our checklist",
         "Mr. Rogers taught us kindness; so do our nurses",
         "Thank you Dr. Okafor for a brilliant grand rounds",

@@ -18,7 +18,7 @@ static META: RuleMeta = RuleMeta {
                 Famous patients are owed the same confidentiality as anyone else.",
     guidance: "AMA Code of Medical Ethics 2.3.2; GMC Confidentiality and Doctors' use of social media §17; WMA \
                statement on the professional use of social media (patient confidentiality)",
-    bad: &[
+    bad: crate::examples![
         "You'd never guess which famous footballer we had in A&E tonight 👀",
         "A certain local councillor came in with a very awkward injury today",
         "Hoy atendimos en urgencias a un concejal muy conocido del pueblo",
@@ -30,7 +30,7 @@ static META: RuleMeta = RuleMeta {
         "Glad to see our chief executive back at work after his stay in our own ICU with pneumonia last month",
         "Lovely client this morning, you might recognise her from a certain quiz show 😉 filler done",
     ],
-    good: &[
+    good: crate::examples![
         "The mayor opened our new dialysis unit today, thank you for the support!",
         "Celebrity health myths debunked: a thread on detox teas",
         "Our MP visited the ward this afternoon to hear about staffing",

@@ -22,7 +22,7 @@ static META: RuleMeta = RuleMeta {
                 story does not need.",
     guidance: "GMC Doctors' use of social media §17 (small details add up: you may breach confidentiality even \
                without naming the patient); AMA Code of Medical Ethics 2.3.2; BMA social media guidance",
-    bad: &[
+    bad: crate::examples![
         "Today on the ward we looked after a 7 year old boy with Fabry disease, the only one in the county",
         "Home visit today for a retired vicar, 88, in the only windmill in our village, still climbing the ladder",
         "Just saw a 58-year-old roofer from Millbrook who fell off a ladder this morning, two broken wrists",
@@ -40,7 +40,7 @@ static META: RuleMeta = RuleMeta {
         "Met the most inspiring 12-year-old on the oncology ward today; she sells bracelets at her school in Truro",
         "Gestern kam ein 16-jähriger Schüler aus Bonn mit einer Stichverletzung zu uns",
     ],
-    good: &[
+    good: crate::examples![
         "Patients with diabetes should have their feet checked every year",
         "Many of my patients struggle to afford their inhalers",
         "A 45-year-old with chest pain is a classic exam question: what's your differential?",

@@ -5,7 +5,7 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex::Regex;
+use regex_lite::Regex;
 
 static META: RuleMeta = RuleMeta {
     id: "patient-privacy/record-number",
@@ -16,7 +16,7 @@ static META: RuleMeta = RuleMeta {
         "Record numbers (MRN, hospital or NHS number, accession, chart or account numbers) point to exactly one \
                 person. They never belong in a post, even a private one, and screenshots of charts carry them too.",
     guidance: "HIPAA Safe Harbor identifier 8 (medical record numbers); AMA Code of Medical Ethics 2.3.2",
-    bad: &[
+    bad: crate::examples![
         "Can someone look at MRN 00482913 for me? weird labs",
         "Accession #S24-11873 came back malignant, poor guy",
         "NHS number 943 476 5919 keeps getting mixed up",
@@ -24,7 +24,7 @@ static META: RuleMeta = RuleMeta {
         "the MRN on this one starts with 8830, cursed chart",
         "Accession 23-SP-01142 is the weirdest histology I've seen this month",
     ],
-    good: &[
+    good: crate::examples![
         "We cut MRN lookup time by 40% with the new EHR search",
         "Our trial enrolled 1,204 patients across 12 sites",
     ],

@@ -4,8 +4,8 @@ use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, OCCU
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
+use crate::pattern::{Anchors, Pattern};
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex::Regex;
 
 static META: RuleMeta = RuleMeta {
     id: "patient-privacy/room-or-bed",
@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     rationale: "Locations inside a care setting are identifiers: anyone who was on the ward that day — staff, \
                 visitors, the patient's family — knows who was in bed 4. Leave the number out.",
     guidance: "AMA Code of Medical Ethics 2.3.2; GMC Doctors' use of social media §17 (small details add up)",
-    bad: &[
+    bad: crate::examples![
         "The guy in bed 4 has pulled out his IV three times tonight",
         "Room 212 on the oncology ward keeps calling the nurse for nothing",
         "El paciente de la cama 7 no deja de gritar",
@@ -24,7 +24,7 @@ static META: RuleMeta = RuleMeta {
         "shoutout to the lady in OR 3 this morning who sang through her spinal",
         "omg the 80 yo in 6 just called me an angel and gave me a werthers 🥹",
     ],
-    good: &[
+    good: crate::examples![
         "Went to bed 2 hours after my shift ended, still wired",
         "Our hospital opened 40 new beds this winter",
         "Conference room 3 is booked for journal club",
@@ -41,20 +41,24 @@ static META: RuleMeta = RuleMeta {
 
 /// A numbered bed, room, bay or cubicle.
 pub(crate) struct RoomOrBed {
-    numbered: Regex,
+    numbered: Pattern,
     /// "the guy in 14", "the judge in 412", "the lady in OR 3": staff shorthand for a room.
-    person_in: Regex,
+    person_in: Pattern,
 }
 
 impl RoomOrBed {
     pub(crate) fn new() -> RoomOrBed {
         RoomOrBed {
-            numbered: Regex::new(
+            numbered: Pattern::new(
                 r"(?i-u)(?-u:\b)(?:beds?|rooms?|rm|bays?|cubicles?|cubical|stretcher|trolley|side room|cama|habitaci(?:o|ó)n|box|chambre|lit|zimmer|bett|quarto|leito)\s*(?:#|no\.?|number|nr\.?|n(?:º|o|°))?\s*(\d{1,4}[a-z]?)(?-u:\b)(?:\s*(?:hours?|hrs?|h|mins?|minutes?|am|pm|o'clock|times|days?|nights?|weeks?)(?-u:\b))?",
-            )
-            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
-            person_in: Regex::new(r"(?-u)([a-z]+)\sin\s(?:or\s|theatre\s|pod\s|resus\s)?(\d{1,4}[a-z]?)(?-u:\b)")
-                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+                Anchors::Digit,
+                (32, 24),
+            ),
+            person_in: Pattern::new(
+                r"(?-u)([a-z]+)\sin\s(?:or\s|theatre\s|pod\s|resus\s)?(\d{1,4}[a-z]?)(?-u:\b)",
+                Anchors::Digit,
+                (48, 8),
+            ),
         }
     }
 }

@@ -16,7 +16,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (content posted online can undermine public trust in the \
                profession); WMA 2011 statement (adopt a sober tone on professional matters); BMA (you are still a \
                doctor on social media); THINK (is it kind, is it necessary?)",
-    bad: &[
+    bad: crate::examples![
         "kurwa, the ward printer jammed again",
         "This rota is absolute bullshit and everyone knows it",
         "Third night in a row, what the fuck is going on with staffing",
@@ -28,7 +28,7 @@ static META: RuleMeta = RuleMeta {
         "Câlisse, le système informatique a encore planté",
         "Son unos boludos los de admisión",
     ],
-    good: &[
+    good: crate::examples![
         "Scunthorpe General's new stroke unit opens next month",
         "Our skills assessment in class went well; we celebrated with a mocktail, not a cocktail",
         "Watching Dick Van Dyke films on my night off",

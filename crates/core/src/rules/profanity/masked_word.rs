@@ -18,7 +18,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (content posted online can undermine public trust in the \
                profession); WMA 2011 statement (adopt a sober tone); BMA (you are still a doctor on social media); \
                THINK",
-    bad: &[
+    bad: crate::examples![
         "Just f***ing sign the discharge already",
         "Holy sh*t, four admissions in an hour",
         "wtf is this new rota",
@@ -26,7 +26,7 @@ static META: RuleMeta = RuleMeta {
         "Post-nights and tired af",
         "Ugh, that c*** of a manager again",
     ],
-    good: &[
+    good: crate::examples![
         "AF with RVR: rate control first, then think anticoagulation",
         "New onset af in a 70-year-old: check thyroid function",
         "Footnotes marked with an asterisk* are from the 2021 update",

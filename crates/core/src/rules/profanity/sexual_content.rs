@@ -18,7 +18,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (content posted online can undermine public trust in the \
                profession); WMA 2011 statement (sober tone; online posting shapes public perception of the \
                profession); BMA (you are still a doctor on social media); THINK",
-    bad: &[
+    bad: crate::examples![
         "That new registrar can examine me any day 🥵",
         "Physio life: I'm paid to be good with my hands 😏 #deeptissue",
         "Night shift with the hot paramedic crew again 🍑",
@@ -26,7 +26,7 @@ static META: RuleMeta = RuleMeta {
         "Anyone else horny after a long shift or just me",
         "Smear clinic vibes: legs apart for me 😏🍑",
     ],
-    good: &[
+    good: crate::examples![
         "Deep breathing exercises before surgery reduce post-op chest infections",
         "Our new sexual health clinic offers confidential walk-in testing",
         "Blowing bubbles is a great way to teach kids breath control 😊",

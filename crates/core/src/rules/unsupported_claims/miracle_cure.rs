@@ -5,7 +5,7 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex::Regex;
+use regex_lite::Regex;
 
 /// Claims strong enough alone: "cures", "100% effective", "detox your", "nothing else comes close".
 static CURE_CLAIM: Lexicon = Lexicon { name: "unsupported-claims/cure-claim", source: include_str!("cure_claim.txt") };
@@ -43,7 +43,7 @@ static META: RuleMeta = RuleMeta {
                 expected to share factual, evidence-based information and to state its limits.",
     guidance: "WMA 2011 statement on social media (provide factual and concise information); expert rules: \
                keep posts evidence-based; AMA Code of Medical Ethics 2.3.2 (public trust in the profession)",
-    bad: &[
+    bad: crate::examples![
         "Arnica drops guarantee a bruise-free recovery, I give it to all my patients after surgery",
         "Turmeric shots reverse type 2 diabetes, I've seen it in dozens of my patients",
         "Our new app diagnoses skin cancer with 100% accuracy 🚀",
@@ -61,7 +61,7 @@ static META: RuleMeta = RuleMeta {
         "Most chronic disease is driven by hidden mould toxicity. Test for it, treat it, and watch patients recover.",
         "This collagen works for everyone, my joint pain is gone. 20% off with code JOINTDOC!",
     ],
-    good: &[
+    good: crate::examples![
         "Detox teas are a scam: your liver and kidneys already do that job.",
         "There is no cure for type 1 diabetes yet, but closed-loop pumps are changing daily life.",
         "Our trial suggests exercise may reduce falls by about 20%; limitations in the thread.",

@@ -42,7 +42,7 @@ static META: RuleMeta = RuleMeta {
                 more, and people stop treatment because of them.",
     guidance: "WMA 2011 statement on social media (provide factual information); expert rules: keep it \
                evidence-based; AMA Code of Medical Ethics 2.3.2 (public trust in the profession)",
-    bad: &[
+    bad: crate::examples![
         "Too many vaccines at once overload a baby's immune system, so space them out, parents.",
         "Fifteen years a paeds nurse and I know what I've seen: vaccines cause autism.",
         "Statins are just expensive placebos and the trials are all bought and paid for.",
@@ -56,7 +56,7 @@ static META: RuleMeta = RuleMeta {
         "It's time we admitted that SSRIs are no better than placebo.",
         "Vaccine injuries are being covered up by the CDC. Ask yourself why.",
     ],
-    good: &[
+    good: crate::examples![
         "Myth: too many vaccines at once overload a baby's immune system. They don't; babies meet thousands of antigens a day.",
         "No, vaccines do not cause autism. The original paper was retracted and its author struck off.",
         "Myth of the week: 'the flu shot gives you the flu'. It can't, the vaccine has no live virus.",

@@ -29,7 +29,7 @@ static META: RuleMeta = RuleMeta {
                 participants, sponsors and co-investigators.",
     guidance: "WMA 2011 statement on social media (factual information, declare interests); expert rules: \
                keep it evidence-based; GMC Good practice in research (confidentiality of trial data)",
-    bad: &[
+    bad: crate::examples![
         "Can't share yet officially but our interim data show the drug halves mortality!",
         "Paper's under embargo until Monday, but spoiler: it worked 🎉",
         "Our unpublished pilot results are amazing, screenshots below",
@@ -38,7 +38,7 @@ static META: RuleMeta = RuleMeta {
         "I'm not supposed to say anything yet, but our trial hit its primary endpoint. Huge news coming.",
         "Preliminary numbers from our still-recruiting study: 0 infections in the treatment arm vs 12 in control!",
     ],
-    good: &[
+    good: crate::examples![
         "The embargo has lifted: our trial is out today in The Lancet, open access.",
         "Preprint out: our cohort suggests an association; not peer reviewed yet, feedback welcome.",
         "Grateful to serve on a data monitoring committee; independent oversight protects patients.",
