@@ -3,7 +3,7 @@
 // verdict; hovering an underline or activating the badge opens a card with the message, why, the
 // guideline, "Fix" and "Ignore once". The site's editor DOM is never touched.
 import { rangeFor } from './text.js';
-import { t } from './runtime.js';
+import { t, diagnostics } from './runtime.js';
 import { OVERLAY_CSS } from './styles.js';
 import { el } from './dom.js';
 
@@ -60,6 +60,7 @@ export class Overlay {
     this.pieces = pieces;
     this.host.setAttribute('data-verdict', verdict);
     this.host.setAttribute('data-categories', [...new Set(findings.map((f) => f.category))].join(' '));
+    this.host.setAttribute('data-observers', String(diagnostics.observers));
     if (before !== verdict) {
       this.live.textContent = verdict === 'ok' ? '' : t('liveFindings', findings.length);
     }

@@ -3,7 +3,7 @@
 import { readEditor } from './text.js';
 import { Overlay } from './overlay.js';
 import { applyFix } from './fix.js';
-import { ask, reaches } from './runtime.js';
+import { ask, reaches, diagnostics, logOnce } from './runtime.js';
 
 const DEBOUNCE_MS = 150;
 // A sleeping worker first loads the checker (well under a second); typing checks wait for it,
@@ -15,7 +15,7 @@ export class Watcher {
   constructor(editor, site, shared) {
     this.editor = editor;
     this.site = site;
-    this.shared = shared; // {rationale(ruleId), healthy}
+    this.shared = shared; // {rationale(ruleId), healthy, lastFocused, reported(watcher)}
     this.seq = 0;
     this.timer = 0;
     this.text = null; // the text the current report is for
@@ -39,12 +39,13 @@ export class Watcher {
     // Sites also change the draft without input events (cleared after posting, restored drafts).
     this.observer = new MutationObserver(() => this.schedule(DEBOUNCE_MS));
     this.observer.observe(editor, { childList: true, characterData: true, subtree: true });
+    diagnostics.observers++;
     this.schedule(0);
   }
 
   schedule(delay) {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.check(), delay);
+    this.timer = setTimeout(() => this.check().catch((error) => logOnce(error, 'internal')), delay);
   }
 
   /** Checks the current text now; resolves to true when a report for it arrived. */
@@ -74,6 +75,7 @@ export class Watcher {
       institution: reply.institution,
     };
     this.render(now.pieces);
+    this.shared.reported?.(this);
     return true;
   }
 
@@ -134,6 +136,7 @@ export class Watcher {
   detach() {
     clearTimeout(this.timer);
     this.observer.disconnect();
+    diagnostics.observers--;
     this.editor.removeEventListener('input', this.onInput);
     this.editor.removeEventListener('paste', this.onPaste);
     this.editor.removeEventListener('focusin', this.onFocus);

@@ -1,7 +1,7 @@
 // Launches Debian's Chromium headless with a built Primum extension loaded, and records, through
 // Chromium's own network log, every request the extension initiates.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,4 +82,45 @@ export function extensionRequests(netlogPath, extensionId) {
     if ((p.initiator === ours || p.initiator === `${ours}/`) && !p.url.startsWith(ours)) urls.push(p.url);
   }
   return [...new Set(urls)];
+}
+
+/**
+ * A temporary copy of the built extension changed by `mutate(dir)` (a broken or patched build for
+ * fail-open tests). Returns `{dir, remove()}`.
+ */
+export function distCopy(mutate) {
+  const root = mkdtempSync(join(tmpdir(), 'primum-variant-'));
+  const dir = join(root, 'chrome');
+  cpSync(DIST_CHROME, dir, { recursive: true });
+  mutate(dir);
+  return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * Records what `page` (every world in it, including the content script's) and the extension's
+ * worker print: `{page: [{type, text}], worker: [{type, text}]}`, console messages and uncaught
+ * exceptions alike. Attach before `page.goto`. The worker started with the browser, before anyone
+ * could listen, so the extension is reloaded here and its new worker is recorded from its start.
+ * `browser` is what `launch()` returned; its `worker` is updated to the new one.
+ */
+export async function recordConsole(browser, page) {
+  const { context } = browser;
+  const log = { page: [], worker: [] };
+  const old = browser.worker;
+  context.on('console', (m) => {
+    if (m.worker() && m.worker() !== old) log.worker.push({ type: m.type(), text: m.text() });
+  });
+  const [fresh] = await Promise.all([
+    context.waitForEvent('serviceworker', { predicate: (w) => w !== old && w.url().startsWith('chrome-extension://') }),
+    old.evaluate(() => chrome.runtime.reload()).catch(() => {}), // the worker goes away mid-call
+  ]);
+  browser.worker = fresh;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Runtime.enable');
+  const text = (args) => args.map((a) => a.value ?? a.description ?? '').join(' ');
+  cdp.on('Runtime.consoleAPICalled', (e) => log.page.push({ type: e.type, text: text(e.args) }));
+  cdp.on('Runtime.exceptionThrown', (e) =>
+    log.page.push({ type: 'exception', text: e.exceptionDetails.exception?.description ?? e.exceptionDetails.text }),
+  );
+  return log;
 }
