@@ -2,7 +2,7 @@
 // shadow DOM. Underlines are drawn from Range.getClientRects(); a badge shows the count and the
 // verdict; hovering an underline or activating the badge opens a card with the message, why, the
 // guideline, "Fix" and "Ignore once". The site's editor DOM is never touched.
-import { rangeFor } from './text.js';
+import { rangeFor, LIVE_LIMIT } from './text.js';
 import { t, diagnostics } from './runtime.js';
 import { OVERLAY_CSS } from './styles.js';
 import { el } from './dom.js';
@@ -53,11 +53,17 @@ export class Overlay {
     document.documentElement.append(this.host);
   }
 
-  /** Shows `findings` (already filtered) with `verdict`, for the text whose pieces are `pieces`. */
-  show(verdict, findings, pieces) {
+  /**
+   * Shows `findings` (already filtered) with `verdict`, for the text whose pieces are `pieces`;
+   * `truncated`: whether only the draft's first LIVE_LIMIT characters were checked (then the
+   * badge shows even without findings, the card says so, and the host has `data-truncated`).
+   */
+  show(verdict, findings, pieces, truncated = false) {
     const before = this.host.getAttribute('data-verdict');
     this.findings = findings;
     this.pieces = pieces;
+    this.truncated = truncated;
+    this.host.toggleAttribute('data-truncated', truncated);
     this.host.setAttribute('data-verdict', verdict);
     this.host.setAttribute('data-categories', [...new Set(findings.map((f) => f.category))].join(' '));
     this.host.setAttribute('data-observers', String(diagnostics.observers));
@@ -67,9 +73,9 @@ export class Overlay {
     this.badge.dataset.verdict = verdict;
     this.badge.textContent = String(findings.length);
     this.badge.setAttribute('aria-label', t('badgeLabel', findings.length));
-    this.badge.hidden = findings.length === 0;
+    this.badge.hidden = findings.length === 0 && !truncated;
     if (!this.card.hidden) {
-      if (findings.length === 0) this.closeCard(false);
+      if (this.badge.hidden) this.closeCard(false);
       else if (this.cardAll) this.renderCard(findings);
     }
     this.layout();
@@ -145,6 +151,7 @@ export class Overlay {
 
   renderCard(findings) {
     const title = el('h2', null, t('cardTitle', findings.length));
+    const note = this.truncated ? [el('p', 'note', t('liveLimitNote', LIVE_LIMIT.toLocaleString()))] : [];
     const items = findings.map((finding) => {
       const item = el('div', 'finding');
       item.append(
@@ -176,7 +183,7 @@ export class Overlay {
       item.append(actions);
       return item;
     });
-    this.card.replaceChildren(title, ...items);
+    this.card.replaceChildren(title, ...note, ...items);
   }
 
   closeCard(returnFocus) {

@@ -1,6 +1,6 @@
 // One watched editor: reads its text on input (debounced; at once on paste), asks the background
 // to check it, drops stale answers, and keeps the latest report for the overlay and the submit guard.
-import { readEditor } from './text.js';
+import { readChecked, liveText } from './text.js';
 import { Overlay } from './overlay.js';
 import { applyFix } from './fix.js';
 import { ask, reaches, diagnostics, logOnce } from './runtime.js';
@@ -55,18 +55,23 @@ export class Watcher {
   }
 
   async check(timeoutMs = TYPING_TIMEOUT_MS) {
-    const { text } = readEditor(this.editor);
+    const { text, complete } = readChecked(this.editor);
     const seq = ++this.seq;
-    const reply = await ask({ type: 'check', seq, text, context: { platform: this.site.id } }, timeoutMs);
+    // A draft longer than any post the sites accept is checked in its first LIVE_LIMIT
+    // characters, and the card says so: checking 1 MB on each pause in typing would keep the
+    // worker busy for seconds and every answer would arrive stale.
+    const live = liveText(text);
+    const reply = await ask({ type: 'check', seq, text: live, context: { platform: this.site.id } }, timeoutMs);
     if (!reply) {
       this.shared.healthy = false;
       return false;
     }
     this.shared.healthy = true;
     if (seq !== this.seq) return false; // stale: a newer check is under way
-    const now = readEditor(this.editor);
+    const now = readChecked(this.editor);
     if (now.text !== text) return false; // stale: the draft changed meanwhile
-    this.text = text;
+    this.text = text; // what Primum read: the whole draft, or its first LIVE_LIMIT characters and a little more
+    this.truncated = !complete || live.length < text.length;
     this.report = reply.report;
     this.settings = {
       pause_at: reply.pause_at,
@@ -98,16 +103,16 @@ export class Watcher {
   }
 
   render(pieces) {
-    this.overlay.show(this.verdict(), this.findings(), pieces ?? readEditor(this.editor).pieces);
+    this.overlay.show(this.verdict(), this.findings(), pieces ?? readChecked(this.editor).pieces, this.truncated);
   }
 
-  /** Whether the report is for exactly the text now in the editor. */
+  /** Whether the report is for exactly the text now in the editor (as far as Primum reads it). */
   isFresh() {
-    return this.report != null && readEditor(this.editor).text === this.text;
+    return this.report != null && readChecked(this.editor).text === this.text;
   }
 
   isEmpty() {
-    return readEditor(this.editor).text.trim() === '';
+    return readChecked(this.editor).text.trim() === '';
   }
 
   /** Findings that reach the pause threshold, and whether any reaches the block threshold. */
