@@ -4,9 +4,9 @@
 // editor's own text node; Primum's overlay draws from the wasm core in the worker through its own
 // text reading and offset mapping. Each underline must sit on the bottom edge of the Range's
 // rectangle, with the same left and right edges (within 1 px).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './lib/browser.mjs';
+import { browserForFile } from './lib/browser.mjs';
 import { serveSite } from './lib/fixtures.mjs';
 import { cliReport } from './lib/compose.mjs';
 
@@ -24,14 +24,7 @@ const DRAFTS = {
   'combining diaeresis': 'Mrs. Zoe\u0308 Smith in bed 4',
 };
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  const { outside } = await browser.close();
-  assert.deepEqual(outside, []);
-});
+const browser = browserForFile();
 
 /**
  * In the page: whether the expected underlines (from `spans` as a Range on the editor's text

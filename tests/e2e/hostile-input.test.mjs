@@ -3,9 +3,9 @@
 // <script> and a spreadsheet formula; custom terms (the user's own, as the options page saves
 // them) flag exactly those strings and carry an HTML message, so the hostile strings are what the
 // surfaces quote. No element may be created from them and `window.__pwned` stays unset.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './lib/browser.mjs';
+import { browserForFile } from './lib/browser.mjs';
 import { serveSite } from './lib/fixtures.mjs';
 
 const IMG = '<img src=x onerror=window.__pwned=1>';
@@ -21,22 +21,18 @@ const TERMS = [
 // Elements a parsed hostile string would have created (the editors and Primum make none of these).
 const PARSED = 'img, script, b, iframe, object';
 
-let browser;
-before(async () => {
-  browser = await launch();
-  await browser.worker.evaluate((customTerms) => chrome.storage.sync.set({ settings: { customTerms } }), TERMS);
-  // The worker applies settings as they change: wait until its checker flags the hostile strings.
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
-  await page.waitForFunction(async (text) => {
-    const reply = await chrome.runtime.sendMessage({ type: 'check', text });
-    return reply.report?.findings.filter((f) => f.rule === 'boundaries/custom-term').length === 3;
-  }, HOSTILE);
-  await page.close();
-});
-after(async () => {
-  const { outside } = await browser.close();
-  assert.deepEqual(outside, []);
+const browser = browserForFile({
+  setup: async ({ worker, context, extensionId }) => {
+    await worker.evaluate((customTerms) => chrome.storage.sync.set({ settings: { customTerms } }), TERMS);
+    // The worker applies settings as they change: wait until its checker flags the hostile strings.
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup/popup.html`);
+    await page.waitForFunction(async (text) => {
+      const reply = await chrome.runtime.sendMessage({ type: 'check', text });
+      return reply.report?.findings.filter((f) => f.rule === 'boundaries/custom-term').length === 3;
+    }, HOSTILE);
+    await page.close();
+  },
 });
 
 /** Elements matching PARSED in the document and in every open shadow root (the page's own are

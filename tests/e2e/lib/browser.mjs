@@ -1,5 +1,7 @@
 // Launches Debian's Chromium headless with a built Primum extension loaded, and records, through
 // Chromium's own network log, every request the extension initiates.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +67,26 @@ export async function launch({ extensionDir = DIST_CHROME } = {}) {
     return { extensionRequests: requests, unrouted, outside: [...new Set([...unrouted, ...requests])] };
   };
   return { context, worker, extensionId, close };
+}
+
+/**
+ * One browser for a spec file: launched before its tests (then `setup(browser)` runs, in the same
+ * hook: Node 20 starts top-level `before` hooks together), closed after them with the privacy
+ * assertion (no request left the browser). Returns the object `launch()` returns, filled in once
+ * the hook ran.
+ */
+export function browserForFile({ setup, ...options } = {}) {
+  const browser = {};
+  before(async () => {
+    Object.assign(browser, await launch(options));
+    await setup?.(browser);
+  });
+  after(async () => {
+    if (!browser.close) return;
+    const { outside } = await browser.close();
+    assert.deepEqual(outside, [], 'no request may leave the browser');
+  });
+  return browser;
 }
 
 /** URLs of requests initiated by the extension that are not its own chrome-extension:// files. */
