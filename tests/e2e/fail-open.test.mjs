@@ -16,7 +16,9 @@ const SUBMIT = '[data-testid="tweetButtonInline"]';
 const MORE = ' and again at midnight, same story every single night this week';
 const X_EDITOR = `"[data-testid^='tweetTextarea_'][contenteditable='true']"`;
 const X_SUBMIT = `"[data-testid='tweetButtonInline']"`;
-const BROKEN = `"[data-testid^='tweetTextarea_'"`; // an unclosed attribute selector: querySelector throws
+// Unclosed: parses alone (CSS closes it at the end) but swallows the next selector in a list.
+const UNCLOSED = `"[data-testid^='tweetTextarea_'"`;
+const INVALID = `"div[[data-testid]"`; // no browser parses this
 
 /** Replaces `from` (which must occur exactly once) in the built content script. */
 function patchContent(dir, from, to) {
@@ -68,10 +70,10 @@ const MATRIX = [
     worker: [/^Primum: settings storage is unavailable/],
   },
   {
-    cause: 'adapter with one unparsable selector per list',
+    cause: 'adapter with an unclosed selector first in its editor and submit lists',
     mutate: (dir) => {
-      patchContent(dir, X_EDITOR, `${BROKEN}, ${X_EDITOR}`);
-      patchContent(dir, X_SUBMIT, `${BROKEN}, ${X_SUBMIT}`);
+      patchContent(dir, X_EDITOR, `${UNCLOSED}, ${X_EDITOR}`);
+      patchContent(dir, X_SUBMIT, `${UNCLOSED}, ${X_SUBMIT}`);
     },
     checks: true, // the remaining selectors still work
     page: [/^Primum ignores part of this site's adapter/],
@@ -79,7 +81,7 @@ const MATRIX = [
   },
   {
     cause: 'adapter whose only editor selector is unparsable',
-    mutate: (dir) => patchContent(dir, X_EDITOR, BROKEN),
+    mutate: (dir) => patchContent(dir, X_EDITOR, INVALID),
     checks: false,
     page: [/^Primum ignores part of this site's adapter/],
     worker: [],
