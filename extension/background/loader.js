@@ -27,7 +27,9 @@ async function layers() {
 }
 
 let failure = null;
-const ready = init({ module_or_path: ext.runtime.getURL('wasm/primum_wasm_bg.wasm') })
+// The checker once it is configured; replaced by a promise of the reconfigured one while new
+// settings are read, so a message that arrives meanwhile is answered with the new settings.
+let ready = init({ module_or_path: ext.runtime.getURL('wasm/primum_wasm_bg.wasm') })
   .then(async () => {
     const background = new Background();
     const { user, managed } = await layers();
@@ -44,10 +46,12 @@ const ready = init({ module_or_path: ext.runtime.getURL('wasm/primum_wasm_bg.was
 try {
   ext.storage.onChanged.addListener((_changes, area) => {
     if (area !== 'sync' && area !== 'managed') return;
-    ready.then(async (background) => {
-      if (!background) return;
-      const { user, managed } = await layers();
-      background.configure(user, managed);
+    ready = ready.then(async (background) => {
+      if (background) {
+        const { user, managed } = await layers();
+        background.configure(user, managed);
+      }
+      return background;
     });
   });
 } catch (error) {
