@@ -57,8 +57,25 @@ export class Overlay {
    * Shows `findings` (already filtered) with `verdict`, for the text whose pieces are `pieces`;
    * `truncated`: whether only the draft's first LIVE_LIMIT characters were checked (then the
    * badge shows even without findings, the card says so, and the host has `data-truncated`).
+   * Drawn after the next frame is rendered, when the page's layout is clean: measuring the
+   * underlines right after the site changed a huge draft would force its whole layout inside
+   * Primum's task (up to ~90 ms for a 1 MB draft). Later calls before that replace earlier ones.
    */
   show(verdict, findings, pieces, truncated = false) {
+    const first = this.pending == null;
+    this.pending = [verdict, findings, pieces, truncated];
+    if (!first) return;
+    const draw = () => {
+      const args = this.pending;
+      this.pending = null;
+      if (args && this.host.isConnected) this.draw(...args);
+    };
+    // A hidden tab renders no frames: draw at once (nothing is laid out for the screen there).
+    if (document.hidden) draw();
+    else requestAnimationFrame(() => setTimeout(draw, 0));
+  }
+
+  draw(verdict, findings, pieces, truncated) {
     const before = this.host.getAttribute('data-verdict');
     this.findings = findings;
     this.pieces = pieces;
@@ -198,6 +215,7 @@ export class Overlay {
 
   remove() {
     clearTimeout(this.closeTimer);
+    this.pending = null;
     this.host.remove();
   }
 }
