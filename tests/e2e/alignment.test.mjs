@@ -8,13 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserForFile } from './lib/browser.mjs';
 import { serveSite } from './lib/fixtures.mjs';
+import { COMPOSE } from './lib/sites.mjs';
 import { cliReport } from './lib/compose.mjs';
 
-const EDITORS = {
-  x: '[data-testid="tweetTextarea_0"]',
-  facebook: '[role="dialog"] [data-lexical-editor="true"]',
-  linkedin: '.share-creation-state__text-editor .ql-editor',
-};
 const DRAFTS = {
   arabic: 'مريضي Mr. Jones in bed 4 اليوم',
   hebrew: 'המטופל Mr. Jones in bed 4 היום',
@@ -56,7 +52,7 @@ function compare({ selector, draft, spans, explain }) {
   return explain ? { ok, expected, drawn } : ok;
 }
 
-for (const [site, selector] of Object.entries(EDITORS)) {
+for (const [site, { editor: selector }] of Object.entries(COMPOSE)) {
   test(`${site}: underlines stay aligned with RTL, zero-width and combining characters`, async () => {
     const page = await browser.context.newPage();
     await page.goto(await serveSite(browser.context, site));

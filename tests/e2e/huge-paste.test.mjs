@@ -15,18 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { browserForFile, CHROMIUM } from './lib/browser.mjs';
 import { serveSite } from './lib/fixtures.mjs';
+import { COMPOSE } from './lib/sites.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const EDITORS = {
-  x: '[data-testid="tweetTextarea_0"]',
-  facebook: '[role="dialog"] [data-lexical-editor="true"]',
-  linkedin: '.share-creation-state__text-editor .ql-editor',
-};
-const SUBMIT = {
-  x: '[data-testid="tweetButtonInline"]',
-  facebook: '[role="dialog"] [role="button"][aria-label="Post"]',
-  linkedin: 'button.share-actions__primary-action',
-};
+
 const TYPED = 'Update from nights: ';
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -121,7 +113,7 @@ async function pasteAndType(page, selector, hooks = {}) {
 
 const stats = (xs) => (xs.length ? `${xs.length} (max ${Math.max(...xs).toFixed(0)} ms)` : '0');
 
-for (const [site, selector] of Object.entries(EDITORS)) {
+for (const [site, { editor: selector, submit }] of Object.entries(COMPOSE)) {
   test(`${site}: a 1 MB paste keeps the site working and typing responsive`, async () => {
     // Without the extension: the editor's own cost.
     const plainContext = await plain.newContext();
@@ -192,7 +184,7 @@ for (const [site, selector] of Object.entries(EDITORS)) {
 
     // The site still posts the whole draft, once (after Primum's pause: the corpus has findings).
     await page.keyboard.press('Escape');
-    await page.locator(SUBMIT[site]).click();
+    await page.locator(submit).click();
     await page.locator('primum-dialog [data-action="post"]').click();
     await page.waitForFunction(() => window.__posts.length > 0, null, { timeout: 60000 });
     assert.deepEqual(await page.evaluate(() => window.__posts.length), 1);

@@ -14,15 +14,11 @@ import { join, resolve, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './lib/browser.mjs';
 import { serveSite } from './lib/fixtures.mjs';
+import { COMPOSE } from './lib/sites.mjs';
 import { RISKY } from './lib/compose.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = { chrome: join(ROOT, 'dist', 'chrome'), firefox: join(ROOT, 'dist', 'firefox') };
-const EDITORS = {
-  x: '[data-testid="tweetTextarea_0"]',
-  facebook: '[role="dialog"] [data-lexical-editor="true"]',
-  linkedin: '.share-creation-state__text-editor .ql-editor',
-};
 
 test('a request from the extension worker is caught by the net-log detector', async () => {
   const browser = await launch();
@@ -39,7 +35,7 @@ test('every extension surface in use: no request leaves the browser', async () =
   const { context, extensionId } = browser;
   try {
     // The content script on each supported site: a risky draft is checked and underlined.
-    for (const [site, editor] of Object.entries(EDITORS)) {
+    for (const [site, { editor }] of Object.entries(COMPOSE)) {
       const page = await context.newPage();
       await page.goto(await serveSite(context, site, site === 'x' ? { '/primumtester': 'x-profile' } : {}));
       await page.locator(editor).click();
