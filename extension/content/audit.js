@@ -15,6 +15,7 @@ export class PageAudit {
   /** Collects and checks the posts now on the page. */
   async scan() {
     const { item, text, time, permalink } = this.site.posts;
+    if (!item) return null; // the adapter's post selector was unusable (logged at start)
     const found = [];
     for (const element of document.querySelectorAll(item)) {
       const body = text ? element.querySelector(text) : element;

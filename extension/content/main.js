@@ -2,10 +2,10 @@
 // them, draws findings in Primum's overlay and pauses a risky submit. The checks run in the
 // background worker (the sites' CSP forbids wasm here). Fails open: on any error the site works
 // exactly as without Primum.
-import { siteFor, patchSite } from './sites.js';
+import { siteFor, patchSite, validated } from './sites.js';
 import { Watcher } from './watcher.js';
 import { pauseDialog } from './dialog.js';
-import { ask, logOnce } from './runtime.js';
+import { ask, logOnce, safely, diagnostics } from './runtime.js';
 import { PageAudit } from './audit.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
@@ -13,24 +13,36 @@ const ext = globalThis.browser ?? globalThis.chrome;
 function start() {
   // The built-in adapter applies at once; an institution's patch (managed storage can take a
   // second or two to answer) replaces it when it arrives.
-  let site = siteFor(location.hostname);
-  if (!site) return;
-  let editorSelector = site.editors.join(',');
-  let submitSelector = site.submit.join(',');
-  let keyboardOnlyIn = site.keyboardSubmitOnlyIn?.join(',') ?? null;
+  const builtIn = siteFor(location.hostname);
+  if (!builtIn) return;
+  // A selector the browser cannot parse would throw on every scan: drop it, say so once.
+  const { site: usable, dropped } = validated(builtIn);
+  if (dropped.length > 0) logOnce(`unusable selectors ${JSON.stringify(dropped)}`, 'adapter');
+  let site = usable;
+  let editorSelector, submitSelector, keyboardOnlyIn;
+  const useSite = () => {
+    editorSelector = site.editors.join(',') || null;
+    submitSelector = site.submit.join(',') || null;
+    keyboardOnlyIn = site.keyboardSubmitOnlyIn?.join(',') || null;
+  };
+  useSite();
   const audit = new PageAudit(site);
-  Promise.resolve(ext.storage?.managed?.get('siteAdapters'))
+  let managedRead = null;
+  try {
+    managedRead = ext.storage.managed?.get('siteAdapters');
+  } catch (error) {
+    logOnce(error, 'storage'); // the storage API itself is unavailable: keep the built-in adapter
+  }
+  Promise.resolve(managedRead)
     .then((managed) => {
       const patch = managed?.siteAdapters?.[site.id];
       if (!patch) return;
       site = patchSite(site, patch);
       audit.site = site;
-      editorSelector = site.editors.join(',');
-      submitSelector = site.submit.join(',');
-      keyboardOnlyIn = site.keyboardSubmitOnlyIn?.join(',') ?? null;
+      useSite();
       scan();
     })
-    .catch(() => {});
+    .catch(() => {}); // no policy installed (Firefox rejects then): the built-in adapter stays
 
   // The popup's "Check this page" talks to this tab's content script.
   ext.runtime.onMessage.addListener((message, _sender, sendResponse) => {
@@ -43,10 +55,21 @@ function start() {
 
   const watchers = new Map();
   const rationales = new Map();
-  const shared = { healthy: true, lastFocused: null, rationale: (rule) => rationales.get(rule) ?? '' };
+  const shared = {
+    healthy: true,
+    lastFocused: null,
+    rationale: (rule) => rationales.get(rule) ?? '',
+    // After each check: a finding would pause the post, but the adapter finds no Post button.
+    reported: (watcher) => {
+      if (watcher.gate().pausing.length > 0 && !(submitSelector && document.querySelector(submitSelector))) {
+        logOnce(`no element matches ${JSON.stringify(site.submit)}`, 'submit');
+      }
+    },
+  };
   ask({ type: 'rules' }).then((reply) => reply?.rules?.forEach((r) => rationales.set(r.id, r.rationale)));
 
   const scan = () => {
+    if (!editorSelector) return;
     for (const editor of document.querySelectorAll(editorSelector)) {
       if (!watchers.has(editor)) watchers.set(editor, new Watcher(editor, site, shared));
     }
@@ -60,12 +83,13 @@ function start() {
 
   // Editors appear, re-render and move (SPA navigation, modals, replies): rescan once per frame.
   let queued = false;
+  const rescan = safely(scan);
   new MutationObserver(() => {
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => {
       queued = false;
-      scan();
+      rescan();
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
 
@@ -73,14 +97,17 @@ function start() {
   const relayout = () => {
     if (layoutQueued) return;
     layoutQueued = true;
-    requestAnimationFrame(() => {
-      layoutQueued = false;
-      watchers.forEach((w) => w.overlay.layout());
-    });
+    requestAnimationFrame(
+      safely(() => {
+        layoutQueued = false;
+        watchers.forEach((w) => w.overlay.layout());
+      }),
+    );
   };
   addEventListener('scroll', relayout, { passive: true, capture: true });
   addEventListener('resize', relayout, { passive: true });
   new ResizeObserver(relayout).observe(document.documentElement);
+  diagnostics.observers += 2; // the page-wide MutationObserver and ResizeObserver above
 
   // Hover on an underline opens its card (the underlines themselves take no pointer events).
   let hoverQueued = false;
@@ -89,14 +116,16 @@ function start() {
     (e) => {
       if (hoverQueued || watchers.size === 0) return;
       hoverQueued = true;
-      requestAnimationFrame(() => {
-        hoverQueued = false;
-        for (const w of watchers.values()) {
-          const hit = w.overlay.hitTest(e.clientX, e.clientY);
-          if (hit) w.overlay.hover(hit);
-          else w.overlay.hoverClose();
-        }
-      });
+      requestAnimationFrame(
+        safely(() => {
+          hoverQueued = false;
+          for (const w of watchers.values()) {
+            const hit = w.overlay.hitTest(e.clientX, e.clientY);
+            if (hit) w.overlay.hover(hit);
+            else w.overlay.hoverClose();
+          }
+        }),
+      );
     },
     { passive: true },
   );
@@ -136,15 +165,20 @@ function start() {
     event.stopImmediatePropagation();
     if (busy) return;
     busy = true;
+    let settled = false; // the post went through or the person chose Edit
+    const post = () => {
+      settled = true;
+      resubmit(again);
+    };
     (async () => {
       try {
         if (!watcher.isFresh() && !(await watcher.checkNow())) {
-          resubmit(again); // the checker is unavailable: fail open
+          post(); // the checker is unavailable: fail open
           return;
         }
         const { pausing, blocked, blockMessage, institution } = watcher.gate();
         if (pausing.length === 0) {
-          resubmit(again);
+          post();
           return;
         }
         const findings = pausing.map((f) => ({
@@ -152,10 +186,14 @@ function start() {
           quote: watcher.text.slice(f.spans[0].start_utf16, f.spans[0].end_utf16),
         }));
         const choice = await pauseDialog({ findings, blocked, blockMessage, institution });
-        if (choice === 'post' && !blocked) resubmit(again);
-        else watcher.editor.focus();
+        if (choice === 'post' && !blocked) post();
+        else {
+          settled = true;
+          watcher.editor.focus();
+        }
       } catch (error) {
-        logOnce(error);
+        logOnce(error, 'internal');
+        if (!settled) post(); // Primum failed before a decision: the post goes through as without it
       } finally {
         busy = false;
       }
@@ -164,12 +202,13 @@ function start() {
 
   addEventListener(
     'click',
-    (e) => {
+    safely((e) => {
+      if (!submitSelector) return;
       const control = e.target instanceof Element ? e.target.closest(submitSelector) : null;
       if (!control) return;
       const watcher = watcherFor(control);
       if (watcher) guard(e, watcher, () => control.click());
-    },
+    }),
     true,
   );
 
@@ -177,8 +216,8 @@ function start() {
     [e.ctrlKey && 'Control', e.metaKey && 'Meta', e.altKey && 'Alt', e.shiftKey && 'Shift', e.key].filter(Boolean).join('+');
   addEventListener(
     'keydown',
-    (e) => {
-      if (e.isComposing || !site.keyboardSubmit.includes(combo(e))) return;
+    safely((e) => {
+      if (!editorSelector || e.isComposing || !site.keyboardSubmit.includes(combo(e))) return;
       const editor = e.target instanceof Element ? e.target.closest(editorSelector) : null;
       const watcher = editor && watchers.get(editor);
       if (!watcher) return;
@@ -189,7 +228,7 @@ function start() {
         editor.focus();
         editor.dispatchEvent(new KeyboardEvent('keydown', init));
       });
-    },
+    }),
     true,
   );
 
@@ -199,5 +238,5 @@ function start() {
 try {
   start();
 } catch (error) {
-  logOnce(error);
+  logOnce(error, 'internal');
 }

@@ -2,8 +2,8 @@
 // shadow DOM. Underlines are drawn from Range.getClientRects(); a badge shows the count and the
 // verdict; hovering an underline or activating the badge opens a card with the message, why, the
 // guideline, "Fix" and "Ignore once". The site's editor DOM is never touched.
-import { rangeFor } from './text.js';
-import { t } from './runtime.js';
+import { rangeFor, LIVE_LIMIT } from './text.js';
+import { t, diagnostics } from './runtime.js';
 import { OVERLAY_CSS } from './styles.js';
 import { el } from './dom.js';
 
@@ -53,22 +53,46 @@ export class Overlay {
     document.documentElement.append(this.host);
   }
 
-  /** Shows `findings` (already filtered) with `verdict`, for the text whose pieces are `pieces`. */
-  show(verdict, findings, pieces) {
+  /**
+   * Shows `findings` (already filtered) with `verdict`, for the text whose pieces are `pieces`;
+   * `truncated`: whether only the draft's first LIVE_LIMIT characters were checked (then the
+   * badge shows even without findings, the card says so, and the host has `data-truncated`).
+   * Drawn after the next frame is rendered, when the page's layout is clean: measuring the
+   * underlines right after the site changed a huge draft would force its whole layout inside
+   * Primum's task (up to ~90 ms for a 1 MB draft). Later calls before that replace earlier ones.
+   */
+  show(verdict, findings, pieces, truncated = false) {
+    const first = this.pending == null;
+    this.pending = [verdict, findings, pieces, truncated];
+    if (!first) return;
+    const draw = () => {
+      const args = this.pending;
+      this.pending = null;
+      if (args && this.host.isConnected) this.draw(...args);
+    };
+    // A hidden tab renders no frames: draw at once (nothing is laid out for the screen there).
+    if (document.hidden) draw();
+    else requestAnimationFrame(() => setTimeout(draw, 0));
+  }
+
+  draw(verdict, findings, pieces, truncated) {
     const before = this.host.getAttribute('data-verdict');
     this.findings = findings;
     this.pieces = pieces;
+    this.truncated = truncated;
+    this.host.toggleAttribute('data-truncated', truncated);
     this.host.setAttribute('data-verdict', verdict);
     this.host.setAttribute('data-categories', [...new Set(findings.map((f) => f.category))].join(' '));
+    this.host.setAttribute('data-observers', String(diagnostics.observers));
     if (before !== verdict) {
       this.live.textContent = verdict === 'ok' ? '' : t('liveFindings', findings.length);
     }
     this.badge.dataset.verdict = verdict;
     this.badge.textContent = String(findings.length);
     this.badge.setAttribute('aria-label', t('badgeLabel', findings.length));
-    this.badge.hidden = findings.length === 0;
+    this.badge.hidden = findings.length === 0 && !truncated;
     if (!this.card.hidden) {
-      if (findings.length === 0) this.closeCard(false);
+      if (this.badge.hidden) this.closeCard(false);
       else if (this.cardAll) this.renderCard(findings);
     }
     this.layout();
@@ -144,6 +168,7 @@ export class Overlay {
 
   renderCard(findings) {
     const title = el('h2', null, t('cardTitle', findings.length));
+    const note = this.truncated ? [el('p', 'note', t('liveLimitNote', LIVE_LIMIT.toLocaleString()))] : [];
     const items = findings.map((finding) => {
       const item = el('div', 'finding');
       item.append(
@@ -175,7 +200,7 @@ export class Overlay {
       item.append(actions);
       return item;
     });
-    this.card.replaceChildren(title, ...items);
+    this.card.replaceChildren(title, ...note, ...items);
   }
 
   closeCard(returnFocus) {
@@ -190,6 +215,7 @@ export class Overlay {
 
   remove() {
     clearTimeout(this.closeTimer);
+    this.pending = null;
     this.host.remove();
   }
 }

@@ -12,17 +12,43 @@ export function siteFor(hostname) {
 
 const LISTS = ['editors', 'submit', 'keyboardSubmit', 'keyboardSubmitOnlyIn'];
 
-/** Keeps the selectors the browser can parse; a bad one from a policy must not break the page. */
+/**
+ * Keeps the selectors the browser can parse on their own *and* in a list: Primum joins each list
+ * with commas, and CSS closes an unclosed `[`, `(` or quote at the end of input, so `[a='b` parses
+ * alone but would swallow the next selector. A selector passes when, followed by a newline and
+ * `,primum-probe`, it still lets a probe element be found. A bad one from a policy or a stale
+ * adapter must not break the page.
+ */
 function validSelectors(list) {
+  const probe = document.createDocumentFragment();
+  probe.append(document.createElement('primum-probe'));
   return list.filter((selector) => {
-    if (typeof selector !== 'string') return false;
+    if (typeof selector !== 'string' || selector.trim() === '') return false;
     try {
-      document.createDocumentFragment().querySelector(selector);
-      return true;
+      return probe.querySelector(`${selector}\n,primum-probe`) != null;
     } catch {
       return false;
     }
   });
+}
+
+/**
+ * `site` with every selector the browser cannot parse removed, and the removed ones listed: a
+ * broken adapter entry must cost only that entry, never the page.
+ */
+export function validated(site) {
+  const dropped = [];
+  const keep = (list) => {
+    const ok = validSelectors(list ?? []);
+    dropped.push(...(list ?? []).filter((s) => !ok.includes(s)));
+    return ok;
+  };
+  const checked = { ...site, editors: keep(site.editors), submit: keep(site.submit), posts: {} };
+  if (site.keyboardSubmitOnlyIn) checked.keyboardSubmitOnlyIn = keep(site.keyboardSubmitOnlyIn);
+  for (const [key, selector] of Object.entries(site.posts ?? {})) {
+    if (keep([selector]).length === 1) checked.posts[key] = selector;
+  }
+  return { site: checked, dropped };
 }
 
 /**

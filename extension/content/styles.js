@@ -21,6 +21,7 @@ export const OVERLAY_CSS = `
 .sev.critical { color: #b71c1c; } .sev.warning { color: #8a5300; } .sev.info { color: #1558b0; }
 .msg { margin: 2px 0; font-weight: 600; }
 .why, .guide { margin: 2px 0; color: #3d3d3d; }
+.note { margin: 0 0 6px; font-size: 12px; color: #3d3d3d; }
 .guide { font-size: 12px; }
 .actions { display: flex; gap: 8px; margin-top: 6px; }
 .actions button { font: inherit; padding: 3px 10px; border-radius: 4px; border: 1px solid #8a8a8a; background: #f4f4f4;
@@ -29,7 +30,7 @@ export const OVERLAY_CSS = `
 .live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (prefers-color-scheme: dark) {
   .card { background: #202124; color: #e8eaed; border-color: #5f6368; }
-  .why, .guide { color: #c4c7c5; }
+  .why, .guide, .note { color: #c4c7c5; }
   .finding + .finding { border-top-color: #3c4043; }
   .actions button { background: #303134; border-color: #8e918f; }
   .sev.critical { color: #f28b82; } .sev.warning { color: #fdd663; } .sev.info { color: #8ab4f8; }

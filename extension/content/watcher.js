@@ -1,9 +1,9 @@
 // One watched editor: reads its text on input (debounced; at once on paste), asks the background
 // to check it, drops stale answers, and keeps the latest report for the overlay and the submit guard.
-import { readEditor } from './text.js';
+import { readChecked, liveText } from './text.js';
 import { Overlay } from './overlay.js';
 import { applyFix } from './fix.js';
-import { ask, reaches } from './runtime.js';
+import { ask, reaches, diagnostics, logOnce } from './runtime.js';
 
 const DEBOUNCE_MS = 150;
 // A sleeping worker first loads the checker (well under a second); typing checks wait for it,
@@ -15,7 +15,7 @@ export class Watcher {
   constructor(editor, site, shared) {
     this.editor = editor;
     this.site = site;
-    this.shared = shared; // {rationale(ruleId), healthy}
+    this.shared = shared; // {rationale(ruleId), healthy, lastFocused, reported(watcher)}
     this.seq = 0;
     this.timer = 0;
     this.text = null; // the text the current report is for
@@ -39,12 +39,13 @@ export class Watcher {
     // Sites also change the draft without input events (cleared after posting, restored drafts).
     this.observer = new MutationObserver(() => this.schedule(DEBOUNCE_MS));
     this.observer.observe(editor, { childList: true, characterData: true, subtree: true });
+    diagnostics.observers++;
     this.schedule(0);
   }
 
   schedule(delay) {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.check(), delay);
+    this.timer = setTimeout(() => this.check().catch((error) => logOnce(error, 'internal')), delay);
   }
 
   /** Checks the current text now; resolves to true when a report for it arrived. */
@@ -54,18 +55,23 @@ export class Watcher {
   }
 
   async check(timeoutMs = TYPING_TIMEOUT_MS) {
-    const { text } = readEditor(this.editor);
+    const { text, complete } = readChecked(this.editor);
     const seq = ++this.seq;
-    const reply = await ask({ type: 'check', seq, text, context: { platform: this.site.id } }, timeoutMs);
+    // A draft longer than any post the sites accept is checked in its first LIVE_LIMIT
+    // characters, and the card says so: checking 1 MB on each pause in typing would keep the
+    // worker busy for seconds and every answer would arrive stale.
+    const live = liveText(text);
+    const reply = await ask({ type: 'check', seq, text: live, context: { platform: this.site.id } }, timeoutMs);
     if (!reply) {
       this.shared.healthy = false;
       return false;
     }
     this.shared.healthy = true;
     if (seq !== this.seq) return false; // stale: a newer check is under way
-    const now = readEditor(this.editor);
+    const now = readChecked(this.editor);
     if (now.text !== text) return false; // stale: the draft changed meanwhile
-    this.text = text;
+    this.text = text; // what Primum read: the whole draft, or its first LIVE_LIMIT characters and a little more
+    this.truncated = !complete || live.length < text.length;
     this.report = reply.report;
     this.settings = {
       pause_at: reply.pause_at,
@@ -74,6 +80,7 @@ export class Watcher {
       institution: reply.institution,
     };
     this.render(now.pieces);
+    this.shared.reported?.(this);
     return true;
   }
 
@@ -96,16 +103,16 @@ export class Watcher {
   }
 
   render(pieces) {
-    this.overlay.show(this.verdict(), this.findings(), pieces ?? readEditor(this.editor).pieces);
+    this.overlay.show(this.verdict(), this.findings(), pieces ?? readChecked(this.editor).pieces, this.truncated);
   }
 
-  /** Whether the report is for exactly the text now in the editor. */
+  /** Whether the report is for exactly the text now in the editor (as far as Primum reads it). */
   isFresh() {
-    return this.report != null && readEditor(this.editor).text === this.text;
+    return this.report != null && readChecked(this.editor).text === this.text;
   }
 
   isEmpty() {
-    return readEditor(this.editor).text.trim() === '';
+    return readChecked(this.editor).text.trim() === '';
   }
 
   /** Findings that reach the pause threshold, and whether any reaches the block threshold. */
@@ -134,6 +141,7 @@ export class Watcher {
   detach() {
     clearTimeout(this.timer);
     this.observer.disconnect();
+    diagnostics.observers--;
     this.editor.removeEventListener('input', this.onInput);
     this.editor.removeEventListener('paste', this.onPaste);
     this.editor.removeEventListener('focusin', this.onFocus);

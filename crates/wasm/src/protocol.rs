@@ -75,6 +75,9 @@ pub enum Response {
         policy: Policy,
         /// Entries of the settings layers that were ignored, with reasons.
         warnings: Vec<primum_core::PolicyWarning>,
+        /// The size of the module's linear memory in bytes (0 outside WebAssembly), so a
+        /// long-use test can show the worker's memory stays bounded.
+        memory_bytes: u64,
     },
     /// The rules' documentation.
     Rules {
@@ -118,6 +121,18 @@ pub fn rule_docs() -> Vec<RuleDoc> {
             guidance: m.guidance,
         })
         .collect()
+}
+
+/// The current size of the WebAssembly linear memory in bytes; 0 in a native build.
+fn linear_memory_bytes() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        core::arch::wasm32::memory_size(0) as u64 * 65536
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
 }
 
 /// The background's state.
@@ -165,7 +180,11 @@ impl State {
                 Response::Reports { reports: texts.iter().map(|t| self.checker.check(t, &context)).collect() }
             }
             Request::Rules => Response::Rules { rules: rule_docs() },
-            Request::Status => Response::Status { policy: self.policy.clone(), warnings: self.warnings.clone() },
+            Request::Status => Response::Status {
+                policy: self.policy.clone(),
+                warnings: self.warnings.clone(),
+                memory_bytes: linear_memory_bytes(),
+            },
         }
     }
 }

@@ -4,12 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { launch, DIST_CHROME, CHROMIUM } from './browser.mjs';
+import { launch, distCopy, CHROMIUM } from './browser.mjs';
 import { serveSite } from './fixtures.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -226,11 +225,8 @@ export function composeSpec(site) {
   });
 
   test(`${site.id}: fails open: with a corrupt wasm file the site posts normally`, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'primum-broken-'));
-    const copy = join(dir, 'chrome');
-    cpSync(DIST_CHROME, copy, { recursive: true });
-    writeFileSync(join(copy, 'wasm', 'primum_wasm_bg.wasm'), Buffer.from('this is not wasm'));
-    const broken = await launch({ extensionDir: copy });
+    const variant = distCopy((dir) => writeFileSync(join(dir, 'wasm', 'primum_wasm_bg.wasm'), Buffer.from('this is not wasm')));
+    const broken = await launch({ extensionDir: variant.dir });
     try {
       const brokenUrl = await serveSite(broken.context, site.id);
       const page = await broken.context.newPage();
@@ -247,7 +243,7 @@ export function composeSpec(site) {
       assert.deepEqual(errors, []);
     } finally {
       await broken.close();
-      rmSync(dir, { recursive: true, force: true });
+      variant.remove();
     }
   });
 }

@@ -58,3 +58,10 @@ export const SITES = {
     ].join('; '),
   },
 };
+
+/** Each fixture's main compose box and its Post control, as the tests address them. */
+export const COMPOSE = {
+  x: { editor: '[data-testid="tweetTextarea_0"]', submit: '[data-testid="tweetButtonInline"]' },
+  facebook: { editor: '[role="dialog"] [data-lexical-editor="true"]', submit: '[role="dialog"] [role="button"][aria-label="Post"]' },
+  linkedin: { editor: '.share-creation-state__text-editor .ql-editor', submit: 'button.share-actions__primary-action' },
+};
