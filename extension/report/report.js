@@ -45,7 +45,6 @@ function showError(message) {
   status.textContent = '';
   const detail = message.startsWith(`${current}:`) ? message : `${current}: ${message}`;
   error.textContent = `${t('archiveFailed', current)}\n${detail}`;
-  input.disabled = false;
 }
 
 function reset() {
@@ -75,6 +74,8 @@ input.addEventListener('change', async () => {
   const layers = await readLayers();
   ensureWorker().postMessage({ type: 'import', file, layers });
   busy = true;
+  // Cleared so that choosing the same file again (after editing it) imports it again.
+  input.value = '';
 });
 
 function setProgress(done, total) {
