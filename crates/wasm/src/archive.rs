@@ -6,8 +6,8 @@
 //! read. [`ArchiveAudit::next`] then checks the posts in chunks, so the page can show progress.
 
 use crate::to_js;
-use primum_core::archive::{self, context_for, Audit, AuditReport, AuditedPost, MAX_FILE_BYTES};
-use primum_core::{Checker, Policy, Report, Verdict};
+use primum_core::archive::{self, AuditReport, AuditedPost, Checking, MAX_FILE_BYTES};
+use primum_core::{Checker, Policy, Verdict};
 use serde::Serialize;
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use wasm_bindgen::prelude::*;
@@ -80,14 +80,19 @@ struct Summary<'a> {
     skipped: &'a [archive::Skipped],
 }
 
+/// Where an import is: nothing yet, posts being checked, or the finished report with the
+/// indices of its flagged posts.
+enum Stage {
+    Empty,
+    Checking(Checking),
+    Done { report: AuditReport, flagged: Vec<usize> },
+}
+
 /// One imported download being checked, then its report.
 #[wasm_bindgen]
 pub struct ArchiveAudit {
     checker: Checker,
-    audit: Audit,
-    reports: Vec<Report>,
-    report: Option<AuditReport>,
-    flagged: Vec<usize>,
+    stage: Stage,
 }
 
 #[wasm_bindgen]
@@ -99,13 +104,7 @@ impl ArchiveAudit {
         let read =
             |v: JsValue| serde_wasm_bindgen::from_value::<serde_json::Value>(v).unwrap_or(serde_json::Value::Null);
         let (policy, _ignored) = Policy::from_storage(&read(user), &read(managed));
-        ArchiveAudit {
-            checker: Checker::with_policy(&policy),
-            audit: Audit::default(),
-            reports: Vec::new(),
-            report: None,
-            flagged: Vec::new(),
-        }
+        ArchiveAudit { checker: Checker::with_policy(&policy), stage: Stage::Empty }
     }
 
     /// The most Primum reads from one file that is not a zip (and from one entry of a zip).
@@ -118,43 +117,40 @@ impl ArchiveAudit {
     /// earlier import. Returns `{posts, sources, skipped}`; throws an `Error` whose message
     /// names the file and what was expected when nothing could be read. Worker only.
     pub fn open(&mut self, file: &Blob, name: &str) -> Result<JsValue, JsError> {
-        self.audit = Audit::default();
-        self.reports.clear();
-        self.report = None;
-        self.flagged.clear();
+        self.stage = Stage::Empty;
         let reader = FileReaderSync::new().map_err(|e| JsError::new(&format!("{e:?}")))?;
         let len = file.size() as u64;
         let blob = BlobReader { blob: file.clone(), reader, pos: 0, len };
         // Slices of 256 KiB: the zip reader's many small reads become few calls into the browser.
         let audit = archive::parse_seekable(name, BufReader::with_capacity(256 * 1024, blob), len)
             .map_err(|e| JsError::new(&e.to_string()))?;
-        self.reports.reserve(audit.posts.len());
-        self.audit = audit;
-        to_js(&Opened { posts: self.audit.posts.len(), sources: &self.audit.sources, skipped: &self.audit.skipped })
+        let opened = to_js(&Opened { posts: audit.posts.len(), sources: &audit.sources, skipped: &audit.skipped });
+        self.stage = Stage::Checking(Checking::new(audit));
+        opened
     }
 
     /// Checks the next `n` posts; returns `{done, total}`. Once `done == total` the report
     /// is ready for [`summary`](Self::summary), [`flagged`](Self::flagged) and the exports.
     pub fn next(&mut self, n: usize) -> Result<JsValue, JsError> {
-        let start = self.reports.len();
-        let end = (start + n).min(self.audit.posts.len());
-        for post in &self.audit.posts[start..end] {
-            self.reports.push(self.checker.check(&post.text, &context_for(post.site)));
+        let progress = match &mut self.stage {
+            Stage::Empty => return Err(JsError::new("nothing is imported yet: call open() first")),
+            Stage::Done { report, .. } => Progress { done: report.posts.len(), total: report.posts.len() },
+            Stage::Checking(checking) => Progress { done: checking.next(&self.checker, n), total: checking.total() },
+        };
+        if progress.done == progress.total {
+            if let Stage::Checking(checking) = std::mem::replace(&mut self.stage, Stage::Empty) {
+                let report = checking.finish();
+                let flagged = report
+                    .posts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.report.verdict != Verdict::Ok)
+                    .map(|(i, _)| i)
+                    .collect();
+                self.stage = Stage::Done { report, flagged };
+            }
         }
-        let total = self.audit.posts.len();
-        if self.report.is_none() && self.reports.len() == total {
-            let report = AuditReport::new(std::mem::take(&mut self.audit), std::mem::take(&mut self.reports));
-            self.flagged = report
-                .posts
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.report.verdict != Verdict::Ok)
-                .map(|(i, _)| i)
-                .collect();
-            self.report = Some(report);
-        }
-        let done = if self.report.is_some() { total } else { self.reports.len() };
-        to_js(&Progress { done, total: self.report.as_ref().map_or(total, |r| r.posts.len()) })
+        to_js(&progress)
     }
 
     /// `{verdict, partial, totals, sources, skipped}` of the finished report.
@@ -172,9 +168,9 @@ impl ArchiveAudit {
     /// Up to `limit` flagged posts from the `offset`-th, as `[{post, report}]` (spans in UTF-16
     /// offsets of `post.text` for the page's highlights).
     pub fn flagged(&self, offset: usize, limit: usize) -> Result<JsValue, JsError> {
-        let r = self.finished()?;
+        let Stage::Done { report, flagged } = &self.stage else { return Err(not_finished()) };
         let page: Vec<&AuditedPost> =
-            self.flagged.iter().skip(offset).take(limit).filter_map(|&i| r.posts.get(i)).collect();
+            flagged.iter().skip(offset).take(limit).filter_map(|&i| report.posts.get(i)).collect();
         to_js(&page)
     }
 
@@ -196,6 +192,13 @@ impl ArchiveAudit {
     }
 
     fn finished(&self) -> Result<&AuditReport, JsError> {
-        self.report.as_ref().ok_or_else(|| JsError::new("the import is not checked yet: call next() until done"))
+        match &self.stage {
+            Stage::Done { report, .. } => Ok(report),
+            _ => Err(not_finished()),
+        }
     }
+}
+
+fn not_finished() -> JsError {
+    JsError::new("the import is not checked yet: call next() until done is total")
 }

@@ -33,7 +33,7 @@ mod zip;
 
 pub use self::export::{csv_cell, excerpt, listed, write_csv, write_json, CSV_HEADER};
 pub use self::facebook::repair_mojibake;
-pub use self::report::{context_for, AuditReport, AuditedPost, CategoryTotal, Totals, YearTotal};
+pub use self::report::{context_for, AuditReport, AuditedPost, CategoryTotal, Checking, Totals, YearTotal};
 pub use self::zip::{describe_other, is_posts_file, parse_zip};
 
 use serde::{Deserialize, Serialize};
