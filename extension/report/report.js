@@ -66,6 +66,7 @@ input.addEventListener('change', async () => {
   const file = input.files?.[0];
   if (!file) return;
   reset();
+  status.classList.remove('sr-only');
   current = file.name;
   status.textContent = t('importReading', file.name);
   progress.removeAttribute('value'); // indeterminate while the file is read
@@ -148,7 +149,9 @@ function renderSummary({ totals, skipped, partial }) {
   const summary = t('reportSummary', current, numbers.format(totals.posts), numbers.format(totals.flagged),
     numbers.format(totals.stop), numbers.format(totals.caution));
   $('summary').textContent = partial ? `${summary} ${t('reportPartial', numbers.format(skipped.length))}` : summary;
+  // Announced to screen readers; on screen the report's own summary line says it.
   status.textContent = summary;
+  status.classList.add('sr-only');
   const byCategory = new Map(totals.by_category.map((c) => [c.category, c]));
   const maxCategory = Math.max(0, ...totals.by_category.map((c) => c.posts));
   $('by-category').tBodies[0].replaceChildren(...CATEGORIES.map((id) => {

@@ -57,11 +57,13 @@ test('the archive report page, with a report shown, has no axe violations and im
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/report/report.html`);
   assert.deepEqual(await violations(page), [], 'before an import');
-  // The file input is reached with Tab and opens the picker with Enter.
+  // The file input is reached with Tab and opens the picker with Space. (Listening first lets
+  // Playwright intercept the picker before any key is pressed.)
+  const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'file');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
-  await chooser.setFiles(archive);
+  await page.keyboard.press('Space');
+  await (await chooser).setFiles(archive);
   await page.locator('#export-csv:not([aria-disabled])').waitFor();
   assert.deepEqual(await violations(page), []);
   await page.emulateMedia({ colorScheme: 'dark' });
