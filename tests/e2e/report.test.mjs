@@ -191,6 +191,15 @@ test('bad input: each gets a message naming the file and what was expected; a la
   assert.equal(await page.locator('#skipped-box').isHidden(), true);
 });
 
+test('choosing another file while one is being checked reports the second one only', async () => {
+  primum('generate-archive', '--site', 'x', '--posts', '20000', 'big.zip');
+  await page.locator('#file').setInputFiles(file('big.zip'));
+  await page.locator('#progress-box:not([hidden])').waitFor();
+  await assertMatchesCli('Shares.csv');
+  assert.equal(await page.locator('#error').textContent(), '');
+  assert.equal(await page.locator('#progress-box').isHidden(), true, 'the progress bar is gone');
+});
+
 test('the popup opens the report page in a tab', async () => {
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
