@@ -34,7 +34,7 @@ function ensureWorker() {
   worker.onmessage = ({ data }) => handlers[data.type]?.(data);
   worker.onerror = (e) => {
     e.preventDefault();
-    showError(e.message || 'the worker stopped');
+    showError(e.message || t('workerStopped'));
   };
   return worker;
 }
@@ -111,8 +111,13 @@ const handlers = {
       link.removeAttribute('aria-disabled');
     }
   },
-  error({ message }) {
-    showError(message);
+  error({ message, crashed }) {
+    if (crashed) {
+      // The next import gets a fresh worker and wasm instance.
+      worker.terminate();
+      worker = null;
+    }
+    showError(crashed ? `${t('workerStopped')} (${message})` : message);
   },
 };
 

@@ -9,7 +9,8 @@ const CHUNK = 500;
 let audit = null;
 
 function fail(error) {
-  postMessage({ type: 'error', message: String(error?.message ?? error) });
+  // A RuntimeError is a trap in the wasm (a bug, or out of memory): this instance is done for.
+  postMessage({ type: 'error', message: String(error?.message ?? error), crashed: error instanceof WebAssembly.RuntimeError });
 }
 
 async function importFile({ file, layers }) {
