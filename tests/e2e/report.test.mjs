@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, truncateSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, truncateSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,6 +142,70 @@ test('hostile text shows as text in the report and in the exports; non-web links
   const csv = await download('#export-csv');
   assert.match(csv, /,"'=HYPERLINK\(""x""\) Mr\. Jones in bed 4",/, 'the formula is neutralised as the CLI does');
   assert.equal(csv, primum('audit', 'Comments.csv', '--format', 'csv'));
+});
+
+/**
+ * Writes a zip (stored entries) holding `entries` ({name: Buffer}) and one media entry of `hole`
+ * zero bytes that is a hole in a sparse file: an X archive of several GB costs no disk.
+ */
+function zipWithMedia(path, entries, hole) {
+  const fd = openSync(path, 'w');
+  const central = [];
+  let at = 0;
+  const put = (buf) => {
+    writeSync(fd, buf, 0, buf.length, at);
+    at += buf.length;
+  };
+  const header = (sig, name, crc, size, offset) => {
+    const local = sig === 0x04034b50;
+    const h = Buffer.alloc(local ? 30 : 46);
+    h.writeUInt32LE(sig, 0);
+    let o = 4;
+    if (!local) o = h.writeUInt16LE(20, o); // version made by
+    o = h.writeUInt16LE(20, o); // version needed
+    o = h.writeUInt16LE(0, o); // flags
+    o = h.writeUInt16LE(0, o); // stored
+    o = h.writeUInt32LE(0x5a210000, o); // 2025-01-01 00:00 in DOS time
+    o = h.writeUInt32LE(crc, o);
+    o = h.writeUInt32LE(size, o);
+    o = h.writeUInt32LE(size, o);
+    o = h.writeUInt16LE(Buffer.byteLength(name), o);
+    if (!local) h.writeUInt32LE(offset, 42);
+    return Buffer.concat([h, Buffer.from(name)]);
+  };
+  const add = (name, size, crc, write) => {
+    const offset = at;
+    put(header(0x04034b50, name, crc, size, 0));
+    write();
+    central.push(header(0x02014b50, name, crc, size, offset));
+  };
+  for (const [name, data] of Object.entries(entries)) add(name, data.length, crc32(data), () => put(data));
+  let crc = 0;
+  const zeros = Buffer.alloc(1 << 24);
+  for (let left = hole; left > 0; left -= zeros.length) crc = crc32(zeros.subarray(0, Math.min(left, zeros.length)), crc);
+  add('data/tweets_media/1-video.mp4', hole, crc, () => { at += hole; });
+  const cd = Buffer.concat(central);
+  const start = at;
+  put(cd);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length, 8);
+  end.writeUInt16LE(central.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(start, 16);
+  put(end);
+  closeSync(fd);
+}
+
+test('an X archive of 3 GiB (media) is read entry by entry, never whole', async () => {
+  zipWithMedia(file('x-with-media.zip'), { 'data/tweets.js': readFileSync(file('tweets.js')) }, 3 * 2 ** 30);
+  const started = Date.now();
+  await importFile('x-with-media.zip');
+  assert.equal(await page.locator('#error').textContent(), '');
+  const cli = oracle('x-with-media.zip');
+  assert.equal(cli.totals.posts, 300);
+  assert.deepEqual((await shownTotals()).byYear, cli.totals.by_year);
+  assert.ok(Date.now() - started < 60_000, 'reading 3 GiB would take far longer');
 });
 
 /** Imports `name`, expects an error naming it and matching `pattern`, and no report. */
