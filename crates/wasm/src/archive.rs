@@ -6,7 +6,7 @@
 //! read. [`ArchiveAudit::next`] then checks the posts in chunks, so the page can show progress.
 
 use crate::to_js;
-use primum_core::archive::{self, AuditReport, AuditedPost, Checking, MAX_FILE_BYTES};
+use primum_core::archive::{self, AuditReport, AuditedPost, Checking};
 use primum_core::{Checker, Policy, Verdict};
 use serde::Serialize;
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
@@ -105,12 +105,6 @@ impl ArchiveAudit {
             |v: JsValue| serde_wasm_bindgen::from_value::<serde_json::Value>(v).unwrap_or(serde_json::Value::Null);
         let (policy, _ignored) = Policy::from_storage(&read(user), &read(managed));
         ArchiveAudit { checker: Checker::with_policy(&policy), stage: Stage::Empty }
-    }
-
-    /// The most Primum reads from one file that is not a zip (and from one entry of a zip).
-    #[wasm_bindgen(js_name = maxFileBytes)]
-    pub fn max_file_bytes() -> f64 {
-        MAX_FILE_BYTES as f64
     }
 
     /// Reads `file` (a `File` or `Blob`; `name` is its name for messages), replacing any
