@@ -121,6 +121,11 @@ const handlers = {
   },
 };
 
+// The rules are built while the user looks for the file, not after it is chosen.
+readLayers().then((layers) => {
+  if (!busy) ensureWorker().postMessage({ type: 'prepare', layers });
+});
+
 more.addEventListener('click', () => worker.postMessage({ type: 'page', offset: shown, limit: PAGE }));
 
 const categoryName = (id) => t(`category_${id.replaceAll('-', '_')}`);
