@@ -16,6 +16,7 @@ const { values } = parseArgs({ options: { posts: { type: 'string', default: '100
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PRIMUM = join(ROOT, 'target', 'release', 'primum');
 const dir = mkdtempSync(join(tmpdir(), 'primum-bench-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const archive = join(dir, `x-${values.posts}.zip`);
 spawnSync(PRIMUM, ['generate-archive', '--site', 'x', '--posts', values.posts, archive], { stdio: 'inherit' });
 console.log(`archive: ${archive} (${(statSync(archive).size / 2 ** 20).toFixed(1)} MiB)`);
@@ -77,4 +78,3 @@ for (let run = 0; run < Number(values.runs); run++) {
   cli.push(performance.now() - t);
 }
 console.log(`primum audit: ${cli.map((x) => (x / 1000).toFixed(2)).join(' ')} s, median ${(median(cli) / 1000).toFixed(2)} s`);
-rmSync(dir, { recursive: true, force: true });

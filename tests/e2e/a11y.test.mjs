@@ -49,8 +49,9 @@ test('the options page has no axe violations', async () => {
   assert.deepEqual(await violations(page), [], 'dark mode too');
 });
 
-test('the archive report page, with a report shown, has no axe violations and imports from the keyboard', async () => {
+test('the archive report page, with a report shown, has no axe violations and imports from the keyboard', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'primum-a11y-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const archive = join(dir, 'x.zip');
   const gen = spawnSync(join(ROOT, 'target', 'release', 'primum'), ['generate-archive', '--site', 'x', '--posts', '200', archive]);
   assert.equal(gen.status, 0, String(gen.stderr));
@@ -68,5 +69,4 @@ test('the archive report page, with a report shown, has no axe violations and im
   assert.deepEqual(await violations(page), []);
   await page.emulateMedia({ colorScheme: 'dark' });
   assert.deepEqual(await violations(page), [], 'dark mode too');
-  rmSync(dir, { recursive: true, force: true });
 });

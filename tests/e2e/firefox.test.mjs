@@ -64,8 +64,9 @@ test('Firefox ESR loads dist/firefox and its popup runs a check', async () => {
   assert.equal(verdict, 'stop');
 });
 
-test('Firefox ESR imports an X archive in the report page, as primum audit reads it', async () => {
+test('Firefox ESR imports an X archive in the report page, as primum audit reads it', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'primum-ff-archive-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const archive = join(dir, 'x.zip');
   const primum = (...args) => spawnSync(join(ROOT, 'target', 'release', 'primum'), args, { encoding: 'utf8' });
   assert.equal(primum('generate-archive', '--site', 'x', '--posts', '300', archive).status, 0);
@@ -78,5 +79,4 @@ test('Firefox ESR imports an X archive in the report page, as primum audit reads
   assert.match(summary, new RegExp(`^x\\.zip: ${cli.totals.posts} posts checked, ${cli.totals.flagged} worth`));
   const listed = await page.$$eval('#posts > li', (li) => li.length);
   assert.equal(listed, Math.min(50, cli.totals.flagged));
-  rmSync(dir, { recursive: true, force: true });
 });
