@@ -27,7 +27,7 @@ for (const [name, { manifest: m, esTarget }] of Object.entries(targets)) {
   const out = join('dist', name);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  for (const dir of ['background', 'popup', 'options', 'shared', '_locales', 'icons']) {
+  for (const dir of ['background', 'popup', 'report', 'options', 'shared', '_locales', 'icons']) {
     if (existsSync(join('extension', dir))) cpSync(join('extension', dir), join(out, dir), { recursive: true });
   }
   for (const file of ['primum_wasm.js', 'primum_wasm_bg.wasm']) {

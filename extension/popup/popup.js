@@ -144,3 +144,10 @@ async function runAudit(type) {
 
 auditButton.addEventListener('click', () => runAudit('audit-page'));
 moreButton.addEventListener('click', () => runAudit('audit-more'));
+
+// "Import my archive" opens the report page in a tab: a Firefox popup closes when a file
+// picker opens, and the report needs the room.
+document.getElementById('import-archive').addEventListener('click', async () => {
+  await ext.tabs.create({ url: ext.runtime.getURL('report/report.html') });
+  window.close();
+});

@@ -1,8 +1,11 @@
 // The extension's own pages are accessible: axe-core finds no violations in the popup (with results
-// shown) and the options page, and both work from the keyboard.
+// shown), the options page and the archive report page (with a report shown), and they work from
+// the keyboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './lib/browser.mjs';
@@ -41,6 +44,28 @@ test('the options page has no axe violations', async () => {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
   await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
+  assert.deepEqual(await violations(page), []);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual(await violations(page), [], 'dark mode too');
+});
+
+test('the archive report page, with a report shown, has no axe violations and imports from the keyboard', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'primum-a11y-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const archive = join(dir, 'x.zip');
+  const gen = spawnSync(join(ROOT, 'target', 'release', 'primum'), ['generate-archive', '--site', 'x', '--posts', '200', archive]);
+  assert.equal(gen.status, 0, String(gen.stderr));
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/report/report.html`);
+  assert.deepEqual(await violations(page), [], 'before an import');
+  // The file input is reached with Tab and opens the picker with Space. (Listening first lets
+  // Playwright intercept the picker before any key is pressed.)
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'file');
+  await page.keyboard.press('Space');
+  await (await chooser).setFiles(archive);
+  await page.locator('#export-csv:not([aria-disabled])').waitFor();
   assert.deepEqual(await violations(page), []);
   await page.emulateMedia({ colorScheme: 'dark' });
   assert.deepEqual(await violations(page), [], 'dark mode too');

@@ -3,12 +3,11 @@
 
 use crate::UserError;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use primum_core::archive::{self, context_for, Audit, AuditReport, AuditedPost, Skipped, MAX_FILE_BYTES};
-use primum_core::{rules, Checker, Finding, Policy, Report, Severity, Verdict};
-use serde::Serialize;
+use primum_core::archive::{self, context_for, excerpt, listed, Audit, AuditReport, Skipped};
+use primum_core::{rules, Checker, Policy, Report, Severity, Verdict};
 use serde_json::{json, Value};
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -67,8 +66,8 @@ pub(crate) fn run(opts: Options, policy: &Policy) -> Result<ExitCode, UserError>
     let write = |out: &mut dyn Write| -> io::Result<()> {
         match opts.format {
             AuditFormat::Table => table(out, &report),
-            AuditFormat::Json => json_out(out, &report, opts.all),
-            AuditFormat::Csv => csv_out(out, &report, opts.all),
+            AuditFormat::Json => archive::write_json(out, &report, opts.all),
+            AuditFormat::Csv => archive::write_csv(out, &report, opts.all),
             AuditFormat::Sarif => sarif(out, &report, opts.all),
         }
     };
@@ -133,28 +132,8 @@ fn read_path(path: &Path) -> Result<Audit, String> {
     if meta.is_dir() {
         return read_dir(path);
     }
-    let mut file = File::open(path).map_err(|e| format!("{name}: cannot open it: {e}"))?;
-    let mut magic = [0u8; 4];
-    let got = read_up_to(&mut file, &mut magic).map_err(|e| format!("{name}: cannot read it: {e}"))?;
-    let lower = name.to_ascii_lowercase();
-    if archive::is_zip(&magic[..got]) || (lower.ends_with(".zip") && got == 4 && &magic[..2] == b"PK") {
-        let file = File::open(path).map_err(|e| format!("{name}: cannot open it: {e}"))?;
-        return archive::parse_zip(&name, BufReader::new(file)).map_err(|e| e.to_string());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(archive::ArchiveError::TooLarge { file: name, size: meta.len(), limit: MAX_FILE_BYTES }.to_string());
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    bytes.extend_from_slice(&magic[..got]);
-    file.take(MAX_FILE_BYTES + 1 - got as u64)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{name}: cannot read it: {e}"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(
-            archive::ArchiveError::TooLarge { file: name, size: bytes.len() as u64, limit: MAX_FILE_BYTES }.to_string()
-        );
-    }
-    archive::parse(&name, &bytes).map_err(|e| e.to_string())
+    let file = File::open(path).map_err(|e| format!("{name}: cannot open it: {e}"))?;
+    archive::parse_seekable(&name, BufReader::new(file), meta.len()).map_err(|e| e.to_string())
 }
 
 /// An unpacked download: every posts file under `dir` (symbolic links are not followed).
@@ -205,19 +184,6 @@ fn read_dir(dir: &Path) -> Result<Audit, String> {
     Ok(audit)
 }
 
-fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match r.read(&mut buf[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(n)
-}
-
 /// Checks every post, on all cores for large archives.
 fn check_all(audit: Audit, checker: &Checker, progress: &ProgressBar) -> AuditReport {
     let n = audit.posts.len();
@@ -259,16 +225,6 @@ fn check_all(audit: Audit, checker: &Checker, progress: &ProgressBar) -> AuditRe
             .collect()
     });
     AuditReport::new(audit, reports)
-}
-
-/// The posts to list: the flagged ones, or all with `--all`.
-fn listed(report: &AuditReport, all: bool) -> impl Iterator<Item = &AuditedPost> {
-    report.posts.iter().filter(move |p| all || p.report.verdict != Verdict::Ok)
-}
-
-/// The text a finding points at (its first span).
-fn excerpt(text: &str, f: &Finding) -> String {
-    f.spans.first().and_then(|s| text.get(s.start..s.end)).unwrap_or("").to_string()
 }
 
 /// One line, at most `width` columns, with `…` when cut.
@@ -338,104 +294,6 @@ fn table(out: &mut dyn Write, r: &AuditReport) -> io::Result<()> {
         t.caution,
         if r.skipped.is_empty() { String::new() } else { format!("; partial, {} skipped", r.skipped.len()) }
     )
-}
-
-/// Keeps the I/O error kind (a closed pipe stays `BrokenPipe`).
-fn json_io(e: serde_json::Error) -> io::Error {
-    match e.io_error_kind() {
-        Some(kind) => io::Error::from(kind),
-        None => io::Error::other(e),
-    }
-}
-
-#[derive(Serialize)]
-struct JsonView<'a> {
-    verdict: Verdict,
-    partial: bool,
-    totals: &'a archive::Totals,
-    posts: Vec<&'a AuditedPost>,
-    sources: &'a [archive::Source],
-    skipped: &'a [Skipped],
-}
-
-fn json_out(out: &mut dyn Write, r: &AuditReport, all: bool) -> io::Result<()> {
-    let view = JsonView {
-        verdict: r.verdict,
-        partial: !r.skipped.is_empty(),
-        totals: &r.totals,
-        posts: listed(r, all).collect(),
-        sources: &r.sources,
-        skipped: &r.skipped,
-    };
-    serde_json::to_writer(&mut *out, &view).map_err(json_io)?;
-    writeln!(out)
-}
-
-/// A CSV cell: spreadsheet formulas neutralised (a leading `'` before `= + - @`, tab or CR),
-/// quoted when needed, quotes doubled.
-pub(crate) fn csv_cell(s: &str) -> String {
-    let mut v = String::with_capacity(s.len() + 3);
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        v.push('\'');
-    }
-    v.push_str(s);
-    if v.contains([',', '"', '\n', '\r']) || v.starts_with(' ') || v.ends_with(' ') {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
-    }
-}
-
-fn csv_out(out: &mut dyn Write, r: &AuditReport, all: bool) -> io::Result<()> {
-    const HEADER: [&str; 14] = [
-        "site",
-        "kind",
-        "id",
-        "date",
-        "permalink",
-        "verdict",
-        "severity",
-        "category",
-        "rule",
-        "message",
-        "excerpt",
-        "guidance",
-        "text",
-        "file",
-    ];
-    writeln!(out, "{}", HEADER.join(","))?;
-    for p in listed(r, all) {
-        let post = &p.post;
-        let row = |f: Option<&Finding>| -> Vec<String> {
-            vec![
-                post.site.id().into(),
-                post.kind.id().into(),
-                post.id.clone(),
-                post.date.clone().unwrap_or_default(),
-                post.permalink.clone().unwrap_or_default(),
-                p.report.verdict.id().into(),
-                f.map_or("", |f| f.severity.id()).into(),
-                f.map_or("", |f| f.category.id()).into(),
-                f.map_or(String::new(), |f| f.rule.clone()),
-                f.map_or(String::new(), |f| f.message.clone()),
-                f.map_or(String::new(), |f| excerpt(&post.text, f)),
-                f.map_or(String::new(), |f| f.guidance.clone()),
-                post.text.clone(),
-                post.file.clone(),
-            ]
-        };
-        let rows: Vec<Vec<String>> = if p.report.findings.is_empty() {
-            vec![row(None)]
-        } else {
-            p.report.findings.iter().map(|f| row(Some(f))).collect()
-        };
-        for cells in rows {
-            let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-            out.write_all(line.join(",").as_bytes())?;
-            out.write_all(b"\r\n")?;
-        }
-    }
-    Ok(())
 }
 
 /// A file path as a URI reference: bytes outside RFC 3986's unreserved set and `/` are
@@ -524,26 +382,13 @@ fn sarif(out: &mut dyn Write, r: &AuditReport, all: bool) -> io::Result<()> {
             "properties": {"totals": r.totals, "verdict": r.verdict}
         }]
     });
-    serde_json::to_writer(&mut *out, &doc).map_err(json_io)?;
+    serde_json::to_writer(&mut *out, &doc).map_err(io::Error::from)?;
     writeln!(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_cells_are_safe_in_spreadsheets() {
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("+1 agreed"), "'+1 agreed");
-        assert_eq!(csv_cell("-5"), "'-5");
-        assert_eq!(csv_cell("@team"), "'@team");
-        assert_eq!(csv_cell("\tx"), "'\tx");
-        assert_eq!(csv_cell("\rx"), "\"'\rx\"");
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-        assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");
-        assert_eq!(csv_cell("plain é 😀"), "plain é 😀");
-    }
 
     #[test]
     fn file_paths_become_uri_references() {

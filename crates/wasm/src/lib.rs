@@ -7,11 +7,16 @@
 //! The background's logic lives here, in [`Background`]: the message protocol and the cached
 //! [`Checker`]. The JS loader only registers listeners synchronously (an MV3 rule) and
 //! forwards messages once this module is initialised.
+//!
+//! [`ArchiveAudit`] imports a data download (X, Facebook, LinkedIn) in the report page's Web
+//! Worker and checks its posts in chunks.
 
 #![warn(missing_docs)]
 
+mod archive;
 mod protocol;
 
+pub use archive::ArchiveAudit;
 use primum_core::{Context, Policy};
 pub use protocol::{Request, Response};
 use wasm_bindgen::prelude::*;

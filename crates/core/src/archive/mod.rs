@@ -23,6 +23,7 @@
 //! assert_eq!(audit.posts[0].date.as_deref(), Some("2018-10-10T20:19:24Z"));
 //! ```
 
+mod export;
 mod facebook;
 mod json;
 mod linkedin;
@@ -30,12 +31,14 @@ mod report;
 mod x;
 mod zip;
 
+pub use self::export::{csv_cell, excerpt, listed, write_csv, write_json, CSV_HEADER};
 pub use self::facebook::repair_mojibake;
-pub use self::report::{context_for, AuditReport, AuditedPost, CategoryTotal, Totals, YearTotal};
+pub use self::report::{context_for, AuditReport, AuditedPost, CategoryTotal, Checking, Totals, YearTotal};
 pub use self::zip::{describe_other, is_posts_file, parse_zip};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::io::{Read, Seek, SeekFrom};
 
 /// The most Primum reads from one file, or from one entry of a zip once decompressed
 /// (512 MiB). Larger entries are skipped with a reason; a larger single file is refused.
@@ -314,6 +317,49 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Audit, ArchiveError> {
             Ok(audit)
         }
     }
+}
+
+/// Reads one export file from a seekable source of `len` bytes (a file on disk, a `File` the
+/// user picked in the browser). A zip is read entry by entry and never held whole, so a
+/// multi-gigabyte X archive full of media is fine; any other file over [`MAX_FILE_BYTES`] is
+/// refused from `len` alone, before it is read. `name` is used as in [`parse`].
+pub fn parse_seekable<R: Read + Seek>(name: &str, mut reader: R, len: u64) -> Result<Audit, ArchiveError> {
+    let cannot_read = |e: std::io::Error| ArchiveError::Unreadable {
+        file: name.into(),
+        expected: "a data export".into(),
+        detail: e.to_string(),
+    };
+    let mut magic = [0u8; 4];
+    let got = read_up_to(&mut reader, &mut magic).map_err(cannot_read)?;
+    let zip_named = lower_name(name).ends_with(".zip") && got == 4 && &magic[..2] == b"PK";
+    if is_zip(&magic[..got]) || zip_named {
+        reader.seek(SeekFrom::Start(0)).map_err(cannot_read)?;
+        return parse_zip(name, reader);
+    }
+    if len > MAX_FILE_BYTES {
+        return Err(ArchiveError::TooLarge { file: name.into(), size: len, limit: MAX_FILE_BYTES });
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    bytes.extend_from_slice(&magic[..got]);
+    reader.take(MAX_FILE_BYTES + 1 - got as u64).read_to_end(&mut bytes).map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ArchiveError::TooLarge { file: name.into(), size: bytes.len() as u64, limit: MAX_FILE_BYTES });
+    }
+    parse(name, &bytes)
+}
+
+/// Fills `buf` as far as the reader goes; the count read.
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
 }
 
 /// Parses one file of a known format into `audit`. Item-level problems become [`Skipped`]

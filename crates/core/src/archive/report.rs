@@ -77,18 +77,12 @@ impl AuditReport {
     /// Checks every post of `audit` with `checker`, calling `progress(done)` every 256 posts
     /// and at the end.
     pub fn check(audit: Audit, checker: &Checker, mut progress: impl FnMut(usize)) -> AuditReport {
-        let contexts: Vec<(Site, Context)> =
-            [Site::X, Site::Facebook, Site::Linkedin].into_iter().map(|s| (s, context_for(s))).collect();
-        let mut reports = Vec::with_capacity(audit.posts.len());
-        for (i, post) in audit.posts.iter().enumerate() {
-            let ctx = contexts.iter().find(|(s, _)| *s == post.site).map(|(_, c)| c);
-            reports.push(checker.check(&post.text, ctx.unwrap_or(&contexts[0].1)));
-            if (i + 1) % 256 == 0 {
-                progress(i + 1);
-            }
+        let mut checking = Checking::new(audit);
+        while checking.done() < checking.total() {
+            progress(checking.next(checker, 256));
         }
-        progress(audit.posts.len());
-        AuditReport::new(audit, reports)
+        progress(checking.total());
+        checking.finish()
     }
 
     /// Assembles a report from `audit` and one report per post, in the same order (as
@@ -109,6 +103,52 @@ impl AuditReport {
     /// The posts whose verdict is not `ok`.
     pub fn flagged(&self) -> impl Iterator<Item = &AuditedPost> {
         self.posts.iter().filter(|p| p.report.verdict != Verdict::Ok)
+    }
+}
+
+/// An audit being checked a chunk at a time, so a page can show progress between chunks
+/// (the extension's report page checks 500 posts per call from its worker).
+#[derive(Debug)]
+pub struct Checking {
+    audit: Audit,
+    reports: Vec<Report>,
+}
+
+impl Checking {
+    /// Starts checking the posts of `audit`, none checked yet.
+    pub fn new(audit: Audit) -> Checking {
+        let reports = Vec::with_capacity(audit.posts.len());
+        Checking { audit, reports }
+    }
+
+    /// What was read: the posts, their files and what was skipped.
+    pub fn audit(&self) -> &Audit {
+        &self.audit
+    }
+
+    /// How many posts there are to check.
+    pub fn total(&self) -> usize {
+        self.audit.posts.len()
+    }
+
+    /// How many posts are checked.
+    pub fn done(&self) -> usize {
+        self.reports.len()
+    }
+
+    /// Checks up to `n` more posts with `checker`; returns how many are checked now.
+    pub fn next(&mut self, checker: &Checker, n: usize) -> usize {
+        let start = self.reports.len();
+        let end = start.saturating_add(n).min(self.audit.posts.len());
+        for post in &self.audit.posts[start..end] {
+            self.reports.push(checker.check(&post.text, &context_for(post.site)));
+        }
+        self.reports.len()
+    }
+
+    /// The report. Posts not checked yet (when called early) get an empty report.
+    pub fn finish(self) -> AuditReport {
+        AuditReport::new(self.audit, self.reports)
     }
 }
 
@@ -176,6 +216,26 @@ mod tests {
         assert_eq!(years, [("2018", 2, 1), ("2020", 1, 0), ("unknown", 1, 0)]);
         assert_eq!(r.flagged().map(|p| p.post.id.as_str()).collect::<Vec<_>>(), ["1"]);
         assert_eq!(r.posts[0].post.kind, Kind::Post);
+    }
+
+    #[test]
+    fn checking_in_chunks_equals_checking_at_once() {
+        let tweets: Vec<String> = (0..7)
+            .map(|i| {
+                let text = if i % 3 == 0 { "Mr. Jones in bed 4 again" } else { "Journal club at noon" };
+                format!(r#"{{"tweet": {{"id_str": "{i}", "full_text": "{text}"}}}}"#)
+            })
+            .collect();
+        let file = format!("window.YTD.tweets.part0 = [{}]", tweets.join(","));
+        let audit = parse("tweets.js", file.as_bytes()).unwrap();
+        let checker = Checker::new();
+        let mut checking = Checking::new(audit.clone());
+        assert_eq!((checking.done(), checking.total()), (0, 7));
+        assert_eq!([checking.next(&checker, 3), checking.next(&checker, 3), checking.next(&checker, 3)], [3, 6, 7]);
+        assert_eq!(checking.next(&checker, 3), 7, "nothing left to check");
+        let chunked = checking.finish();
+        assert_eq!(chunked, AuditReport::check(audit, &checker, |_| {}));
+        assert_eq!(chunked.totals.flagged, 3);
     }
 
     #[test]
