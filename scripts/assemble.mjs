@@ -30,7 +30,7 @@ for (const [name, { manifest: m, esTarget }] of Object.entries(targets)) {
   for (const dir of ['background', 'popup', 'report', 'options', 'shared', '_locales', 'icons']) {
     if (existsSync(join('extension', dir))) cpSync(join('extension', dir), join(out, dir), { recursive: true });
   }
-  for (const file of ['primum_wasm.js', 'primum_wasm_bg.wasm']) {
+  for (const file of ['primum_wasm.js', 'primum_wasm_bg.wasm', 'primum_audit.js', 'primum_audit_bg.wasm']) {
     cpSync(join('target', 'wasm-pkg', file), join(out, 'wasm', file));
   }
   // Content scripts cannot be modules: bundle into one classic script, site adapters inlined.

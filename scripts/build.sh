@@ -3,6 +3,8 @@
 #   dist/chrome/  dist/primum-chrome.zip    (Chrome, Edge)
 #   dist/firefox/ dist/primum-firefox.zip   (Firefox MV3)
 #   target/release/primum                   (the CLI)
+#   target/wasm-pkg/primum_wasm*            (the checker: background worker, popup, options)
+#   target/wasm-pkg/primum_audit*           (the report page's archive import)
 # Installs what is missing first; incremental (a no-change run takes seconds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,18 +12,27 @@ scripts/setup.sh
 
 step() { printf '\033[1mbuild:\033[0m %s (%s)\n' "$*" "$(date +%T)"; }
 
-step "wasm (size-optimized release profile)"
-cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p primum-wasm
-wasm=target/wasm32-unknown-unknown/wasm/primum_wasm.wasm
+# Two modules from crates/wasm: the checker every tab's worker loads, kept small, and the report
+# page's, with the archive parsers (its own target dir, so neither build undoes the other).
+wasm_module() { # name, target dir, cargo features...
+  local name=$1 dir=$2
+  shift 2
+  step "wasm $name (size-optimized release profile)"
+  CARGO_TARGET_DIR=$dir cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p primum-wasm "$@"
+  local wasm=$dir/wasm32-unknown-unknown/wasm/primum_wasm.wasm
+  if [ ! -f "$pkg/${name}_bg.wasm" ] || [ "$wasm" -nt "$pkg/${name}_bg.wasm" ] || [ "$0" -nt "$pkg/${name}_bg.wasm" ]; then
+    step "wasm-bindgen + wasm-opt ($name)"
+    wasm-bindgen --target web --no-typescript --out-name "$name" --out-dir "$pkg" "$wasm"
+    # binaryen from npm (pinned in package-lock.json): Debian's wasm-opt 108 corrupts the externref table.
+    # Rust's default wasm32 features are named because wasm-bindgen drops the section listing them.
+    node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-multivalue --enable-mutable-globals \
+      --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext \
+      "$pkg/${name}_bg.wasm" -o "$pkg/${name}_bg.wasm"
+  fi
+}
 pkg=target/wasm-pkg
-if [ ! -f "$pkg/primum_wasm_bg.wasm" ] || [ "$wasm" -nt "$pkg/primum_wasm_bg.wasm" ] || [ "$0" -nt "$pkg/primum_wasm_bg.wasm" ]; then
-  step "wasm-bindgen + wasm-opt"
-  wasm-bindgen --target web --no-typescript --out-dir "$pkg" "$wasm"
-  # binaryen from npm (pinned in package-lock.json): Debian's wasm-opt 108 corrupts the externref table.
-  # Rust's default wasm32 features are named because wasm-bindgen drops the section listing them.
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-multivalue --enable-mutable-globals --enable-nontrapping-float-to-int \
-    --enable-reference-types --enable-sign-ext "$pkg/primum_wasm_bg.wasm" -o "$pkg/primum_wasm_bg.wasm"
-fi
+wasm_module primum_wasm target
+wasm_module primum_audit target/audit --features archive
 
 step "CLI (release)"
 cargo build --quiet --release -p primum-cli
@@ -42,6 +53,5 @@ for name in ("chrome", "firefox"):
                 z.write(p, os.path.relpath(p, root))
     os.replace(out + ".tmp", out)
 PY
-raw=$(stat -c %s "$pkg/primum_wasm_bg.wasm")
-gz=$(gzip -9c "$pkg/primum_wasm_bg.wasm" | wc -c)
-step "done: wasm $((raw / 1024)) KB raw, $((gz / 1024)) KB gzip; load dist/chrome or dist/firefox unpacked"
+size() { echo "$(($(gzip -9c "$pkg/$1_bg.wasm" | wc -c) / 1024)) KB gzip"; }
+step "done: wasm checker $(size primum_wasm), report page $(size primum_audit); load dist/chrome or dist/firefox unpacked"

@@ -10,11 +10,13 @@ step() { printf '\n\033[1mtest:\033[0m %s (%s)\n' "$*" "$(date +%T)"; }
 step "cargo fmt --check"
 cargo fmt --all --check
 step "cargo clippy -D warnings"
-cargo clippy --quiet --workspace --all-targets -- -D warnings
+cargo clippy --quiet --workspace --all-targets --all-features -- -D warnings
 step "cargo test"
-cargo test --quiet --workspace
+cargo test --quiet --workspace --all-features
 step "build (dist/chrome, dist/firefox, CLI)"
 scripts/build.sh
+step "size budgets (wasm, content script)"
+node scripts/budget.mjs
 step "web-ext lint dist/firefox"
 npx --no-install web-ext lint --source-dir dist/firefox --output text
 step "end-to-end (Chromium and Firefox ESR with the built extension) and the deploy kit"

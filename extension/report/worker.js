@@ -2,9 +2,10 @@
 // wasm-bindgen glue as the background), so the page's main thread stays free for the
 // progress bar. Messages in: {type: 'prepare', layers} | {type: 'import', file, layers} |
 // {type: 'page', offset, limit}.
-import init, { ArchiveAudit } from '../wasm/primum_wasm.js';
+// The report page's own module: the checker plus the archive parsers (the background's lacks them).
+import init, { ArchiveAudit } from '../wasm/primum_audit.js';
 
-const ready = init({ module_or_path: new URL('../wasm/primum_wasm_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: new URL('../wasm/primum_audit_bg.wasm', import.meta.url) });
 // Posts per next() call: small enough for progress every few tens of milliseconds.
 const CHUNK = 500;
 let audit = null;

@@ -10,6 +10,16 @@
 //! - a trailing `*` also matches longer words (`retard*` → `retarded`, `retards`);
 //! - multi-word phrases also match inside hashtags with the spaces left out (`#frequentflyer`).
 
+/// The text of a word list beside its rule (`word_list!("profanity/explicit.txt")`, relative to
+/// `src/rules/`), as `build.rs` copies it: comments and blank lines stripped.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! word_list {
+    ($path:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/rules/", $path))
+    };
+}
+
 use crate::text::Normalized;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;

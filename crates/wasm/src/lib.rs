@@ -8,14 +8,17 @@
 //! [`Checker`]. The JS loader only registers listeners synchronously (an MV3 rule) and
 //! forwards messages once this module is initialised.
 //!
-//! [`ArchiveAudit`] imports a data download (X, Facebook, LinkedIn) in the report page's Web
-//! Worker and checks its posts in chunks.
+//! With the `archive` feature (the report page's separate module, `primum_audit.wasm`),
+//! `ArchiveAudit` imports a data download (X, Facebook, LinkedIn) in the page's Web Worker and
+//! checks its posts in chunks.
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "archive")]
 mod archive;
 mod protocol;
 
+#[cfg(feature = "archive")]
 pub use archive::ArchiveAudit;
 use primum_core::{Context, Policy};
 pub use protocol::{Request, Response};

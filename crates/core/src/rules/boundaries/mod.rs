@@ -15,15 +15,16 @@ mod public_reply;
 mod romantic_or_social;
 
 /// Someone the poster treats: "my patient", "a client", "the climber I splinted".
-pub(crate) static CARE_REF: Lexicon = Lexicon { name: "boundaries/care-ref", source: include_str!("care_ref.txt") };
+pub(crate) static CARE_REF: Lexicon =
+    Lexicon { name: "boundaries/care-ref", source: crate::word_list!("boundaries/care_ref.txt") };
 
 /// The care setting ("in clinic", "her appointment", "post-op", wards, treatments).
 pub(crate) static CARE_CONTEXT: Lexicon =
-    Lexicon { name: "boundaries/care-context", source: include_str!("care_context.txt") };
+    Lexicon { name: "boundaries/care-context", source: crate::word_list!("boundaries/care_context.txt") };
 
 /// Policies, refusals and questions about boundaries.
 pub(crate) static BOUNDARY_SETTING: Lexicon =
-    Lexicon { name: "boundaries/boundary-setting", source: include_str!("boundary_setting.txt") };
+    Lexicon { name: "boundaries/boundary-setting", source: crate::word_list!("boundaries/boundary_setting.txt") };
 
 /// How far (normalized bytes) a care reference may stand from the cue: a sentence or two.
 const RADIUS: u32 = 140;
@@ -146,7 +147,7 @@ pub(crate) fn sentence(norm: &str, at: usize) -> std::ops::Range<usize> {
 
 /// "I know it's against policy, but…": a confession, not a boundary.
 pub(crate) static CROSSING_ANYWAY: Lexicon =
-    Lexicon { name: "boundaries/crossing-anyway", source: include_str!("crossing_anyway.txt") };
+    Lexicon { name: "boundaries/crossing-anyway", source: crate::word_list!("boundaries/crossing_anyway.txt") };
 
 /// Whether the draft sets or discusses a boundary instead of crossing one.
 pub(crate) fn sets_boundary(doc: &Document<'_>) -> bool {

@@ -9,10 +9,12 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::rule::{Rule, RuleMeta, Sink};
 
 /// What is done to a profile: looked up, googled, liked, commented on.
-static SOCIAL_VERB: Lexicon = Lexicon { name: "boundaries/social-verb", source: include_str!("social_verb.txt") };
+static SOCIAL_VERB: Lexicon =
+    Lexicon { name: "boundaries/social-verb", source: crate::word_list!("boundaries/social_verb.txt") };
 
 /// Where: a platform or a personal post (selfie, wedding pics, her profile).
-static SOCIAL_PLACE: Lexicon = Lexicon { name: "boundaries/social-place", source: include_str!("social_place.txt") };
+static SOCIAL_PLACE: Lexicon =
+    Lexicon { name: "boundaries/social-place", source: crate::word_list!("boundaries/social_place.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "boundaries/patient-social-media",

@@ -10,17 +10,18 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::rule::{Rule, RuleMeta, Sink};
 
 /// Personal channels: friend requests, follow-backs, personal numbers, messaging and payment apps.
-static CHANNEL: Lexicon = Lexicon { name: "boundaries/channel", source: include_str!("channel.txt") };
+static CHANNEL: Lexicon = Lexicon { name: "boundaries/channel", source: crate::word_list!("boundaries/channel.txt") };
 
 /// "DM me", "text me": a boundary only when the same sentence addresses patients.
-static INVITE: Lexicon = Lexicon { name: "boundaries/invite", source: include_str!("invite.txt") };
+static INVITE: Lexicon = Lexicon { name: "boundaries/invite", source: crate::word_list!("boundaries/invite.txt") };
 
 /// Labs, scans, "a quick consult": clinical material asked for in private messages.
 static CLINICAL_OBJECT: Lexicon =
-    Lexicon { name: "boundaries/clinical-object", source: include_str!("clinical_object.txt") };
+    Lexicon { name: "boundaries/clinical-object", source: crate::word_list!("boundaries/clinical_object.txt") };
 
 /// Clinical nouns that count after "your" ("DM me your latest bloods").
-static CLINICAL_NOUN: Lexicon = Lexicon { name: "boundaries/clinical-noun", source: include_str!("clinical_noun.txt") };
+static CLINICAL_NOUN: Lexicon =
+    Lexicon { name: "boundaries/clinical-noun", source: crate::word_list!("boundaries/clinical_noun.txt") };
 
 /// Second-person possessives that make a clinical noun the reader's own.
 const YOUR: &[&str] = &["your", "ur", "yr", "tus", "tu", "vos", "tes", "deine", "ihre", "seus", "suas", "teus"];

@@ -7,11 +7,12 @@ use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 
 /// A care encounter addressed to the reader ("see you at your follow-up", "what we talked about").
-static YOUR_CARE: Lexicon = Lexicon { name: "boundaries/your-care", source: include_str!("your_care.txt") };
+static YOUR_CARE: Lexicon =
+    Lexicon { name: "boundaries/your-care", source: crate::word_list!("boundaries/your_care.txt") };
 
 /// The voice of a comment on someone's personal post ("saw on your story", "looking fierce", "proud of you").
 static PERSONAL_ADDRESS: Lexicon =
-    Lexicon { name: "boundaries/personal-address", source: include_str!("personal_address.txt") };
+    Lexicon { name: "boundaries/personal-address", source: crate::word_list!("boundaries/personal_address.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "boundaries/public-reply",

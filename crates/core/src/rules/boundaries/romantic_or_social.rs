@@ -7,7 +7,7 @@ use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 
 /// Flirting, dating, drinks and outings, dating apps.
-static ROMANCE: Lexicon = Lexicon { name: "boundaries/romance", source: include_str!("romance.txt") };
+static ROMANCE: Lexicon = Lexicon { name: "boundaries/romance", source: crate::word_list!("boundaries/romance.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "boundaries/romantic-or-social",

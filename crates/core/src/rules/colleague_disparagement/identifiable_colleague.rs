@@ -11,11 +11,14 @@ use crate::rules::patient_disparagement::REPORTED;
 use regex_lite::Regex;
 
 /// Exasperation closing a jab at a named colleague ("I cannot.", "smh", "🤦").
-static EXASPERATION: Lexicon =
-    Lexicon { name: "colleague-disparagement/exasperation", source: include_str!("exasperation.txt") };
+static EXASPERATION: Lexicon = Lexicon {
+    name: "colleague-disparagement/exasperation",
+    source: crate::word_list!("colleague_disparagement/exasperation.txt"),
+};
 
 /// Admiration, which turns "I can't even" into awe.
-static PRAISE: Lexicon = Lexicon { name: "colleague-disparagement/praise", source: include_str!("praise.txt") };
+static PRAISE: Lexicon =
+    Lexicon { name: "colleague-disparagement/praise", source: crate::word_list!("colleague_disparagement/praise.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "colleague-disparagement/identifiable-colleague",

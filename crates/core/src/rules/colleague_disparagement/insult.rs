@@ -14,15 +14,18 @@ use crate::rules::profanity::SWEAR_WORDS;
 
 /// Being fed up with someone ("so done with this hospital", "die Schnauze voll von…"): an
 /// attack only next to a colleague or employer word.
-static FED_UP: Lexicon = Lexicon { name: "colleague-disparagement/fed-up", source: include_str!("fed_up.txt") };
+static FED_UP: Lexicon =
+    Lexicon { name: "colleague-disparagement/fed-up", source: crate::word_list!("colleague_disparagement/fed_up.txt") };
 use crate::rules::patient_disparagement::REPORTED;
 use crate::rules::patient_disparagement::{
     asserted, asserted_close, in_or_after_sentence, patient_noun_in_sentence, sentence_of, single_quoted,
 };
 
 /// Mock praise ("Groundbreaking.") closing a jab at a repeat failure.
-static MOCK_PRAISE: Lexicon =
-    Lexicon { name: "colleague-disparagement/mock-praise", source: include_str!("mock_praise.txt") };
+static MOCK_PRAISE: Lexicon = Lexicon {
+    name: "colleague-disparagement/mock-praise",
+    source: crate::word_list!("colleague_disparagement/mock_praise.txt"),
+};
 
 static META: RuleMeta = RuleMeta {
     id: "colleague-disparagement/insult",

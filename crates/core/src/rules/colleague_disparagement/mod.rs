@@ -15,28 +15,40 @@ mod insult;
 mod profession_stereotype;
 
 /// Colleagues, professions, specialties and trainees.
-pub(crate) static COLLEAGUE_TARGET: Lexicon =
-    Lexicon { name: "colleague-disparagement/colleague-target", source: include_str!("colleague_target.txt") };
+pub(crate) static COLLEAGUE_TARGET: Lexicon = Lexicon {
+    name: "colleague-disparagement/colleague-target",
+    source: crate::word_list!("colleague_disparagement/colleague_target.txt"),
+};
 
 /// The employer and its management.
-pub(crate) static EMPLOYER: Lexicon =
-    Lexicon { name: "colleague-disparagement/employer", source: include_str!("employer.txt") };
+pub(crate) static EMPLOYER: Lexicon = Lexicon {
+    name: "colleague-disparagement/employer",
+    source: crate::word_list!("colleague_disparagement/employer.txt"),
+};
 
 /// Insults that need a colleague or employer word in the same sentence.
-pub(crate) static INSULTS: Lexicon =
-    Lexicon { name: "colleague-disparagement/insults", source: include_str!("insults.txt") };
+pub(crate) static INSULTS: Lexicon = Lexicon {
+    name: "colleague-disparagement/insults",
+    source: crate::word_list!("colleague_disparagement/insults.txt"),
+};
 
 /// Distinctive attacks that count anywhere in a post about colleagues or the employer.
-pub(crate) static ATTACKS: Lexicon =
-    Lexicon { name: "colleague-disparagement/attacks", source: include_str!("attacks.txt") };
+pub(crate) static ATTACKS: Lexicon = Lexicon {
+    name: "colleague-disparagement/attacks",
+    source: crate::word_list!("colleague_disparagement/attacks.txt"),
+};
 
 /// Eye-rolls and facepalms.
-pub(crate) static EYEROLL: Lexicon =
-    Lexicon { name: "colleague-disparagement/eyeroll", source: include_str!("eyeroll.txt") };
+pub(crate) static EYEROLL: Lexicon = Lexicon {
+    name: "colleague-disparagement/eyeroll",
+    source: crate::word_list!("colleague_disparagement/eyeroll.txt"),
+};
 
 /// Respectful disagreement, evidence talk and thanks.
-pub(crate) static RESPECTFUL: Lexicon =
-    Lexicon { name: "colleague-disparagement/respectful", source: include_str!("respectful.txt") };
+pub(crate) static RESPECTFUL: Lexicon = Lexicon {
+    name: "colleague-disparagement/respectful",
+    source: crate::word_list!("colleague_disparagement/respectful.txt"),
+};
 
 /// Whether a respectful marker shares the sentence with `hit` (disagreement, not an attack).
 pub(crate) fn respectful(doc: &Document<'_>, hit: &Hit) -> bool {

@@ -10,8 +10,10 @@ use crate::rules::patient_disparagement::REPORTED;
 use crate::rules::patient_disparagement::{asserted, near};
 
 /// Stereotype verbs that follow a plural profession.
-static STEREOTYPE_CUES: Lexicon =
-    Lexicon { name: "colleague-disparagement/stereotype-cues", source: include_str!("stereotype_cues.txt") };
+static STEREOTYPE_CUES: Lexicon = Lexicon {
+    name: "colleague-disparagement/stereotype-cues",
+    source: crate::word_list!("colleague_disparagement/stereotype_cues.txt"),
+};
 
 static META: RuleMeta = RuleMeta {
     id: "colleague-disparagement/profession-stereotype",

@@ -8,7 +8,8 @@ use crate::rule::{Rule, RuleMeta, Sink};
 use regex_lite::Regex;
 
 /// Words that introduce a code ("code", "coupon", "use"): the code pattern runs only after one.
-static CODE_WORD: Lexicon = Lexicon { name: "conflict-of-interest/code-word", source: include_str!("code_word.txt") };
+static CODE_WORD: Lexicon =
+    Lexicon { name: "conflict-of-interest/code-word", source: crate::word_list!("conflict_of_interest/code_word.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "conflict-of-interest/discount-code",

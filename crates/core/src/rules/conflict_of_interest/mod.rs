@@ -14,39 +14,46 @@ mod self_promotion;
 mod undisclosed_tie;
 
 /// Clear disclosures: `#ad`, "Disclosure:", "paid partnership", "I receive royalties".
-pub(crate) static DISCLOSURE: Lexicon =
-    Lexicon { name: "conflict-of-interest/disclosure", source: include_str!("disclosure.txt") };
+pub(crate) static DISCLOSURE: Lexicon = Lexicon {
+    name: "conflict-of-interest/disclosure",
+    source: crate::word_list!("conflict_of_interest/disclosure.txt"),
+};
 
 /// Endorsements of a product or service ("the only one I recommend", "ask for it by name").
 pub(crate) static ENDORSE: Lexicon =
-    Lexicon { name: "conflict-of-interest/endorse", source: include_str!("endorse.txt") };
+    Lexicon { name: "conflict-of-interest/endorse", source: crate::word_list!("conflict_of_interest/endorse.txt") };
 
 /// Softer praise ("my favourite", "game changer"); counts with a firm tie.
-pub(crate) static ENDORSE_WEAK: Lexicon =
-    Lexicon { name: "conflict-of-interest/endorse-weak", source: include_str!("endorse_weak.txt") };
+pub(crate) static ENDORSE_WEAK: Lexicon = Lexicon {
+    name: "conflict-of-interest/endorse-weak",
+    source: crate::word_list!("conflict_of_interest/endorse_weak.txt"),
+};
 
 /// Possible ties ("sent me", "pharma", "trip to"); count only with a firm endorsement.
 pub(crate) static TIE_WEAK: Lexicon =
-    Lexicon { name: "conflict-of-interest/tie-weak", source: include_str!("tie_weak.txt") };
+    Lexicon { name: "conflict-of-interest/tie-weak", source: crate::word_list!("conflict_of_interest/tie_weak.txt") };
 
 /// Selling calls to action ("intro price", "mention this post", "grab yours").
-pub(crate) static SELF_PROMO: Lexicon =
-    Lexicon { name: "conflict-of-interest/self-promo", source: include_str!("self_promo.txt") };
+pub(crate) static SELF_PROMO: Lexicon = Lexicon {
+    name: "conflict-of-interest/self-promo",
+    source: crate::word_list!("conflict_of_interest/self_promo.txt"),
+};
 
 /// Weaker calls to action ("link in bio", "book now"); selling only with other signs.
 pub(crate) static CTA_WEAK: Lexicon =
-    Lexicon { name: "conflict-of-interest/cta-weak", source: include_str!("cta_weak.txt") };
+    Lexicon { name: "conflict-of-interest/cta-weak", source: crate::word_list!("conflict_of_interest/cta_weak.txt") };
 
 /// Ties to a company: gifts, hospitality, paid roles, one's own product.
-pub(crate) static TIE: Lexicon = Lexicon { name: "conflict-of-interest/tie", source: include_str!("tie.txt") };
+pub(crate) static TIE: Lexicon =
+    Lexicon { name: "conflict-of-interest/tie", source: crate::word_list!("conflict_of_interest/tie.txt") };
 
 /// "I recommend", "I trust": an endorsement when "the only <product>" stands just before.
 pub(crate) static ONLY_VERB: Lexicon =
-    Lexicon { name: "conflict-of-interest/only-verb", source: include_str!("only_verb.txt") };
+    Lexicon { name: "conflict-of-interest/only-verb", source: crate::word_list!("conflict_of_interest/only_verb.txt") };
 
 /// Discount and affiliate language.
 pub(crate) static COMMERCE: Lexicon =
-    Lexicon { name: "conflict-of-interest/commerce", source: include_str!("commerce.txt") };
+    Lexicon { name: "conflict-of-interest/commerce", source: crate::word_list!("conflict_of_interest/commerce.txt") };
 
 /// Whether the draft discloses a relationship (a "no conflicts" statement does not count).
 pub(crate) fn disclosed(doc: &Document<'_>) -> bool {

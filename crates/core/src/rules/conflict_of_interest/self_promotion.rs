@@ -11,11 +11,14 @@ use crate::rule::{Rule, RuleMeta, Sink};
 use regex_lite::Regex;
 
 /// Charity events and public classes: a price there is not the poster's sale.
-static NOT_FOR_PROFIT: Lexicon =
-    Lexicon { name: "conflict-of-interest/not-for-profit", source: include_str!("not_for_profit.txt") };
+static NOT_FOR_PROFIT: Lexicon = Lexicon {
+    name: "conflict-of-interest/not-for-profit",
+    source: crate::word_list!("conflict_of_interest/not_for_profit.txt"),
+};
 
 /// Shopping calls to action ("get yours", "swipe up", "to buy").
-static SHOP_CTA: Lexicon = Lexicon { name: "conflict-of-interest/shop-cta", source: include_str!("shop_cta.txt") };
+static SHOP_CTA: Lexicon =
+    Lexicon { name: "conflict-of-interest/shop-cta", source: crate::word_list!("conflict_of_interest/shop_cta.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "conflict-of-interest/self-promotion",

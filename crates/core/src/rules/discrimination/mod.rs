@@ -16,33 +16,38 @@ mod group_generalisation;
 mod slur;
 
 /// Protected groups (race, religion, gender, orientation, disability, age, weight, …).
-pub(crate) static GROUPS: Lexicon = Lexicon { name: "discrimination/groups", source: include_str!("groups.txt") };
+pub(crate) static GROUPS: Lexicon =
+    Lexicon { name: "discrimination/groups", source: crate::word_list!("discrimination/groups.txt") };
 
 /// Generalisations and exclusions ("always", "typical", "shouldn't be allowed").
 pub(crate) static GENERALISATIONS: Lexicon =
-    Lexicon { name: "discrimination/generalisations", source: include_str!("generalisations.txt") };
+    Lexicon { name: "discrimination/generalisations", source: crate::word_list!("discrimination/generalisations.txt") };
 
 /// Advocacy against stigma and bias, research on disparities, bias suffered.
-pub(crate) static ADVOCACY: Lexicon = Lexicon { name: "discrimination/advocacy", source: include_str!("advocacy.txt") };
+pub(crate) static ADVOCACY: Lexicon =
+    Lexicon { name: "discrimination/advocacy", source: crate::word_list!("discrimination/advocacy.txt") };
 
 /// "Not trying to be racist but…": disowning bias just before voicing it.
 pub(crate) static BIAS_DISCLAIMER: Lexicon =
-    Lexicon { name: "discrimination/bias-disclaimer", source: include_str!("bias_disclaimer.txt") };
+    Lexicon { name: "discrimination/bias-disclaimer", source: crate::word_list!("discrimination/bias_disclaimer.txt") };
 
 /// Demands that people speak the majority language ("learn English or…"), aimed at migrants.
-pub(crate) static LANGUAGE_DEMANDS: Lexicon =
-    Lexicon { name: "discrimination/language-demands", source: include_str!("language_demands.txt") };
+pub(crate) static LANGUAGE_DEMANDS: Lexicon = Lexicon {
+    name: "discrimination/language-demands",
+    source: crate::word_list!("discrimination/language_demands.txt"),
+};
 
 /// Weak cues ("always", "another", "typical") that need a negative word beside them.
 pub(crate) static WEAK_CUES: Lexicon =
-    Lexicon { name: "discrimination/weak-cues", source: include_str!("weak_cues.txt") };
+    Lexicon { name: "discrimination/weak-cues", source: crate::word_list!("discrimination/weak_cues.txt") };
 
 /// Negative behaviour words ("loud", "steal", "drama") that complete a weak cue.
-pub(crate) static NEGATIVE: Lexicon = Lexicon { name: "discrimination/negative", source: include_str!("negative.txt") };
+pub(crate) static NEGATIVE: Lexicon =
+    Lexicon { name: "discrimination/negative", source: crate::word_list!("discrimination/negative.txt") };
 
 /// Milder negative tone ("complain", "again", "lol") that completes a weak cue only.
 pub(crate) static NEGATIVE_TONE: Lexicon =
-    Lexicon { name: "discrimination/negative-tone", source: include_str!("negative_tone.txt") };
+    Lexicon { name: "discrimination/negative-tone", source: crate::word_list!("discrimination/negative_tone.txt") };
 
 /// How many words may separate a group word from its generalisation.
 const NEAR: usize = 8;

@@ -9,7 +9,7 @@ use crate::rules::patient_disparagement::REPORTED;
 use crate::rules::patient_disparagement::{advocacy, asserted};
 
 /// Slurs (racial, homophobic, transphobic, ableist, class) and mock pseudo-diagnoses.
-static SLURS: Lexicon = Lexicon { name: "discrimination/slurs", source: include_str!("slurs.txt") };
+static SLURS: Lexicon = Lexicon { name: "discrimination/slurs", source: crate::word_list!("discrimination/slurs.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "discrimination/slur",

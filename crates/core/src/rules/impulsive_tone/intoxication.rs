@@ -9,24 +9,27 @@ use crate::text;
 
 /// Being drunk, high or hungover.
 pub(crate) static INTOXICANTS: Lexicon =
-    Lexicon { name: "impulsive-tone/intoxicants", source: include_str!("intoxicants.txt") };
+    Lexicon { name: "impulsive-tone/intoxicants", source: crate::word_list!("impulsive_tone/intoxicants.txt") };
 
 /// Drinks and drugs that matter only before or during duty.
-pub(crate) static DRINKS: Lexicon = Lexicon { name: "impulsive-tone/drinks", source: include_str!("drinks.txt") };
+pub(crate) static DRINKS: Lexicon =
+    Lexicon { name: "impulsive-tone/drinks", source: crate::word_list!("impulsive_tone/drinks.txt") };
 
 /// Acting on work in the heat of the moment (resigning, emailing the boss).
 pub(crate) static IMPULSIVE_ACTS: Lexicon =
-    Lexicon { name: "impulsive-tone/impulsive-acts", source: include_str!("impulsive_acts.txt") };
+    Lexicon { name: "impulsive-tone/impulsive-acts", source: crate::word_list!("impulsive_tone/impulsive_acts.txt") };
 
 /// A bad day at work given as the reason for drinking.
-pub(crate) static BAD_DAY: Lexicon = Lexicon { name: "impulsive-tone/bad-day", source: include_str!("bad_day.txt") };
+pub(crate) static BAD_DAY: Lexicon =
+    Lexicon { name: "impulsive-tone/bad-day", source: crate::word_list!("impulsive_tone/bad_day.txt") };
 
 /// Working or about to work.
-pub(crate) static ON_DUTY: Lexicon = Lexicon { name: "impulsive-tone/on-duty", source: include_str!("on_duty.txt") };
+pub(crate) static ON_DUTY: Lexicon =
+    Lexicon { name: "impulsive-tone/on-duty", source: crate::word_list!("impulsive_tone/on_duty.txt") };
 
 /// Timing that puts a drink before or during work.
 pub(crate) static BEFORE_DUTY: Lexicon =
-    Lexicon { name: "impulsive-tone/before-duty", source: include_str!("before_duty.txt") };
+    Lexicon { name: "impulsive-tone/before-duty", source: crate::word_list!("impulsive_tone/before_duty.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "impulsive-tone/intoxication-at-work",

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 /// Joy, pride and thanks: capitals and "!!!" in such a post are excitement.
 pub(crate) static CELEBRATION: Lexicon =
-    Lexicon { name: "impulsive-tone/celebration", source: include_str!("celebration.txt") };
+    Lexicon { name: "impulsive-tone/celebration", source: crate::word_list!("impulsive_tone/celebration.txt") };
 
 mod intoxication;
 mod rage_venting;

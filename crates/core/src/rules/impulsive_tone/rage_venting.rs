@@ -11,18 +11,20 @@ use regex_lite::Regex;
 use std::ops::Range;
 
 /// Rage and venting that needs nothing else to be impulsive.
-pub(crate) static VENTING: Lexicon = Lexicon { name: "impulsive-tone/venting", source: include_str!("venting.txt") };
+pub(crate) static VENTING: Lexicon =
+    Lexicon { name: "impulsive-tone/venting", source: crate::word_list!("impulsive_tone/venting.txt") };
 
 /// Fed-up idioms: a rant by themselves when the post is about work, one sign otherwise.
-pub(crate) static FED_UP: Lexicon = Lexicon { name: "impulsive-tone/fed-up", source: include_str!("fed_up.txt") };
+pub(crate) static FED_UP: Lexicon =
+    Lexicon { name: "impulsive-tone/fed-up", source: crate::word_list!("impulsive_tone/fed_up.txt") };
 
 /// Weaker signs of anger: two different signs make a rant.
 pub(crate) static ANGER_WORDS: Lexicon =
-    Lexicon { name: "impulsive-tone/anger-words", source: include_str!("anger_words.txt") };
+    Lexicon { name: "impulsive-tone/anger-words", source: crate::word_list!("impulsive_tone/anger_words.txt") };
 
 /// The workplace as the target of a rant.
 pub(crate) static WORKPLACE: Lexicon =
-    Lexicon { name: "impulsive-tone/workplace", source: include_str!("workplace.txt") };
+    Lexicon { name: "impulsive-tone/workplace", source: crate::word_list!("impulsive_tone/workplace.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "impulsive-tone/rage-venting",

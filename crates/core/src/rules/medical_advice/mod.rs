@@ -20,65 +20,71 @@ mod remote_assessment;
 
 /// Signs the post answers one person.
 pub(crate) static ADDRESSEE: Lexicon =
-    Lexicon { name: "medical-advice/addressee", source: include_str!("addressee.txt") };
+    Lexicon { name: "medical-advice/addressee", source: crate::word_list!("medical_advice/addressee.txt") };
 
 /// Weaker signs of a reply (to a post, a thread, a picture).
 pub(crate) static REPLY_CUES: Lexicon =
-    Lexicon { name: "medical-advice/reply-cues", source: include_str!("reply_cues.txt") };
+    Lexicon { name: "medical-advice/reply-cues", source: crate::word_list!("medical_advice/reply_cues.txt") };
 
 /// "You need…", an order only when said to one person.
-pub(crate) static NEEDS: Lexicon = Lexicon { name: "medical-advice/needs", source: include_str!("needs.txt") };
+pub(crate) static NEEDS: Lexicon =
+    Lexicon { name: "medical-advice/needs", source: crate::word_list!("medical_advice/needs.txt") };
 
 /// Frequencies written in words.
 pub(crate) static DOSE_WORDS: Lexicon =
-    Lexicon { name: "medical-advice/dose-words", source: include_str!("dose_words.txt") };
+    Lexicon { name: "medical-advice/dose-words", source: crate::word_list!("medical_advice/dose_words.txt") };
 
 /// Telling someone what they have.
 pub(crate) static DIAGNOSIS: Lexicon =
-    Lexicon { name: "medical-advice/diagnosis", source: include_str!("diagnosis.txt") };
+    Lexicon { name: "medical-advice/diagnosis", source: crate::word_list!("medical_advice/diagnosis.txt") };
 
 /// Confident diagnosis wording.
-pub(crate) static DIAGNOSIS_STRONG: Lexicon =
-    Lexicon { name: "medical-advice/diagnosis-strong", source: include_str!("diagnosis_strong.txt") };
+pub(crate) static DIAGNOSIS_STRONG: Lexicon = Lexicon {
+    name: "medical-advice/diagnosis-strong",
+    source: crate::word_list!("medical_advice/diagnosis_strong.txt"),
+};
 
 /// "No need to see anyone."
 pub(crate) static DISCOURAGE_CARE: Lexicon =
-    Lexicon { name: "medical-advice/discourage-care", source: include_str!("discourage_care.txt") };
+    Lexicon { name: "medical-advice/discourage-care", source: crate::word_list!("medical_advice/discourage_care.txt") };
 
 /// Treatment imperatives.
 pub(crate) static DIRECTIVE_VERBS: Lexicon =
-    Lexicon { name: "medical-advice/directive-verbs", source: include_str!("directive_verbs.txt") };
+    Lexicon { name: "medical-advice/directive-verbs", source: crate::word_list!("medical_advice/directive_verbs.txt") };
 
 /// Drugs, supplements, treatments.
 pub(crate) static MEDICINES: Lexicon =
-    Lexicon { name: "medical-advice/medicines", source: include_str!("medicines.txt") };
+    Lexicon { name: "medical-advice/medicines", source: crate::word_list!("medical_advice/medicines.txt") };
 
 /// Conditions and symptoms.
 pub(crate) static CONDITIONS: Lexicon =
-    Lexicon { name: "medical-advice/conditions", source: include_str!("conditions.txt") };
+    Lexicon { name: "medical-advice/conditions", source: crate::word_list!("medical_advice/conditions.txt") };
 
 /// Education and referral statements.
 pub(crate) static DISCLAIMER: Lexicon =
-    Lexicon { name: "medical-advice/disclaimer", source: include_str!("disclaimer.txt") };
+    Lexicon { name: "medical-advice/disclaimer", source: crate::word_list!("medical_advice/disclaimer.txt") };
 
 /// Tests, referrals and devices (the medical-word gate only).
 pub(crate) static INVESTIGATIONS: Lexicon =
-    Lexicon { name: "medical-advice/investigations", source: include_str!("investigations.txt") };
+    Lexicon { name: "medical-advice/investigations", source: crate::word_list!("medical_advice/investigations.txt") };
 
 /// Regular prescribed medicines: stopping or re-dosing one is a medication change.
 pub(crate) static PRESCRIBED: Lexicon =
-    Lexicon { name: "medical-advice/prescribed", source: include_str!("prescribed.txt") };
+    Lexicon { name: "medical-advice/prescribed", source: crate::word_list!("medical_advice/prescribed.txt") };
 
 /// Offers to assess people remotely.
-pub(crate) static SOLICIT: Lexicon = Lexicon { name: "medical-advice/solicit", source: include_str!("solicit.txt") };
+pub(crate) static SOLICIT: Lexicon =
+    Lexicon { name: "medical-advice/solicit", source: crate::word_list!("medical_advice/solicit.txt") };
 
 /// What people send for a remote opinion.
-pub(crate) static CLINICAL_OBJECTS: Lexicon =
-    Lexicon { name: "medical-advice/clinical-objects", source: include_str!("clinical_objects.txt") };
+pub(crate) static CLINICAL_OBJECTS: Lexicon = Lexicon {
+    name: "medical-advice/clinical-objects",
+    source: crate::word_list!("medical_advice/clinical_objects.txt"),
+};
 
 /// Changing one person's own medicine.
 pub(crate) static PERSONAL_CHANGE: Lexicon =
-    Lexicon { name: "medical-advice/personal-change", source: include_str!("personal_change.txt") };
+    Lexicon { name: "medical-advice/personal-change", source: crate::word_list!("medical_advice/personal_change.txt") };
 
 /// The disclaimer the fixes insert.
 pub(crate) const DISCLAIMER_TEXT: &str =

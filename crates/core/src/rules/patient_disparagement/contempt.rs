@@ -13,12 +13,16 @@ use crate::rules::discrimination::{ADVOCACY, BIAS_DISCLAIMER};
 use regex_lite::Regex;
 
 /// Insults that need a patient word in the same sentence ("stupid", "liars", "feral").
-static CONTEMPT_WORDS: Lexicon =
-    Lexicon { name: "patient-disparagement/contempt-words", source: include_str!("contempt_words.txt") };
+static CONTEMPT_WORDS: Lexicon = Lexicon {
+    name: "patient-disparagement/contempt-words",
+    source: crate::word_list!("patient_disparagement/contempt_words.txt"),
+};
 
 /// Phrases of mockery distinctive enough to count anywhere in a post about work.
-static CONTEMPT_PHRASES: Lexicon =
-    Lexicon { name: "patient-disparagement/contempt-phrases", source: include_str!("contempt_phrases.txt") };
+static CONTEMPT_PHRASES: Lexicon = Lexicon {
+    name: "patient-disparagement/contempt-phrases",
+    source: crate::word_list!("patient_disparagement/contempt_phrases.txt"),
+};
 
 static META: RuleMeta = RuleMeta {
     id: "patient-disparagement/contempt",

@@ -11,7 +11,8 @@ use crate::rules::colleague_disparagement::COLLEAGUE_TARGET;
 use crate::rules::discrimination::{ADVOCACY, BIAS_DISCLAIMER};
 
 /// Words of disgust: smell, dirt, "gross", vomit on my shoes.
-static DISGUST: Lexicon = Lexicon { name: "patient-disparagement/disgust", source: include_str!("disgust.txt") };
+static DISGUST: Lexicon =
+    Lexicon { name: "patient-disparagement/disgust", source: crate::word_list!("patient_disparagement/disgust.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "patient-disparagement/disgust",

@@ -12,7 +12,8 @@ use crate::rules::discrimination::{
 };
 
 /// Words that make a post about hiring or staffing rather than patients.
-static HIRING: Lexicon = Lexicon { name: "patient-disparagement/hiring", source: include_str!("hiring.txt") };
+static HIRING: Lexicon =
+    Lexicon { name: "patient-disparagement/hiring", source: crate::word_list!("patient_disparagement/hiring.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "patient-disparagement/group-stereotype",

@@ -10,10 +10,14 @@ use crate::rules::colleague_disparagement::COLLEAGUE_TARGET;
 use crate::rules::discrimination::{ADVOCACY, BIAS_DISCLAIMER};
 
 /// Mock praise, rhetorical tags and eye-roll emoji.
-static SARCASM: Lexicon = Lexicon { name: "patient-disparagement/sarcasm", source: include_str!("sarcasm.txt") };
+static SARCASM: Lexicon =
+    Lexicon { name: "patient-disparagement/sarcasm", source: crate::word_list!("patient_disparagement/sarcasm.txt") };
 
 /// Patient behaviour framed as a failing (complaining, demanding, refusing, googling).
-static BEHAVIOUR: Lexicon = Lexicon { name: "patient-disparagement/behaviour", source: include_str!("behaviour.txt") };
+static BEHAVIOUR: Lexicon = Lexicon {
+    name: "patient-disparagement/behaviour",
+    source: crate::word_list!("patient_disparagement/behaviour.txt"),
+};
 
 static META: RuleMeta = RuleMeta {
     id: "patient-disparagement/mocking-tone",

@@ -18,23 +18,28 @@ mod mocking_tone;
 mod stigmatising_label;
 
 /// Words that point at patients, their families, or people met at work.
-pub(crate) static PATIENT_TARGET: Lexicon =
-    Lexicon { name: "patient-disparagement/patient-target", source: include_str!("patient_target.txt") };
+pub(crate) static PATIENT_TARGET: Lexicon = Lexicon {
+    name: "patient-disparagement/patient-target",
+    source: crate::word_list!("patient_disparagement/patient_target.txt"),
+};
 
 /// Eye-rolls and "#nursehumor": a sneer, not mere laughter.
 pub(crate) static EYEROLL: Lexicon =
-    Lexicon { name: "patient-disparagement/eyeroll", source: include_str!("eyeroll.txt") };
+    Lexicon { name: "patient-disparagement/eyeroll", source: crate::word_list!("patient_disparagement/eyeroll.txt") };
 
 /// Markers of a sneer: eye-rolls, "classic", "lol", "#nursehumor".
-pub(crate) static SNEER: Lexicon = Lexicon { name: "patient-disparagement/sneer", source: include_str!("sneer.txt") };
+pub(crate) static SNEER: Lexicon =
+    Lexicon { name: "patient-disparagement/sneer", source: crate::word_list!("patient_disparagement/sneer.txt") };
 
 /// Reported speech: "called me a…", "patients get called…".
 pub(crate) static REPORTED: Lexicon =
-    Lexicon { name: "patient-disparagement/reported", source: include_str!("reported.txt") };
+    Lexicon { name: "patient-disparagement/reported", source: crate::word_list!("patient_disparagement/reported.txt") };
 
 /// Words that set a post in a clinical workplace.
-pub(crate) static WORKPLACE: Lexicon =
-    Lexicon { name: "patient-disparagement/workplace", source: include_str!("workplace.txt") };
+pub(crate) static WORKPLACE: Lexicon = Lexicon {
+    name: "patient-disparagement/workplace",
+    source: crate::word_list!("patient_disparagement/workplace.txt"),
+};
 
 /// Patient-target words too generic to show the group is patients.
 pub(crate) const GENERIC: &[&str] = &[

@@ -11,11 +11,14 @@ use crate::rules::discrimination::{ADVOCACY, BIAS_DISCLAIMER};
 use crate::text::Normalized;
 
 /// Labels that mock or stigmatise on their own.
-static LABELS: Lexicon = Lexicon { name: "patient-disparagement/labels", source: include_str!("labels.txt") };
+static LABELS: Lexicon =
+    Lexicon { name: "patient-disparagement/labels", source: crate::word_list!("patient_disparagement/labels.txt") };
 
 /// Words that are a sneer only next to an eye-roll or a "classic".
-static WEAK_LABELS: Lexicon =
-    Lexicon { name: "patient-disparagement/weak-labels", source: include_str!("weak_labels.txt") };
+static WEAK_LABELS: Lexicon = Lexicon {
+    name: "patient-disparagement/weak-labels",
+    source: crate::word_list!("patient_disparagement/weak_labels.txt"),
+};
 
 static META: RuleMeta = RuleMeta {
     id: "patient-disparagement/stigmatising-label",
@@ -54,7 +57,7 @@ pub(crate) struct StigmatisingLabel {
 
 impl StigmatisingLabel {
     pub(crate) fn new() -> StigmatisingLabel {
-        let fixes = parse_entries(include_str!("label_fixes.txt"))
+        let fixes = parse_entries(crate::word_list!("patient_disparagement/label_fixes.txt"))
             .filter_map(|(line, _)| {
                 let (label, with) = line.split_once('|')?;
                 Some((Normalized::new(label.trim()).as_str().to_owned(), with.trim()))

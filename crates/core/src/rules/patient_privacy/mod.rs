@@ -23,67 +23,80 @@ mod record_number;
 mod room_or_bed;
 
 /// Words that put a text in a clinical setting.
-pub(crate) static CLINICAL_CONTEXT: Lexicon =
-    Lexicon { name: "patient-privacy/clinical-context", source: include_str!("clinical_context.txt") };
+pub(crate) static CLINICAL_CONTEXT: Lexicon = Lexicon {
+    name: "patient-privacy/clinical-context",
+    source: crate::word_list!("patient_privacy/clinical_context.txt"),
+};
 
 /// Consent and de-identification statements.
-pub(crate) static CONSENT: Lexicon = Lexicon { name: "patient-privacy/consent", source: include_str!("consent.txt") };
+pub(crate) static CONSENT: Lexicon =
+    Lexicon { name: "patient-privacy/consent", source: crate::word_list!("patient_privacy/consent.txt") };
 
 /// Diagnoses, injuries, procedures and telling medicines.
 pub(crate) static CONDITIONS: Lexicon =
-    Lexicon { name: "patient-privacy/conditions", source: include_str!("conditions.txt") };
+    Lexicon { name: "patient-privacy/conditions", source: crate::word_list!("patient_privacy/conditions.txt") };
 
 /// Cues that a real, recent patient encounter is being described.
 pub(crate) static ENCOUNTER: Lexicon =
-    Lexicon { name: "patient-privacy/encounter", source: include_str!("encounter.txt") };
+    Lexicon { name: "patient-privacy/encounter", source: crate::word_list!("patient_privacy/encounter.txt") };
 
 /// Recency words: a weaker encounter cue.
-pub(crate) static RECENCY: Lexicon = Lexicon { name: "patient-privacy/recency", source: include_str!("recency.txt") };
+pub(crate) static RECENCY: Lexicon =
+    Lexicon { name: "patient-privacy/recency", source: crate::word_list!("patient_privacy/recency.txt") };
 
 /// One particular patient of the poster's ("my patient", "her chart").
-pub(crate) static SPECIFIC_PATIENT: Lexicon =
-    Lexicon { name: "patient-privacy/specific-patient", source: include_str!("specific_patient.txt") };
+pub(crate) static SPECIFIC_PATIENT: Lexicon = Lexicon {
+    name: "patient-privacy/specific-patient",
+    source: crate::word_list!("patient_privacy/specific_patient.txt"),
+};
 
 /// Words that refer to one person.
-pub(crate) static PERSON: Lexicon = Lexicon { name: "patient-privacy/person", source: include_str!("person.txt") };
+pub(crate) static PERSON: Lexicon =
+    Lexicon { name: "patient-privacy/person", source: crate::word_list!("patient_privacy/person.txt") };
 
 /// Sex and gender words.
-pub(crate) static SEX: Lexicon = Lexicon { name: "patient-privacy/sex", source: include_str!("sex.txt") };
+pub(crate) static SEX: Lexicon =
+    Lexicon { name: "patient-privacy/sex", source: crate::word_list!("patient_privacy/sex.txt") };
 
 /// Age groups in words.
 pub(crate) static AGE_WORDS: Lexicon =
-    Lexicon { name: "patient-privacy/age-words", source: include_str!("age_words.txt") };
+    Lexicon { name: "patient-privacy/age-words", source: crate::word_list!("patient_privacy/age_words.txt") };
 
 /// Places outside the clinic.
-pub(crate) static PLACES: Lexicon = Lexicon { name: "patient-privacy/places", source: include_str!("places.txt") };
+pub(crate) static PLACES: Lexicon =
+    Lexicon { name: "patient-privacy/places", source: crate::word_list!("patient_privacy/places.txt") };
 
 /// Occupations, family situations, events, news coverage, rarity.
 pub(crate) static CIRCUMSTANCE: Lexicon =
-    Lexicon { name: "patient-privacy/circumstance", source: include_str!("circumstance.txt") };
+    Lexicon { name: "patient-privacy/circumstance", source: crate::word_list!("patient_privacy/circumstance.txt") };
 
 /// Occupations and roles.
 pub(crate) static OCCUPATION: Lexicon =
-    Lexicon { name: "patient-privacy/occupation", source: include_str!("occupation.txt") };
+    Lexicon { name: "patient-privacy/occupation", source: crate::word_list!("patient_privacy/occupation.txt") };
 
 /// Publicity: news coverage, viral posts.
-pub(crate) static NEWS: Lexicon = Lexicon { name: "patient-privacy/news", source: include_str!("news.txt") };
+pub(crate) static NEWS: Lexicon =
+    Lexicon { name: "patient-privacy/news", source: crate::word_list!("patient_privacy/news.txt") };
 
 /// Days, months, holidays.
 pub(crate) static TIME_WORDS: Lexicon =
-    Lexicon { name: "patient-privacy/time-words", source: include_str!("time_words.txt") };
+    Lexicon { name: "patient-privacy/time-words", source: crate::word_list!("patient_privacy/time_words.txt") };
 
 /// Public figures.
 pub(crate) static PUBLIC_FIGURE: Lexicon =
-    Lexicon { name: "patient-privacy/public-figure", source: include_str!("public_figure.txt") };
+    Lexicon { name: "patient-privacy/public-figure", source: crate::word_list!("patient_privacy/public_figure.txt") };
 
 /// Hints that invite readers to guess who.
-pub(crate) static TEASE: Lexicon = Lexicon { name: "patient-privacy/tease", source: include_str!("tease.txt") };
+pub(crate) static TEASE: Lexicon =
+    Lexicon { name: "patient-privacy/tease", source: crate::word_list!("patient_privacy/tease.txt") };
 
 /// Images, scans, records.
-pub(crate) static IMAGE: Lexicon = Lexicon { name: "patient-privacy/image", source: include_str!("image.txt") };
+pub(crate) static IMAGE: Lexicon =
+    Lexicon { name: "patient-privacy/image", source: crate::word_list!("patient_privacy/image.txt") };
 
 /// Words that announce or show an image in the post.
-pub(crate) static SHOW: Lexicon = Lexicon { name: "patient-privacy/show", source: include_str!("show.txt") };
+pub(crate) static SHOW: Lexicon =
+    Lexicon { name: "patient-privacy/show", source: crate::word_list!("patient_privacy/show.txt") };
 
 /// The word lists [`clues::Clues::scan`] reads, plus `extra`: for a rule's `lexicons`.
 macro_rules! with_clue_lexicons {
@@ -110,22 +123,23 @@ pub(crate) use with_clue_lexicons;
 
 /// Second-person references to the poster's care of the reader ("see you at your follow-up").
 pub(crate) static YOUR_CARE: Lexicon =
-    Lexicon { name: "patient-privacy/your-care", source: include_str!("your_care.txt") };
+    Lexicon { name: "patient-privacy/your-care", source: crate::word_list!("patient_privacy/your_care.txt") };
 
 /// The reader's own social-media posts, seen by the poster ("saw on your story").
 pub(crate) static THEIR_POST: Lexicon =
-    Lexicon { name: "patient-privacy/their-post", source: include_str!("their_post.txt") };
+    Lexicon { name: "patient-privacy/their-post", source: crate::word_list!("patient_privacy/their_post.txt") };
 
 /// Courtesy titles and patient words that names follow.
 pub(crate) static NAME_CUES: Lexicon =
-    Lexicon { name: "patient-privacy/name-cues", source: include_str!("name_cues.txt") };
+    Lexicon { name: "patient-privacy/name-cues", source: crate::word_list!("patient_privacy/name_cues.txt") };
 
 /// Month names, for dates written in words.
-pub(crate) static MONTHS: Lexicon = Lexicon { name: "patient-privacy/months", source: include_str!("months.txt") };
+pub(crate) static MONTHS: Lexicon =
+    Lexicon { name: "patient-privacy/months", source: crate::word_list!("patient_privacy/months.txt") };
 
 /// Labels of record numbers.
 pub(crate) static RECORD_LABELS: Lexicon =
-    Lexicon { name: "patient-privacy/record-labels", source: include_str!("record_labels.txt") };
+    Lexicon { name: "patient-privacy/record-labels", source: crate::word_list!("patient_privacy/record_labels.txt") };
 
 /// Whether the draft is set in a clinical context.
 pub(crate) fn clinical(doc: &Document<'_>) -> bool {

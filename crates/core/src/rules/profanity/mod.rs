@@ -18,25 +18,27 @@ mod sexual_content;
 
 /// Profane and obscene words and phrases (several languages).
 pub(crate) static SWEAR_WORDS: Lexicon =
-    Lexicon { name: "profanity/swear-words", source: include_str!("swear_words.txt") };
+    Lexicon { name: "profanity/swear-words", source: crate::word_list!("profanity/swear_words.txt") };
 
 /// Vulgar words that are also first names: profane only in lower case.
-pub(crate) static NAME_LIKE: Lexicon = Lexicon { name: "profanity/name-like", source: include_str!("name_like.txt") };
+pub(crate) static NAME_LIKE: Lexicon =
+    Lexicon { name: "profanity/name-like", source: crate::word_list!("profanity/name_like.txt") };
 
 /// Profane abbreviations and minced forms (`wtf`, `ffs`, `F this`).
 pub(crate) static ABBREVIATIONS: Lexicon =
-    Lexicon { name: "profanity/abbreviations", source: include_str!("abbreviations.txt") };
+    Lexicon { name: "profanity/abbreviations", source: crate::word_list!("profanity/abbreviations.txt") };
 
 /// Sexually explicit words and phrases.
 pub(crate) static SEXUAL_TERMS: Lexicon =
-    Lexicon { name: "profanity/sexual-terms", source: include_str!("sexual_terms.txt") };
+    Lexicon { name: "profanity/sexual-terms", source: crate::word_list!("profanity/sexual_terms.txt") };
 
 /// Words that are suggestive only beside a flirting cue.
-pub(crate) static INNUENDO: Lexicon = Lexicon { name: "profanity/innuendo", source: include_str!("innuendo.txt") };
+pub(crate) static INNUENDO: Lexicon =
+    Lexicon { name: "profanity/innuendo", source: crate::word_list!("profanity/innuendo.txt") };
 
 /// Everyday words that are suggestive only beside an explicit emoji.
 pub(crate) static INNUENDO_MILD: Lexicon =
-    Lexicon { name: "profanity/innuendo-mild", source: include_str!("innuendo_mild.txt") };
+    Lexicon { name: "profanity/innuendo-mild", source: crate::word_list!("profanity/innuendo_mild.txt") };
 
 /// Suffixes a masked word may carry beyond a listed stem (`f***ing`, `dipsh*ts`).
 const SUFFIXES: &[&str] = &["", "s", "es", "ing", "in", "ed", "er", "ers", "y", "ty", "head", "hole", "face"];

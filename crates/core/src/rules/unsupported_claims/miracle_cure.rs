@@ -8,29 +8,40 @@ use crate::rule::{Rule, RuleMeta, Sink};
 use regex_lite::Regex;
 
 /// Claims strong enough alone: "cures", "100% effective", "detox your", "nothing else comes close".
-static CURE_CLAIM: Lexicon = Lexicon { name: "unsupported-claims/cure-claim", source: include_str!("cure_claim.txt") };
+static CURE_CLAIM: Lexicon =
+    Lexicon { name: "unsupported-claims/cure-claim", source: crate::word_list!("unsupported_claims/cure_claim.txt") };
 /// Efficacy verbs that claim a result when a condition follows ("reverses", "melts", "cleared").
-static CURE_VERB: Lexicon = Lexicon { name: "unsupported-claims/cure-verb", source: include_str!("cure_verb.txt") };
+static CURE_VERB: Lexicon =
+    Lexicon { name: "unsupported-claims/cure-verb", source: crate::word_list!("unsupported_claims/cure_verb.txt") };
 /// Efficacy verbs that are often true ("exercise lowers blood pressure"): they weigh one.
-static CURE_VERB_WEAK: Lexicon =
-    Lexicon { name: "unsupported-claims/cure-verb-weak", source: include_str!("cure_verb_weak.txt") };
+static CURE_VERB_WEAK: Lexicon = Lexicon {
+    name: "unsupported-claims/cure-verb-weak",
+    source: crate::word_list!("unsupported_claims/cure_verb_weak.txt"),
+};
 /// Diseases and body targets.
-static CONDITION: Lexicon = Lexicon { name: "unsupported-claims/condition", source: include_str!("condition.txt") };
+static CONDITION: Lexicon =
+    Lexicon { name: "unsupported-claims/condition", source: crate::word_list!("unsupported_claims/condition.txt") };
 /// Modalities without good evidence for the usual claims.
-static PSEUDO: Lexicon = Lexicon { name: "unsupported-claims/pseudo", source: include_str!("pseudo.txt") };
+static PSEUDO: Lexicon =
+    Lexicon { name: "unsupported-claims/pseudo", source: crate::word_list!("unsupported_claims/pseudo.txt") };
 /// Overreaching outcomes ("zero flu cases", "never been healthier", "in half").
-static OUTCOME: Lexicon = Lexicon { name: "unsupported-claims/outcome", source: include_str!("outcome.txt") };
+static OUTCOME: Lexicon =
+    Lexicon { name: "unsupported-claims/outcome", source: crate::word_list!("unsupported_claims/outcome.txt") };
 /// Effect sizes ("in half", "twice as fast"), counted once with any percentage.
-static MAGNITUDE: Lexicon = Lexicon { name: "unsupported-claims/magnitude", source: include_str!("magnitude.txt") };
+static MAGNITUDE: Lexicon =
+    Lexicon { name: "unsupported-claims/magnitude", source: crate::word_list!("unsupported_claims/magnitude.txt") };
 /// Rhetorical props ("living proof", "full stop", "trust me").
-static SUPPORT: Lexicon = Lexicon { name: "unsupported-claims/support", source: include_str!("support.txt") };
+static SUPPORT: Lexicon =
+    Lexicon { name: "unsupported-claims/support", source: crate::word_list!("unsupported_claims/support.txt") };
 /// Selling language around a claim.
-static PROMO: Lexicon = Lexicon { name: "unsupported-claims/promo", source: include_str!("promo.txt") };
+static PROMO: Lexicon =
+    Lexicon { name: "unsupported-claims/promo", source: crate::word_list!("unsupported_claims/promo.txt") };
 /// Comparisons ("better than", "outperforms"): strong when an evidence-based treatment follows.
 static COMPARATIVE: Lexicon =
-    Lexicon { name: "unsupported-claims/comparative", source: include_str!("comparative.txt") };
+    Lexicon { name: "unsupported-claims/comparative", source: crate::word_list!("unsupported_claims/comparative.txt") };
 /// Honest hedging.
-static HEDGE: Lexicon = Lexicon { name: "unsupported-claims/hedge", source: include_str!("hedge.txt") };
+static HEDGE: Lexicon =
+    Lexicon { name: "unsupported-claims/hedge", source: crate::word_list!("unsupported_claims/hedge.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "unsupported-claims/miracle-cure",

@@ -8,27 +8,33 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::rule::{Rule, RuleMeta, Sink};
 
 /// Known myths as they are asserted ("vaccines cause autism", "fluoride lowers IQ").
-static MYTH: Lexicon = Lexicon { name: "unsupported-claims/myth", source: include_str!("myth.txt") };
+static MYTH: Lexicon =
+    Lexicon { name: "unsupported-claims/myth", source: crate::word_list!("unsupported_claims/myth.txt") };
 
 /// "They don't want you to know", "every study is bought".
-static CONSPIRACY: Lexicon = Lexicon { name: "unsupported-claims/conspiracy", source: include_str!("conspiracy.txt") };
+static CONSPIRACY: Lexicon =
+    Lexicon { name: "unsupported-claims/conspiracy", source: crate::word_list!("unsupported_claims/conspiracy.txt") };
 
 /// Insinuation ("connect the dots", "numbers are being buried"): counts only on a health topic.
 static INSINUATION: Lexicon =
-    Lexicon { name: "unsupported-claims/insinuation", source: include_str!("insinuation.txt") };
+    Lexicon { name: "unsupported-claims/insinuation", source: crate::word_list!("unsupported_claims/insinuation.txt") };
 
 /// Health-evidence topics that make an insinuation a claim (vaccines, pharma, deaths, case numbers).
-static TOPIC: Lexicon = Lexicon { name: "unsupported-claims/topic", source: include_str!("topic.txt") };
+static TOPIC: Lexicon =
+    Lexicon { name: "unsupported-claims/topic", source: crate::word_list!("unsupported_claims/topic.txt") };
 
 /// Words after "being buried"/"hidden" that make it workload or a literal burial, not a cover-up.
 const LITERAL_NEXT: &[&str] = &["in", "under", "alive", "at", "beneath"];
 
 /// Harms falsely pinned on evidence-based care ("causes infertility", "full of toxins").
-static HARM: Lexicon = Lexicon { name: "unsupported-claims/harm", source: include_str!("harm.txt") };
+static HARM: Lexicon =
+    Lexicon { name: "unsupported-claims/harm", source: crate::word_list!("unsupported_claims/harm.txt") };
 
 /// Dismissals placed before the treatment ("nobody needs statins").
-static PRE_DISMISSAL: Lexicon =
-    Lexicon { name: "unsupported-claims/pre-dismissal", source: include_str!("pre_dismissal.txt") };
+static PRE_DISMISSAL: Lexicon = Lexicon {
+    name: "unsupported-claims/pre-dismissal",
+    source: crate::word_list!("unsupported_claims/pre_dismissal.txt"),
+};
 
 static META: RuleMeta = RuleMeta {
     id: "unsupported-claims/misinformation",

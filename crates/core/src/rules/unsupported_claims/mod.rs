@@ -14,15 +14,18 @@ mod misinformation;
 mod unpublished_data;
 
 /// Debunking and correction markers.
-pub(crate) static DEBUNK: Lexicon = Lexicon { name: "unsupported-claims/debunk", source: include_str!("debunk.txt") };
+pub(crate) static DEBUNK: Lexicon =
+    Lexicon { name: "unsupported-claims/debunk", source: crate::word_list!("unsupported_claims/debunk.txt") };
 
 /// Words that dismiss a treatment ("scam", "placebo", "doesn't work").
 pub(crate) static DISMISSAL: Lexicon =
-    Lexicon { name: "unsupported-claims/dismissal", source: include_str!("dismissal.txt") };
+    Lexicon { name: "unsupported-claims/dismissal", source: crate::word_list!("unsupported_claims/dismissal.txt") };
 
 /// Evidence-based treatments and public-health measures.
-pub(crate) static EVIDENCE_BASED: Lexicon =
-    Lexicon { name: "unsupported-claims/evidence-based", source: include_str!("evidence_based.txt") };
+pub(crate) static EVIDENCE_BASED: Lexicon = Lexicon {
+    name: "unsupported-claims/evidence-based",
+    source: crate::word_list!("unsupported_claims/evidence_based.txt"),
+};
 
 /// Whether the draft corrects a claim somewhere (myth-busting, "no evidence", "misinformation").
 pub(crate) fn debunks(doc: &Document<'_>) -> bool {

@@ -6,16 +6,20 @@ use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 
 /// Unpublished or confidential data, leaked on its own terms ("our unpublished data", "don't tell the journal").
-static LEAK: Lexicon = Lexicon { name: "unsupported-claims/leak", source: include_str!("leak.txt") };
+static LEAK: Lexicon =
+    Lexicon { name: "unsupported-claims/leak", source: crate::word_list!("unsupported_claims/leak.txt") };
 
 /// Embargoed or interim data: a leak only when results are shared alongside.
-static LEAK_WEAK: Lexicon = Lexicon { name: "unsupported-claims/leak-weak", source: include_str!("leak_weak.txt") };
+static LEAK_WEAK: Lexicon =
+    Lexicon { name: "unsupported-claims/leak-weak", source: crate::word_list!("unsupported_claims/leak_weak.txt") };
 
 /// Results being shared ("HR 0.41", "the drug works", "spoiler").
-static RESULT: Lexicon = Lexicon { name: "unsupported-claims/result", source: include_str!("result.txt") };
+static RESULT: Lexicon =
+    Lexicon { name: "unsupported-claims/result", source: crate::word_list!("unsupported_claims/result.txt") };
 
 /// Signs the data are already public (embargo lifted, paper published).
-static LEAK_OK: Lexicon = Lexicon { name: "unsupported-claims/leak-ok", source: include_str!("leak_ok.txt") };
+static LEAK_OK: Lexicon =
+    Lexicon { name: "unsupported-claims/leak-ok", source: crate::word_list!("unsupported_claims/leak_ok.txt") };
 
 static META: RuleMeta = RuleMeta {
     id: "unsupported-claims/unpublished-data",
