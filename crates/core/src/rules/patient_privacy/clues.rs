@@ -128,42 +128,47 @@ impl Clues {
     pub(crate) fn new() -> Clues {
         Clues {
             had: Pattern::new(
-                r"(?-u)(?-u:\b)(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|young|older|elderly|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|teen|patient|pt)|(?-u:\b)had\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|(?-u:\b)(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)(?-u:\b)|(?-u:\b)(?:my|our)\s(?:[a-z'-]+\s){0,2}(?:lady|gentleman|gent|guy|patient|pt|client|resident)(?-u:\b)",
+                r"(?-u)(?-u:\b)(?:(?:we|i|just)\s(?:just\s)?had\s(?:an?\s|the\s|this\s)?(?:\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|young|older|elderly|man|woman|guy|gent|gentleman|lady|girl|boy|kid|child|teen|patient|pt)|had\san?\s\d{1,3}[\s-]?(?:year|yo|y/o|[mf](?-u:\b))|(?:lady|man|guy|woman|patient|kid|girl|boy)\s(?:we|i)\s(?:had|saw|admitted|treated|intubated|resuscitated)(?-u:\b)|(?:my|our)\s(?:[a-z'-]+\s){0,2}(?:lady|gentleman|gent|guy|patient|pt|client|resident)(?-u:\b))",
                 Anchors::Words(HAD_ANCHORS),
                 (64, 24),
             ),
             // Matched on the normalized text (lowercase, accents folded).
             age: Pattern::new(
+                // One word boundary up front: checked once per position, not once per alternative.
                 r"(?x-u)
-                (?-u:\b)(\d{1,3})\s?-?\s?(?:years?|yrs?)[\s-]?old(?-u:\b)
-                | (?-u:\b)(\d{1,3})\s?(?:yo|y/o|y\.o)(?-u:\b)
-                | (?-u:\b)([1-9]\d)[mf](?-u:\b)
-                | (?-u:\b)(\d0)-?somethings?(?-u:\b)
-                | (?-u:\b)in\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(\d0)'?s(?-u:\b)
-                | (?-u:\b)in\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?-u:\b)
-                | (?-u:\b)(\d{1,3})-?jahrige[nrs]?(?-u:\b)
-                | (?-u:\b)(\d{1,3})\sjahre\salt(?-u:\b)
-                | (?-u:\b)de\s(\d{1,3})\s(?:anos|ans)(?-u:\b)
-                | (?-u:\b)(\d{1,3})\sanos\sde\sidade(?-u:\b)
-                | (?-u:\b)(\d{1,3})(?:st|nd|rd|th)\sbirthday(?-u:\b)
-                | (?-u:\b)(?:aged|age)\s(\d{1,3})(?-u:\b)
+                (?-u:\b)(?:
+                  (\d{1,3})\s?-?\s?(?:years?|yrs?)[\s-]?old(?-u:\b)
+                | (\d{1,3})\s?(?:yo|y/o|y\.o)(?-u:\b)
+                | ([1-9]\d)[mf](?-u:\b)
+                | (\d0)-?somethings?(?-u:\b)
+                | in\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(\d0)'?s(?-u:\b)
+                | in\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?-u:\b)
+                | (\d{1,3})-?jahrige[nrs]?(?-u:\b)
+                | (\d{1,3})\sjahre\salt(?-u:\b)
+                | de\s(\d{1,3})\s(?:anos|ans)(?-u:\b)
+                | (\d{1,3})\sanos\sde\sidade(?-u:\b)
+                | (\d{1,3})(?:st|nd|rd|th)\sbirthday(?-u:\b)
+                | (?:aged|age)\s(\d{1,3})(?-u:\b)
+                | turn(?:ed|s|ing)\s(\d{1,3})(?-u:\b)
+                | (?:he|she)(?:'s|\sis)\s(\d{2,3})(?-u:\b)
+                | (?:cumplio|cumple|a\sfete|feierte|completou|fez)\s(\d{1,3})(?-u:\b)
+                )
                 | [a-z],\s(\d{2,3}),\s
-                | ,\s(\d{1,3})\s(?:ans|anos|jahre)(?-u:\b)
-                | (?-u:\b)turn(?:ed|s|ing)\s(\d{1,3})(?-u:\b)
-                | (?-u:\b)(?:he|she)(?:'s|\sis)\s(\d{2,3})(?-u:\b)
-                | (?-u:\b)(?:cumplio|cumple|a\sfete|feierte|completou|fez)\s(\d{1,3})(?-u:\b)",
+                | ,\s(\d{1,3})\s(?:ans|anos|jahre)(?-u:\b)",
                 // Every alternative holds a digit or a decade word (twenties … nineties).
                 Anchors::DigitOr(&["ties"]),
                 (24, 24),
             ),
             time: Pattern::new(
                 r"(?x-u)
-                (?-u:\b)\d{1,2}[:h]\d{2}(?-u:\b)
-                | (?-u:\b)\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)
-                | (?-u:\b)a\slas\s\d{1,2}(?-u:\b)
-                | (?-u:\b)um\s\d{1,2}(?::\d{2})?\s?uhr(?-u:\b)
-                | (?-u:\b)(?:vers|as)\s\d{1,2}\s?h(?-u:\b)
-                | (?-u:\b)\d{1,2}\sin\sthe\s(?:morning|afternoon|evening|night)(?-u:\b)",
+                (?-u:\b)(?:
+                  \d{1,2}[:h]\d{2}(?-u:\b)
+                | \d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)
+                | a\slas\s\d{1,2}(?-u:\b)
+                | um\s\d{1,2}(?::\d{2})?\s?uhr(?-u:\b)
+                | (?:vers|as)\s\d{1,2}\s?h(?-u:\b)
+                | \d{1,2}\sin\sthe\s(?:morning|afternoon|evening|night)(?-u:\b)
+                )",
                 Anchors::Digit,
                 (8, 24),
             ),
