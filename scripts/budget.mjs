@@ -10,8 +10,9 @@ const budgets = [
   { file: 'dist/chrome/wasm/primum_wasm_bg.wasm', what: 'checker wasm', max: 400 * KB },
   // Injected into every X, Facebook and LinkedIn page.
   { file: 'dist/chrome/content/content.js', what: 'content script', max: 40 * KB },
-  // Loaded only by the report page (archive import): the checker plus the zip and CSV parsers.
-  { file: 'dist/chrome/wasm/primum_audit_bg.wasm', what: 'report-page wasm', max: 600 * KB },
+  // Loaded only by the report page (archive import): the checker plus the zip and CSV parsers,
+  // optimised for speed (opt-level 3) because it checks a whole archive at once.
+  { file: 'dist/chrome/wasm/primum_audit_bg.wasm', what: 'report-page wasm', max: 640 * KB },
 ];
 
 let failed = false;

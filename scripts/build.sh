@@ -14,10 +14,10 @@ step() { printf '\033[1mbuild:\033[0m %s (%s)\n' "$*" "$(date +%T)"; }
 
 # Two modules from crates/wasm: the checker every tab's worker loads, kept small, and the report
 # page's, with the archive parsers (its own target dir, so neither build undoes the other).
-wasm_module() { # name, target dir, cargo features...
-  local name=$1 dir=$2
-  shift 2
-  step "wasm $name (size-optimized release profile)"
+wasm_module() { # name, target dir, wasm-opt level, cargo features...
+  local name=$1 dir=$2 level=$3
+  shift 3
+  step "wasm $name (profile wasm, wasm-opt $level)"
   CARGO_TARGET_DIR=$dir cargo build --quiet --profile wasm --target wasm32-unknown-unknown -p primum-wasm "$@"
   local wasm=$dir/wasm32-unknown-unknown/wasm/primum_wasm.wasm
   if [ ! -f "$pkg/${name}_bg.wasm" ] || [ "$wasm" -nt "$pkg/${name}_bg.wasm" ] || [ "$0" -nt "$pkg/${name}_bg.wasm" ]; then
@@ -25,14 +25,15 @@ wasm_module() { # name, target dir, cargo features...
     wasm-bindgen --target web --no-typescript --out-name "$name" --out-dir "$pkg" "$wasm"
     # binaryen from npm (pinned in package-lock.json): Debian's wasm-opt 108 corrupts the externref table.
     # Rust's default wasm32 features are named because wasm-bindgen drops the section listing them.
-    node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-multivalue --enable-mutable-globals \
+    node_modules/.bin/wasm-opt "$level" --enable-bulk-memory --enable-multivalue --enable-mutable-globals \
       --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext \
       "$pkg/${name}_bg.wasm" -o "$pkg/${name}_bg.wasm"
   fi
 }
 pkg=target/wasm-pkg
-wasm_module primum_wasm target
-wasm_module primum_audit target/audit --features archive
+wasm_module primum_wasm target -Oz
+# The report page checks a whole archive at once, so its module is optimised for speed, not size.
+CARGO_PROFILE_WASM_OPT_LEVEL=3 wasm_module primum_audit target/audit -O3 --features archive
 
 step "CLI (release)"
 cargo build --quiet --release -p primum-cli
