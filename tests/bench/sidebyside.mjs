@@ -7,6 +7,8 @@
 // Tools: Primum's core natively and rustrict (crates/bench, release build), alex in Node
 // (`alex.text()`), Primum's wasm from dist/chrome/wasm in headless Chromium (a cross-origin-isolated
 // page, so performance.now() is precise to 5 µs rather than 100 µs).
+// Throughput is given twice: by wall clock, and by the CPU time of the tool's process (this machine
+// is shared; CPU time leaves out the time other processes held the core).
 // Detection on tests/corpus/dev.jsonl: recall per category each tool covers and its false-alarm rate
 // on the acceptable posts.
 import { chromium } from 'playwright-core';
@@ -73,7 +75,11 @@ function alex(request) {
   const t = performance.now();
   alexText(request.sets.tweet.texts[0]);
   const first_check = performance.now() - t;
-  const { sets } = measure((text) => alexText(text), request.sets, request.runs);
+  const cpuMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e3;
+  };
+  const { sets } = measure((text) => alexText(text), request.sets, request.runs, { cpuMs });
   const detect = request.detect.map((p) => {
     const sources = new Set(alexText(p.text).messages.map((m) => m.source));
     return [
@@ -109,9 +115,15 @@ async function wasm(request) {
     });
     const page = await context.newPage();
     await page.goto(`${origin}/`);
-    return await page.evaluate(async (request) => {
+    // The renderer's CPU time, per run, from Chromium's own metrics (the page has no CPU clock).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const cpuMs = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === 'ProcessTime').value * 1e3;
+    };
+    const cold = await page.evaluate(async (sets) => {
       if (!crossOriginIsolated) throw new Error('the bench page is not cross-origin isolated; timings would be coarse');
-      const { measure } = await import('/measure.mjs');
       const ms = (t) => performance.now() - t;
       let t = performance.now();
       const mod = await import('/primum_wasm.js');
@@ -120,13 +132,30 @@ async function wasm(request) {
       t = performance.now();
       const checker = new mod.Checker(null);
       const construct = ms(t);
-      const first = request.sets.tweet;
       t = performance.now();
-      checker.check(first.texts[0], { platform: first.platform });
+      checker.check(sets.tweet.texts[0], { platform: sets.tweet.platform });
       const first_check = ms(t);
-      const { sets } = measure((text, platform) => checker.check(text, { platform }), request.sets, request.runs);
-      return { cold: { module_init, construct, first_check }, sets };
-    }, request);
+      const { measure } = await import('/measure.mjs');
+      // One pass per call, so the CPU clock can be read between passes.
+      window.pass = (name, warmup) =>
+        measure((text, platform) => checker.check(text, { platform }), { [name]: sets[name] }, warmup ? 0 : 1, {
+          warmup,
+        }).sets[name];
+      return { module_init, construct, first_check };
+    }, request.sets);
+    const sets = {};
+    for (const name of Object.keys(request.sets)) {
+      await page.evaluate((name) => window.pass(name, true), name);
+      sets[name] = { wall_ms: [], cpu_ms: [], samples_us: [] };
+      for (let r = 0; r < request.runs; r++) {
+        const before = await cpuMs();
+        const run = await page.evaluate((name) => window.pass(name, false), name);
+        sets[name].cpu_ms.push((await cpuMs()) - before);
+        sets[name].wall_ms.push(...run.wall_ms);
+        sets[name].samples_us.push(...run.samples_us);
+      }
+    }
+    return { cold, sets };
   } finally {
     await browser.close();
   }
@@ -185,16 +214,16 @@ for (const [tool, r] of Object.entries(results)) {
   for (const [name, set] of Object.entries(sets)) summary.tools[tool][name] = summarise(r.sets[name], utf8(set.texts));
 }
 
-console.log(`\nthroughput (MB/s: wall clock | per-post medians) and per-post latency (medians of ${RUNS} runs)`);
+console.log(`\nthroughput (MB/s: by wall clock | by CPU time) and per-post latency (medians of ${RUNS} runs)`);
 console.log(
-  `${'tool'.padEnd(26)}${'set'.padEnd(10)}${'wall MB/s'.padStart(10)}${'post-med MB/s'.padStart(15)}` +
+  `${'tool'.padEnd(26)}${'set'.padEnd(10)}${'wall MB/s'.padStart(10)}${'CPU MB/s'.padStart(10)}` +
     `${'median µs'.padStart(11)}${'p99 µs'.padStart(9)}`,
 );
 for (const [tool, s] of Object.entries(summary.tools)) {
   for (const name of Object.keys(sets)) {
     const x = s[name];
     console.log(
-      `${tool.padEnd(26)}${name.padEnd(10)}${fmt(x.mb_per_s, 2).padStart(10)}${fmt(x.mb_per_s_post_median, 2).padStart(15)}` +
+      `${tool.padEnd(26)}${name.padEnd(10)}${fmt(x.mb_per_s, 2).padStart(10)}${fmt(x.cpu_mb_per_s, 2).padStart(10)}` +
         `${fmt(x.median_us).padStart(11)}${fmt(x.p99_us).padStart(9)}`,
     );
   }
@@ -211,17 +240,17 @@ const goals = [
   ['wasm / native', 'Primum (wasm, Chromium)', 'Primum (native)', 0.5],
 ];
 summary.ratios = {};
-console.log('\nthroughput ratios (wall clock | per-post medians) against the goal');
+console.log('\nthroughput ratios (by wall clock | by CPU time) against the goal');
 for (const [label, a, b, goal] of goals) {
   for (const name of Object.keys(sets)) {
     const wall = T[a][name].mb_per_s / T[b][name].mb_per_s;
-    const post = T[a][name].mb_per_s_post_median / T[b][name].mb_per_s_post_median;
-    summary.ratios[`${label} (${name})`] = { wall, post_median: post, goal };
+    const cpu = T[a][name].cpu_mb_per_s / T[b][name].cpu_mb_per_s;
+    summary.ratios[`${label} (${name})`] = { wall, cpu, goal };
     const want = goal >= 1 ? `≥ ${goal}×` : `≥ ${goal}× (within ${1 / goal}× of native)`;
     const verdict = (r) => (r >= goal ? 'met' : 'NOT met');
     console.log(
       `  ${`${label}, ${name}`.padEnd(28)}${`${fmt(wall, 2)}×`.padStart(8)} ${verdict(wall).padEnd(8)}|` +
-        `${`${fmt(post, 2)}×`.padStart(8)} ${verdict(post).padEnd(8)}  goal ${want}`,
+        `${`${fmt(cpu, 2)}×`.padStart(8)} ${verdict(cpu).padEnd(8)}  goal ${want}`,
     );
   }
 }

@@ -8,7 +8,7 @@
 //! "detect": [{"text": ..., "platform": ..., "lang": ...}]}`.
 //!
 //! Response: for each tool, `cold` (first construction and first check, in ms), per set the wall
-//! time of each run (ms) and each post's check time in each run (µs), and per `detect` post the
+//! and CPU time of each run (ms) and each post's check time in each run (µs), and per `detect` post the
 //! categories the tool flags (Primum: a finding at warning or above; rustrict: its default
 //! `is_inappropriate`, reported as `profanity`).
 
@@ -66,6 +66,8 @@ struct ToolResult {
 struct SetSamples {
     /// Wall time of each run over the whole set, in ms.
     wall_ms: Vec<f64>,
+    /// CPU time of the process in each run, in ms.
+    cpu_ms: Vec<f64>,
     /// Per run, each post's check time in µs (in set order).
     samples_us: Vec<Vec<f64>>,
 }
@@ -118,6 +120,19 @@ fn ms_since(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1e3
 }
 
+/// CPU time this process has used, in ms (the same clock as Node's `process.cpuUsage` and
+/// Chromium's `ProcessTime` metric, which the JS side reads).
+fn cpu_ms() -> f64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid, writable timespec; CLOCK_PROCESS_CPUTIME_ID exists on every Linux.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) } == 0;
+    if ok {
+        ts.tv_sec as f64 * 1e3 + ts.tv_nsec as f64 / 1e6
+    } else {
+        f64::NAN
+    }
+}
+
 /// Times `tool` on every set and classifies the `detect` posts.
 fn measure(tool: &dyn Tool, cold: BTreeMap<&'static str, f64>, request: &Request) -> ToolResult {
     let mut sets = BTreeMap::new();
@@ -125,9 +140,10 @@ fn measure(tool: &dyn Tool, cold: BTreeMap<&'static str, f64>, request: &Request
         for text in &set.texts {
             black_box(tool.check(text, &set.platform));
         }
-        let mut samples = SetSamples { wall_ms: Vec::new(), samples_us: Vec::new() };
+        let mut samples = SetSamples { wall_ms: Vec::new(), cpu_ms: Vec::new(), samples_us: Vec::new() };
         for _ in 0..request.runs {
             let mut run = Vec::with_capacity(set.texts.len());
+            let cpu = cpu_ms();
             let start = Instant::now();
             for text in &set.texts {
                 let t = Instant::now();
@@ -135,6 +151,7 @@ fn measure(tool: &dyn Tool, cold: BTreeMap<&'static str, f64>, request: &Request
                 run.push(t.elapsed().as_secs_f64() * 1e6);
             }
             samples.wall_ms.push(ms_since(start));
+            samples.cpu_ms.push(cpu_ms() - cpu);
             samples.samples_us.push(run);
         }
         sets.insert(name.clone(), samples);
@@ -198,6 +215,7 @@ mod tests {
         let out = measure(&Rustrict, BTreeMap::new(), &r);
         let tweet = &out.sets["tweet"];
         assert_eq!(tweet.wall_ms.len(), 3);
+        assert!(tweet.cpu_ms.iter().all(|&ms| ms >= 0.0), "{:?}", tweet.cpu_ms);
         assert!(tweet.samples_us.iter().all(|run| run.len() == 2 && run.iter().all(|&us| us >= 0.0)));
     }
 
