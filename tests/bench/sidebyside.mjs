@@ -1,5 +1,5 @@
 // Side-by-side benchmark (not a test: it measures and prints). After `make build`:
-//   node tests/bench/sidebyside.mjs [--runs 5] [--json out.json]
+//   node tests/bench/sidebyside.mjs [--runs 5] [--json out.json]     (--runs: rounds, default 5)
 // The same texts for every tool, built here once from the development corpora tests/corpus/dev*.jsonl
 // (never tests/corpus/blind/):
 //   tweet     every post of at most 280 characters
@@ -7,8 +7,9 @@
 // Tools: Primum's core natively and rustrict (crates/bench, release build), alex in Node
 // (`alex.text()`), Primum's wasm from dist/chrome/wasm in headless Chromium (a cross-origin-isolated
 // page, so performance.now() is precise to 5 µs rather than 100 µs).
-// Throughput is given twice: by wall clock, and by the CPU time of the tool's process (this machine
-// is shared; CPU time leaves out the time other processes held the core).
+// Each round runs every tool once (warm-up pass, then one timed pass per set); figures are medians
+// over rounds. Throughput is given twice: by wall clock, and by the CPU time of the tool's process
+// (this machine is shared; CPU time leaves out the time other processes held the core).
 // Detection on tests/corpus/dev.jsonl: recall per category each tool covers and its false-alarm rate
 // on the acceptable posts.
 import { chromium } from 'playwright-core';
@@ -62,11 +63,12 @@ function buildSets() {
   };
 }
 
-/** Primum's core and rustrict, natively (crates/bench). */
+/** Primum's core and rustrict, natively (crates/bench, built by the caller). */
 function native(request) {
-  const bin = join(ROOT, 'target', 'release', 'primum-bench');
-  execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'primum-bench'], { cwd: ROOT, stdio: 'inherit' });
-  const out = execFileSync(bin, { input: JSON.stringify(request), maxBuffer: 1 << 30 });
+  const out = execFileSync(join(ROOT, 'target', 'release', 'primum-bench'), {
+    input: JSON.stringify(request),
+    maxBuffer: 1 << 30,
+  });
   return JSON.parse(out);
 }
 
@@ -90,8 +92,11 @@ function alex(request) {
   return { cold: { first_check }, sets, detect };
 }
 
-/** Primum's wasm (the built extension's glue and module) in headless Chromium. */
-async function wasm(request) {
+/**
+ * Primum's wasm (the built extension's glue and module) in headless Chromium: opens the page, builds
+ * the checker (the cold figures) and returns `round(runs)`, which measures like the other tools.
+ */
+async function openWasm(request) {
   const dir = join(DIST_CHROME, 'wasm');
   if (!existsSync(join(dir, 'primum_wasm_bg.wasm'))) throw new Error(`${dir} has no wasm: run \`make build\` first`);
   const origin = 'https://bench.primum.invalid';
@@ -143,21 +148,25 @@ async function wasm(request) {
         }).sets[name];
       return { module_init, construct, first_check };
     }, request.sets);
-    const sets = {};
-    for (const name of Object.keys(request.sets)) {
-      await page.evaluate((name) => window.pass(name, true), name);
-      sets[name] = { wall_ms: [], cpu_ms: [], samples_us: [] };
-      for (let r = 0; r < request.runs; r++) {
-        const before = await cpuMs();
-        const run = await page.evaluate((name) => window.pass(name, false), name);
-        sets[name].cpu_ms.push((await cpuMs()) - before);
-        sets[name].wall_ms.push(...run.wall_ms);
-        sets[name].samples_us.push(...run.samples_us);
+    const round = async (runs) => {
+      const sets = {};
+      for (const name of Object.keys(request.sets)) {
+        await page.evaluate((name) => window.pass(name, true), name);
+        sets[name] = { wall_ms: [], cpu_ms: [], samples_us: [] };
+        for (let r = 0; r < runs; r++) {
+          const before = await cpuMs();
+          const run = await page.evaluate((name) => window.pass(name, false), name);
+          sets[name].cpu_ms.push((await cpuMs()) - before);
+          sets[name].wall_ms.push(...run.wall_ms);
+          sets[name].samples_us.push(...run.samples_us);
+        }
       }
-    }
-    return { cold, sets };
-  } finally {
+      return { cold, sets };
+    };
+    return { round, close: () => browser.close() };
+  } catch (e) {
     await browser.close();
+    throw e;
   }
 }
 
@@ -192,7 +201,7 @@ const request = {
   detect: labeled.map(({ text, platform, lang }) => ({ text, platform, lang })),
 };
 const loadBefore = load();
-console.log(`texts from ${files.join(', ')}; ${RUNS} runs; load average before: ${loadBefore}`);
+console.log(`texts from ${files.join(', ')}; ${RUNS} rounds; load average before: ${loadBefore}`);
 for (const [name, set] of Object.entries(sets)) {
   const lens = set.texts.map(chars);
   console.log(
@@ -200,12 +209,28 @@ for (const [name, set] of Object.entries(sets)) {
   );
 }
 
+// The tools take turns, one timed run each per round, so a burst of load from other processes on
+// this shared machine falls on all of them rather than on whichever ran at the time.
+execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'primum-bench'], { cwd: ROOT, stdio: 'inherit' });
 const results = {};
-const { primum, rustrict } = native(request);
-results['Primum (native)'] = primum;
-results.rustrict = rustrict;
-results.alex = alex(request);
-results['Primum (wasm, Chromium)'] = await wasm(request);
+const add = (tool, r) => {
+  if (!results[tool]) results[tool] = r; // cold figures and detection come from the first round
+  else for (const [name, set] of Object.entries(r.sets)) for (const k in set) results[tool].sets[name][k].push(...set[k]);
+};
+const browser = await openWasm(request);
+try {
+  for (let r = 0; r < RUNS; r++) {
+    const round = { ...request, runs: 1, detect: r === 0 ? request.detect : [] };
+    const { primum, rustrict } = native(round);
+    add('Primum (native)', primum);
+    add('rustrict', rustrict);
+    add('alex', alex(round));
+    add('Primum (wasm, Chromium)', await browser.round(1));
+    process.stderr.write(`  round ${r + 1}/${RUNS} done${r + 1 === RUNS ? '\n' : '\r'}`);
+  }
+} finally {
+  await browser.close();
+}
 const loadAfter = load();
 
 const summary = { load_before: loadBefore, load_after: loadAfter, runs: RUNS, tools: {}, detection: {} };
@@ -214,7 +239,7 @@ for (const [tool, r] of Object.entries(results)) {
   for (const [name, set] of Object.entries(sets)) summary.tools[tool][name] = summarise(r.sets[name], utf8(set.texts));
 }
 
-console.log(`\nthroughput (MB/s: by wall clock | by CPU time) and per-post latency (medians of ${RUNS} runs)`);
+console.log(`\nthroughput (MB/s: by wall clock | by CPU time) and per-post latency (medians of ${RUNS} rounds)`);
 console.log(
   `${'tool'.padEnd(26)}${'set'.padEnd(10)}${'wall MB/s'.padStart(10)}${'CPU MB/s'.padStart(10)}` +
     `${'median µs'.padStart(11)}${'p99 µs'.padStart(9)}`,
