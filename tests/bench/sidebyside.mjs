@@ -27,7 +27,7 @@ const CORPUS = join(ROOT, 'tests', 'corpus');
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const RUNS = Number(arg('--runs') ?? 5);
 if (!Number.isInteger(RUNS) || RUNS < 1) {
-  console.error('sidebyside: --runs takes a whole number of runs, at least 1 (e.g. --runs 5)');
+  console.error('sidebyside: --runs takes a whole number of rounds, at least 1 (e.g. --runs 5)');
   process.exit(2);
 }
 const TWEET_MAX = 280;
@@ -57,6 +57,7 @@ function buildSets() {
       current = t;
     } else current = joined;
   }
+  // The last, partly filled text is left out: it would not be LinkedIn-size.
   return {
     files,
     sets: { tweet: { platform: 'x', texts: tweets }, linkedin: { platform: 'linkedin', texts: linkedin } },
