@@ -34,5 +34,7 @@ cp deploy/policy.json "$corpus/policy/seed-policy.json"
 cd fuzz
 for target in $(cargo +nightly fuzz list); do
   printf '\n\033[1mfuzz:\033[0m %s for %s s (%s)\n' "$target" "$seconds" "$(date +%T)"
-  cargo +nightly fuzz run -O "$target" -- -max_total_time="$seconds" -print_final_stats=1
+  # -a: debug assertions and overflow checks on, so an offset that wraps is a crash, not a wrong span.
+  # -timeout: one input taking over 20 s is a hang (the inputs are a few KB).
+  cargo +nightly fuzz run -O -a "$target" -- -max_total_time="$seconds" -timeout=20 -print_final_stats=1
 done
