@@ -4,7 +4,7 @@ use primum_core::archive::{self, AuditReport};
 use primum_core::Checker;
 use std::sync::OnceLock;
 
-/// The default checker, built once per fuzzing process.
+/// The default checker, built once per fuzzing process (shared by `check` and the archive targets).
 pub fn checker() -> &'static Checker {
     static C: OnceLock<Checker> = OnceLock::new();
     C.get_or_init(Checker::new)
