@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command two: every check, in the order a failure is cheapest to find.
-#   PRIMUM_EXTENDED=1 scripts/test.sh   also runs the fuzz targets for a short fixed budget.
+#   PRIMUM_EXTENDED=1 scripts/test.sh   also runs every fuzz target for a fixed budget
+#   (PRIMUM_FUZZ_SECONDS each, default 60; see scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh browsers
@@ -23,10 +24,8 @@ step "end-to-end (Chromium and Firefox ESR with the built extension) and the dep
 node --test --test-concurrency=1 tests/e2e/ tests/deploy/
 
 if [ -n "${PRIMUM_EXTENDED:-}" ]; then
-  # Extended mode: each fuzz target for a fixed budget (needs the nightly toolchain).
-  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
-  for target in check policy; do
-    step "fuzz $target (${PRIMUM_FUZZ_SECONDS:-60} s)"
-    (cd fuzz && cargo +nightly fuzz run "$target" -- -max_total_time="${PRIMUM_FUZZ_SECONDS:-60}")
-  done
+  # Extended mode: every fuzz target (`cargo fuzz list`) for a fixed budget, seeded with generated
+  # archives (needs the nightly toolchain).
+  step "fuzz every target (${PRIMUM_FUZZ_SECONDS:-60} s each)"
+  scripts/fuzz.sh "${PRIMUM_FUZZ_SECONDS:-60}"
 fi

@@ -3,13 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use primum_core::{Checker, Context};
-use std::sync::OnceLock;
-
-fn checker() -> &'static Checker {
-    static C: OnceLock<Checker> = OnceLock::new();
-    C.get_or_init(Checker::new)
-}
+use primum_core::Context;
+use primum_fuzz::checker;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

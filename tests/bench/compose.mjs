@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, DIST_CHROME, CHROMIUM } from '../e2e/lib/browser.mjs';
 import { serveSite } from '../e2e/lib/fixtures.mjs';
+import { percentile as pct } from './lib/stats.mjs';
 
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 30;
 const EDITORS = {
@@ -22,11 +23,6 @@ const EDITORS = {
 };
 const TYPED = 'Quick update from the ward: the new sepsis bundle is working well, thanks to everyone on nights. ';
 const RISKY = ' Mr. Jones in bed 4 is back.';
-
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 
 async function metrics(page) {
   const cdp = await page.context().newCDPSession(page);
