@@ -143,8 +143,10 @@ for (const [browserName, dist] of Object.entries(DIST)) {
         if (source.includes(api)) problems.push(`${name} uses ${api}`);
       }
       for (const m of source.matchAll(/\bfetch\s*\(([^)]*)\)/g)) {
-        // wasm-bindgen's loader fetches the `module_or_path` its caller gives it (checked below).
-        if (!(name === join('wasm', 'primum_wasm.js') && m[1].trim() === 'module_or_path')) {
+        // wasm-bindgen's loaders (the checker's and the report page's) fetch the `module_or_path` their
+        // caller gives them (checked below).
+        const glue = [join('wasm', 'primum_wasm.js'), join('wasm', 'primum_audit.js')].includes(name);
+        if (!(glue && m[1].trim() === 'module_or_path')) {
           problems.push(`${name}: fetch(${m[1]})`);
         }
       }
@@ -154,14 +156,16 @@ for (const [browserName, dist] of Object.entries(DIST)) {
         wasmLoads++;
         const ours =
           /^ext\.runtime\.getURL\('wasm\/primum_wasm_bg\.wasm'\)$/.test(arg) ||
-          /^new URL\('\.\.\/wasm\/primum_wasm_bg\.wasm', import\.meta\.url\)$/.test(arg);
+          /^new URL\('\.\.\/wasm\/primum_(?:wasm|audit)_bg\.wasm', import\.meta\.url\)$/.test(arg);
         if (!ours) problems.push(`${name}: the wasm is loaded from ${arg}`);
       }
     }
-    assert.ok(wasmLoads >= 2, 'the worker and the popup load the wasm (the check above saw them)');
-    // The glue's default path is the wasm beside it, when a caller passes nothing.
-    const glue = readFileSync(join(dist, 'wasm', 'primum_wasm.js'), 'utf8');
-    assert.match(glue, /new URL\('primum_wasm_bg\.wasm', import\.meta\.url\)/);
+    assert.ok(wasmLoads >= 3, 'the worker, the popup and the report page load the wasm (the check above saw them)');
+    // Each glue's default path is the wasm beside it, when a caller passes nothing.
+    for (const module of ['primum_wasm', 'primum_audit']) {
+      const glue = readFileSync(join(dist, 'wasm', `${module}.js`), 'utf8');
+      assert.match(glue, new RegExp(`new URL\\('${module}_bg\\.wasm', import\\.meta\\.url\\)`));
+    }
     for (const file of files(dist, ['.html'])) {
       const html = readFileSync(file, 'utf8');
       for (const m of html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']+)["']/g)) {
