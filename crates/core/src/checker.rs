@@ -17,7 +17,7 @@ struct Active {
 struct Term {
     /// The list name and the phrase, for phrase terms.
     list: Option<(String, String)>,
-    pattern: Option<regex_lite::Regex>,
+    pattern: Option<crate::re::Regex>,
     category: Category,
     severity: Severity,
     message: String,
@@ -105,7 +105,7 @@ impl Checker {
         let mut terms = Vec::new();
         for (i, t) in policy.custom_terms.iter().enumerate() {
             let pattern = match &t.pattern {
-                Some(p) => match regex_lite::RegexBuilder::new(p).case_insensitive(true).size_limit(1 << 20).build() {
+                Some(p) => match crate::re::RegexBuilder::new(p).case_insensitive(true).size_limit(1 << 20).build() {
                     Ok(re) => Some(re),
                     Err(e) => {
                         warnings.push(PolicyWarning {

@@ -25,6 +25,7 @@ pub mod finding;
 pub mod lexicon;
 mod pattern;
 pub mod policy;
+mod re;
 pub mod rule;
 pub mod rules;
 pub mod text;

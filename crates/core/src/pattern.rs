@@ -1,7 +1,7 @@
 //! Regexes searched only where they can match.
 //!
-//! Why: the built-in patterns use `regex-lite`, which keeps the wasm small (no Unicode tables,
-//! one simple engine) but steps through every byte of the haystack. Almost every pattern can
+//! Why: in the wasm the built-in patterns run on `regex-lite` (see [`crate::re`]), which keeps the
+//! module small (no Unicode tables, one simple engine) but steps through every byte of the haystack. Almost every pattern can
 //! only match near an *anchor* — a digit for ages, dates and room numbers, an `@` for emails,
 //! a verb like "told" for reported advice. A [`Pattern`] finds the anchors first (a byte test or
 //! one small Aho–Corasick scan) and runs the regex only in windows around them, so a post
@@ -12,8 +12,8 @@
 //! pattern's reach is chosen above its longest sensible match (property-tested against a
 //! whole-text search in `tests`).
 
+use crate::re::{Captures, Match, Regex};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex_lite::{Captures, Match, Regex};
 use std::ops::Range;
 
 /// What every match of a pattern contains.
@@ -43,7 +43,7 @@ pub(crate) struct Pattern {
 impl Pattern {
     /// Compiles a built-in pattern. Panics on a bad pattern: built-in patterns are tested.
     pub(crate) fn new(pattern: &str, anchors: Anchors, (before, after): (usize, usize)) -> Pattern {
-        let re = Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
+        let re = crate::re::compile(pattern);
         #[cfg(test)]
         tests::BUILT.lock().unwrap_or_else(|e| e.into_inner()).push((pattern.to_owned(), anchors, (before, after)));
         let words = |w: &[&str]| {
@@ -117,20 +117,37 @@ impl Pattern {
         at
     }
 
+    /// Where to search `hay`: the anchor windows for `regex-lite`; the whole text for `regex`,
+    /// whose own literal prefilters skip faster than the windows could (both find the same
+    /// matches, see `tests`).
+    fn ranges(&self, hay: &str) -> Vec<Range<usize>> {
+        if cfg!(feature = "fast-regex") {
+            let whole = 0..hay.len();
+            vec![whole]
+        } else {
+            self.windows(hay)
+        }
+    }
+
     /// Whether the pattern matches anywhere in `hay`.
     pub(crate) fn is_match(&self, hay: &str) -> bool {
-        self.windows(hay).into_iter().any(|w| self.re.is_match_at(&hay[..w.end], w.start))
+        self.ranges(hay).into_iter().any(|w| self.re.is_match_at(&hay[..w.end], w.start))
     }
 
     /// The first match in `hay`.
     pub(crate) fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
-        self.windows(hay).into_iter().find_map(|w| self.re.find_at(&hay[..w.end], w.start))
+        self.ranges(hay).into_iter().find_map(|w| self.re.find_at(&hay[..w.end], w.start))
     }
 
     /// Every non-overlapping match in `hay`, in order.
     pub(crate) fn find_iter<'h>(&self, hay: &'h str) -> std::vec::IntoIter<Match<'h>> {
+        self.find_in(hay, self.ranges(hay))
+    }
+
+    /// Every non-overlapping match within `ranges` of `hay`, in order.
+    fn find_in<'h>(&self, hay: &'h str, ranges: Vec<Range<usize>>) -> std::vec::IntoIter<Match<'h>> {
         let mut out = Vec::new();
-        for w in self.windows(hay) {
+        for w in ranges {
             let mut at = w.start;
             while at <= w.end {
                 let Some(m) = self.re.find_at(&hay[..w.end], at) else { break };
@@ -144,7 +161,7 @@ impl Pattern {
     /// The capture groups of every non-overlapping match in `hay`, in order.
     pub(crate) fn captures_iter<'h>(&self, hay: &'h str) -> std::vec::IntoIter<Captures<'h>> {
         let mut out = Vec::new();
-        for w in self.windows(hay) {
+        for w in self.ranges(hay) {
             let mut at = w.start;
             while at <= w.end {
                 let Some(c) = self.re.captures_at(&hay[..w.end], at) else { break };
@@ -198,8 +215,9 @@ mod tests {
         Regex::new(re).unwrap().find_iter(hay).map(|m| (m.start(), m.end())).collect()
     }
 
+    /// The matches searched in the anchor windows (what the wasm does), whichever engine.
     fn windowed(p: &Pattern, hay: &str) -> Vec<(usize, usize)> {
-        p.find_iter(hay).map(|m| (m.start(), m.end())).collect()
+        p.find_in(hay, p.windows(hay)).map(|m| (m.start(), m.end())).collect()
     }
 
     fn same_matches(hay: &str) -> Result<(), String> {

@@ -5,10 +5,10 @@ use super::{respectful, ATTACKS, COLLEAGUE_TARGET, EMPLOYER, INSULTS, RESPECTFUL
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
+use crate::re::Regex;
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::patient_disparagement::asserted;
 use crate::rules::patient_disparagement::REPORTED;
-use regex_lite::Regex;
 
 /// Exasperation closing a jab at a named colleague ("I cannot.", "smh", "🤦").
 static EXASPERATION: Lexicon = Lexicon {
@@ -51,10 +51,9 @@ pub(crate) struct IdentifiableColleague {
 impl IdentifiableColleague {
     pub(crate) fn new() -> IdentifiableColleague {
         IdentifiableColleague {
-            who: Regex::new(
+            who: crate::re::compile(
                 r"(?-u:\b)(?:Dr|Doctor|Prof|Professor|Nurse|Sister|Matron|Dra|Doktor|Docteur|Doutor|Doutora)\.?[ \t]+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*|(?-u:\b)(?i:the|to the|our|that)[ \t]+(?:[A-Za-zÀ-ÖØ-öø-ÿ\-]+[ \t]+){0,2}(?i:nurse|doctor|resident|intern|attending|consultant|registrar|tech|pharmacist|surgeon|anaesthetist|anesthetist|physio|midwife|medic|paramedic|hospitalist|radiologist)[ \t]+(?i:on|in|at|from)[ \t]+(?:[0-9]{1,3}[A-Za-z]?(?-u:\b)|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*)",
-            )
-            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            ),
         }
     }
 }

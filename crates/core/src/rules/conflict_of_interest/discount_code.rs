@@ -4,8 +4,8 @@ use super::{add_ad, disclosed, selling, COMMERCE, CTA_WEAK, DISCLOSURE, ENDORSE,
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
+use crate::re::Regex;
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex_lite::Regex;
 
 /// Words that introduce a code ("code", "coupon", "use"): the code pattern runs only after one.
 static CODE_WORD: Lexicon =
@@ -53,7 +53,7 @@ pub(crate) struct DiscountCode {
 
 impl DiscountCode {
     pub(crate) fn new() -> DiscountCode {
-        let build = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
+        let build = |p: &str| crate::re::compile(p);
         DiscountCode {
             code: build(
                 r"(?:(?-u:\b)(?i:code|coupon|promo|voucher|c[oó]digo|cupom|cup[oó]n|gutschein|rabattcode|gutscheincode)(?-u:\b)[ \t]*:?[ \t]*[“\x22']?|(?-u:\b)(?i:use|off[ \t]+with)[ \t]+)([A-Z][A-Z0-9]{3,}[0-9]*)(?-u:\b)",

@@ -7,8 +7,8 @@ use super::{
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
+use crate::re::Regex;
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex_lite::Regex;
 
 /// Charity events and public classes: a price there is not the poster's sale.
 static NOT_FOR_PROFIT: Lexicon = Lexicon {
@@ -81,8 +81,7 @@ pub(crate) struct SelfPromotion {
 impl SelfPromotion {
     pub(crate) fn new() -> SelfPromotion {
         SelfPromotion {
-            price: Regex::new(r"[$€£] ?[0-9]|(?-u:\b)[A-Za-z0-9_-]+\.(?:com|shop|store|co\.uk)(?-u:\b)")
-                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            price: crate::re::compile(r"[$€£] ?[0-9]|(?-u:\b)[A-Za-z0-9_-]+\.(?:com|shop|store|co\.uk)(?-u:\b)"),
         }
     }
 }

@@ -4,8 +4,8 @@
 use super::{add_disclosure, disclosed, endorsement, DISCLOSURE, ENDORSE, ENDORSE_WEAK, ONLY_VERB, TIE, TIE_WEAK};
 use crate::category::{Category, Severity};
 use crate::document::Document;
+use crate::re::Regex;
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex_lite::Regex;
 
 static META: RuleMeta = RuleMeta {
     id: "conflict-of-interest/undisclosed-tie",
@@ -56,10 +56,9 @@ pub(crate) struct UndisclosedTie {
 impl UndisclosedTie {
     pub(crate) fn new() -> UndisclosedTie {
         UndisclosedTie {
-            company: Regex::new(
+            company: crate::re::compile(
                 r"(?-u:\b)[A-Z][A-Za-z0-9_-]*(?: +[A-Z][A-Za-z0-9_-]*)? +(?:Pharma|Pharmaceuticals?|Therapeutics|Biotech|Biosciences|Labs|Diagnostics|Medtech|Devices)(?-u:\b)",
-            )
-            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            ),
         }
     }
 }

@@ -5,9 +5,9 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::Span;
 use crate::lexicon::Lexicon;
+use crate::re::Regex;
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::profanity;
-use regex_lite::Regex;
 use std::ops::Range;
 
 /// Rage and venting that needs nothing else to be impulsive.
@@ -93,8 +93,7 @@ impl RageVenting {
     pub(crate) fn new() -> RageVenting {
         RageVenting {
             candidates: profanity::mask_candidates(),
-            let_burn: Regex::new(r"(?-u:\blet (?:[\w']+ ){1,3}burn\b)")
-                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            let_burn: crate::re::compile(r"(?-u:\blet (?:[\w']+ ){1,3}burn\b)"),
         }
     }
 }

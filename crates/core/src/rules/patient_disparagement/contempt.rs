@@ -7,10 +7,10 @@ use super::{
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
+use crate::re::Regex;
 use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::colleague_disparagement::{self_intro, COLLEAGUE_TARGET};
 use crate::rules::discrimination::{ADVOCACY, BIAS_DISCLAIMER};
-use regex_lite::Regex;
 
 /// Insults that need a patient word in the same sentence ("stupid", "liars", "feral").
 static CONTEMPT_WORDS: Lexicon = Lexicon {
@@ -81,10 +81,10 @@ pub(crate) struct Contempt {
 impl Contempt {
     pub(crate) fn new() -> Contempt {
         Contempt {
-            scare_quotes: Regex::new(r"(?:^|[\s(])['‘]((?:[^'‘’\n]|['’][a-zß-öø-ÿ]){2,60})['’](?:[\s.,;:!?)]|$)")
-                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
-            weight: Regex::new(r"(?i-u)\b[1-6][0-9]{2}[ -]?(?:kg|kgs|kilos?|lbs?|pounds?|pounder)\b")
-                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            scare_quotes: crate::re::compile(
+                r"(?:^|[\s(])['‘]((?:[^'‘’\n]|['’][a-zß-öø-ÿ]){2,60})['’](?:[\s.,;:!?)]|$)",
+            ),
+            weight: crate::re::compile(r"(?i-u)\b[1-6][0-9]{2}[ -]?(?:kg|kgs|kilos?|lbs?|pounds?|pounder)\b"),
         }
     }
 }
@@ -186,7 +186,7 @@ impl Rule for Contempt {
             let quotes = self.scare_quotes.captures_iter(doc.text()).filter_map(|c| c.get(1));
             // Sentences are found on the original text here: the quote is an original span.
             let text = doc.text();
-            let near_sneer = |q: &regex_lite::Match<'_>| {
+            let near_sneer = |q: &crate::re::Match<'_>| {
                 let s = sentence_of(text, q.start());
                 let end = if s.end + 1 < text.len() { sentence_of(text, s.end + 1).end } else { s.end };
                 doc.hits(&EYEROLL)

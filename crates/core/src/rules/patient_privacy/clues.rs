@@ -178,7 +178,7 @@ impl Clues {
     /// Every age-pattern match in `doc` (once per document, however many rules ask).
     fn age_matches(&self, doc: &Document<'_>) -> std::rc::Rc<AgeMatches> {
         doc.memo(|| {
-            let number = |c: &regex_lite::Captures<'_>| {
+            let number = |c: &crate::re::Captures<'_>| {
                 c.iter().skip(1).flatten().next().and_then(|m| m.as_str().parse::<u32>().ok())
             };
             AgeMatches(

@@ -8,8 +8,8 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
 use crate::pattern::{Anchors, Pattern};
+use crate::re::Regex;
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex_lite::Regex;
 
 static META: RuleMeta = RuleMeta {
     id: "patient-privacy/patient-date",
@@ -60,7 +60,7 @@ pub(crate) struct PatientDate {
 
 impl PatientDate {
     pub(crate) fn new() -> PatientDate {
-        let compile = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
+        let compile = |p: &str| crate::re::compile(p);
         PatientDate {
             dob: Pattern::new(
                 r"(?-u)(?-u:\b)(?:dob|d\.o\.b\.?|date of birth|birth ?date|born on|fecha de nacimiento|date de naissance|ne le|nee le|geburtsdatum|geboren am|data de nascimento|nascid[oa] em)(?-u:\b)",

@@ -4,8 +4,8 @@ use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCO
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
+use crate::re::Regex;
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex_lite::Regex;
 
 static META: RuleMeta = RuleMeta {
     id: "patient-privacy/patient-name",
@@ -124,30 +124,24 @@ impl PatientName {
         let name = r"[A-ZÀ-ÖØ-Þ][\x{300}-\x{36F}]*[a-zß-öø-ÿ\x{300}-\x{36F}'’\-]+";
         PatientName {
             // "a lady called Maureen", "a patient named Tom".
-            called: Regex::new(&format!(
+            called: crate::re::compile(&format!(
                 r"^(?i:patient|pt|lady|man|guy|woman|girl|boy|kid|baby|gentleman|gent|resident|client)[ \t]+(?i:named|called|by the name of)[ \t]+({name})"
-            ))
-            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            )),
             // "Baby Olivia", "little Timmy", "la petite Léa": how staff name children on the unit.
-            endearment: Regex::new(&format!(
+            endearment: crate::re::compile(&format!(
                 r"^(?i:baby|little|beb[eé]|b[eé]b[eé]|petite?|kleine[rn]?|peque[nñ][oa])[ \t]+({name})"
-            ))
-            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            )),
             // "J.D., 45, came in": dotted initials, checked only around a real encounter.
-            dotted: Regex::new(r"(?-u:\b)[A-Z]\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?")
-                .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
-            titled: Regex::new(&format!(
+            dotted: crate::re::compile(r"(?-u:\b)[A-Z]\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?"),
+            titled: crate::re::compile(&format!(
                 r"^(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|[A-ZÀ-ÖØ-Þ](?-u:\b)\.?)|^M\.[ \t]+{name}"
-            ))
-            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
-            after_patient: Regex::new(&format!(
+            )),
+            after_patient: crate::re::compile(&format!(
                 r"^(?:patient|[Pp]t|paciente|patiente|Patientin|Patient|doente)[ \t]*,?[ \t]+({name}(?:[ \t]+{name})?)"
-            ))
-            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
-            initials: Regex::new(
+            )),
+            initials: crate::re::compile(
                 r"^(?i-u:patient|pt|paciente|patiente|patientin|doente|utente|resident|client|bewohner(?:in)?|mr|mrs|ms|miss)\.?[ \t]+([A-Z]\.[ \t]?[A-Z]\.?|[A-Z][A-Z](?-u:\b))",
-            )
-            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            ),
         }
     }
 }

@@ -4,8 +4,8 @@ use super::{apply_consent, CONSENT, RECORD_LABELS};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
+use crate::re::Regex;
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex_lite::Regex;
 
 static META: RuleMeta = RuleMeta {
     id: "patient-privacy/record-number",
@@ -42,15 +42,13 @@ impl RecordNumber {
         // The labels are a word list (`record_labels.txt`); these patterns are anchored right after
         // a label, so they stay small and cheap to build.
         RecordNumber {
-            labelled: Regex::new(
+            labelled: crate::re::compile(
                 r"^(?i-u)\.?(?:[ \t]+(?:number|no\.?|#))?[ \t]*(?:[:#]|no\.?|nr\.?|n(?:º|o|°))?[ \t]*[a-z]{0,3}-?(?:[0-9]{1,4}-[a-z]{1,3}-)?[0-9][0-9 \-/]{3,}[0-9]",
-            )
-            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            ),
             // "MRN ending 4471": a partial number still picks out one patient on the unit.
-            partial: Regex::new(
+            partial: crate::re::compile(
                 r"^(?i-u)\s+(?:number\s+|#\s*)?(?:[a-z]+\s+){0,3}?(?:ending|ends|starting|starts|beginning|begins|last (?:4|four) digits?|first (?:4|four) digits?)\s*(?:in\s+|with\s+)?:?\s*[0-9]{2,}",
-            )
-            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            ),
         }
     }
 }

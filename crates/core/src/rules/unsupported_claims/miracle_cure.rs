@@ -4,8 +4,8 @@ use super::{debunks, in_clause, in_question, modal_before, negated, DEBUNK, DISM
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
+use crate::re::Regex;
 use crate::rule::{Rule, RuleMeta, Sink};
-use regex_lite::Regex;
 
 /// Claims strong enough alone: "cures", "100% effective", "detox your", "nothing else comes close".
 static CURE_CLAIM: Lexicon =
@@ -126,10 +126,9 @@ pub(crate) struct MiracleCure {
 impl MiracleCure {
     pub(crate) fn new() -> MiracleCure {
         MiracleCure {
-            percent: Regex::new(
+            percent: crate::re::compile(
                 r"(?i)(?-u:\b)[0-9]{1,3}(?:\.[0-9]+)?[ \u{a0}\u{202f}]?% +(?:of +(?:my +|our +|the +)?(?:[a-z0-9_-]+ +){0,2}(?:patients|clients|cases|users|men|women|people|kids|children|adults|babies)|accura[a-z]*|effective[a-z]*|success[a-z]*|cure[a-z]*|reduction|improvement)",
-            )
-            .unwrap_or_else(|e| panic!("built-in pattern: {e}")),
+            ),
         }
     }
 }
