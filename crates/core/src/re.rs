@@ -89,6 +89,18 @@ pub(crate) mod tests {
         "\u{a0}",
         "\u{2003}",
         "\u{200b}",
+        "É",
+        "Ü",
+        "Ó",
+        "Ç",
+        "İ",
+        "ſ",
+        "\u{212a}",
+        "RÉDUCTION",
+        "GÜNSTIGER",
+        "CÓDIGO",
+        "% RABATT",
+        "DE DESCUENTO",
         "é",
         "ß",
         "ñ",
@@ -127,7 +139,7 @@ pub(crate) mod tests {
     ];
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
+        #![proptest_config(ProptestConfig::with_cases(1000))]
         #[test]
         fn both_engines_match_alike_on_generated_text(
             pieces in prop::collection::vec((0..PIECES.len(), prop::bool::ANY), 0..30)

@@ -56,10 +56,10 @@ impl DiscountCode {
         let build = |p: &str| crate::re::compile(p);
         DiscountCode {
             code: build(
-                r"(?:(?-u:\b)(?i:code|coupon|promo|voucher|c[oó]digo|cupom|cup[oó]n|gutschein|rabattcode|gutscheincode)(?-u:\b)[ \t]*:?[ \t]*[“\x22']?|(?-u:\b)(?i:use|off[ \t]+with)[ \t]+)([A-Z][A-Z0-9]{3,}[0-9]*)(?-u:\b)",
+                r"(?:(?-u:\b)(?i:code|coupon|promo|voucher|c[oóÓ]digo|cupom|cup[oóÓ]n|gutschein|rabattcode|gutscheincode)(?-u:\b)[ \t]*:?[ \t]*[“\x22']?|(?-u:\b)(?i:use|off[ \t]+with)[ \t]+)([A-Z][A-Z0-9]{3,}[0-9]*)(?-u:\b)",
             ),
             price_cut: build(
-                r"(?i)(?:(?-u:\b)[0-9]{1,3}[ \u{a0}\u{202f}]?%[ \u{a0}\u{202f}]?(?:off|cheaper|discount|de descuento|de desconto|de r[ée]duction|rabatt|g[üu]nstiger)(?-u:\b)|[$€£][ ]?[0-9]+(?:[.,][0-9]+)?[ ]+off(?-u:\b)|(?-u:\b)spar(?:t|en|st)[ ]+(?:ihr|sie|du)[ ]+[0-9]{1,3}[ \u{a0}\u{202f}]?%|(?-u:\b)(?:save|saves|knocks)[ ]+[0-9]{1,3}[ \u{a0}\u{202f}]?%)",
+                r"(?i)(?:(?-u:\b)[0-9]{1,3}[ \u{a0}\u{202f}]?%[ \u{a0}\u{202f}]?(?:off|cheaper|discount|de descuento|de desconto|de r[éÉe]duction|rabatt|g[üÜu]nstiger)(?-u:\b)|[$€£][ ]?[0-9]+(?:[.,][0-9]+)?[ ]+off(?-u:\b)|(?-u:\b)spar(?:t|en|st)[ ]+(?:ihr|sie|du)[ ]+[0-9]{1,3}[ \u{a0}\u{202f}]?%|(?-u:\b)(?:save|saves|knocks)[ ]+[0-9]{1,3}[ \u{a0}\u{202f}]?%)",
             ),
             link: build(
                 r"(?i)(?:[?&](?:tag|ref|aff|affid|affiliate|utm_source|discount)=|(?-u:\b)amzn\.to/|(?-u:\b)[a-z0-9_-]+\.(?:com|co|shop|store|net|io|de|fr|es)(?:\.[a-z]{2})?/(?:dr|doc|nurse|rn|md|np|pharm|dds|physio)[a-z0-9_-]*)",

@@ -163,7 +163,7 @@ impl Patterns {
         Patterns {
             // ASCII classes and word boundaries keep the regex on its fast engine; doses are ASCII.
             dose: Pattern::new(&word_start_alternation(DOSE_FORMS), Anchors::DigitOr(DOSE_FREQUENCIES), (16, 24)),
-            handle: Pattern::new(r"(?:^|[\s(])@[A-Za-z0-9_][A-Za-z0-9_.]*", Anchors::Byte(b'@'), (2, 64)),
+            handle: Pattern::new(r"(?:^|[\t\n\x0B\x0C\r (])@[A-Za-z0-9_][A-Za-z0-9_.]*", Anchors::Byte(b'@'), (2, 64)),
             told: Pattern::new(
                 &format!(r"(?-u:\b(?:{TOLD_VERBS}) (?:{TOLD_WHOM})\b (?:to|that|he|she|they)\b)"),
                 Anchors::Words(TOLD_CUES),

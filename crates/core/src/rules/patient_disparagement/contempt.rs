@@ -82,7 +82,7 @@ impl Contempt {
     pub(crate) fn new() -> Contempt {
         Contempt {
             scare_quotes: crate::re::compile(
-                r"(?:^|[\s(])['‘]((?:[^'‘’\n]|['’][a-zß-öø-ÿ]){2,60})['’](?:[\s.,;:!?)]|$)",
+                r"(?:^|[\t\n\x0B\x0C\r (])['‘]((?:[^'‘’\n]|['’][a-zß-öø-ÿ]){2,60})['’](?:[\t\n\x0B\x0C\r .,;:!?)]|$)",
             ),
             weight: crate::re::compile(r"(?i-u)\b[1-6][0-9]{2}[ -]?(?:kg|kgs|kilos?|lbs?|pounds?|pounder)\b"),
         }

@@ -129,12 +129,12 @@ impl PatientName {
             )),
             // "Baby Olivia", "little Timmy", "la petite Léa": how staff name children on the unit.
             endearment: crate::re::compile(&format!(
-                r"^(?i:baby|little|beb[eé]|b[eé]b[eé]|petite?|kleine[rn]?|peque[nñ][oa])[ \t]+({name})"
+                r"^(?i:baby|little|beb[eéÉ]|b[eéÉ]b[eéÉ]|petite?|kleine[rn]?|peque[nñÑ][oa])[ \t]+({name})"
             )),
             // "J.D., 45, came in": dotted initials, checked only around a real encounter.
             dotted: crate::re::compile(r"(?-u:\b)[A-Z]\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?"),
             titled: crate::re::compile(&format!(
-                r"^(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Señora|Señor|Doña|Dña|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|[A-ZÀ-ÖØ-Þ](?-u:\b)\.?)|^M\.[ \t]+{name}"
+                r"^(?:Mr|Mrs|Ms|Miss|Mx|Mister|(?i:Sra|Srta|Sr|Se[ñÑ]ora|Se[ñÑ]or|Do[ñÑ]a|D[ñÑ]a|Herr|Frau|Mme|Mlle|Monsieur|Madame|Senhora|Senhor|Dona))\.?[ \t]+(?:{name}(?:[ \t]+{name})?|[A-ZÀ-ÖØ-Þ](?-u:\b)\.?)|^M\.[ \t]+{name}"
             )),
             after_patient: crate::re::compile(&format!(
                 r"^(?:patient|[Pp]t|paciente|patiente|Patientin|Patient|doente)[ \t]*,?[ \t]+({name}(?:[ \t]+{name})?)"
