@@ -230,7 +230,7 @@ mod tests {
         Ok(())
     }
 
-    /// Pieces that the built-in patterns anchor on, and text around them.
+    /// Pieces the built-in patterns anchor on, and text around them.
     const PIECES: &[&str] = &[
         "17",
         "4",
@@ -282,19 +282,11 @@ mod tests {
         "'s",
     ];
 
-    fn texts() -> impl Strategy<Value = String> {
-        prop::collection::vec((0..PIECES.len(), prop::bool::ANY), 0..40).prop_map(|v| {
-            v.into_iter()
-                .map(|(i, space)| if space { format!("{} ", PIECES[i]) } else { PIECES[i].to_owned() })
-                .collect()
-        })
-    }
-
     proptest! {
         // Debug builds run regexes slowly; the corpus test below covers real posts.
         #![proptest_config(ProptestConfig::with_cases(48))]
         #[test]
-        fn windows_equal_a_whole_text_search(text in texts()) {
+        fn windows_equal_a_whole_text_search(text in crate::re::tests::text_from(PIECES)) {
             let norm = crate::text::Normalized::new(&text);
             prop_assert_eq!(same_matches(&text), Ok(()));
             prop_assert_eq!(same_matches(norm.as_str()), Ok(()));

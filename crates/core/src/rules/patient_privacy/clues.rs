@@ -187,11 +187,6 @@ impl Clues {
         })
     }
 
-    /// Whether `doc` states an exact age or age group at all.
-    pub(crate) fn mentions_age(&self, doc: &Document<'_>) -> bool {
-        !self.age_matches(doc).0.is_empty()
-    }
-
     /// The encounter cues and the "my patient"-style phrase only: what the age rule needs.
     pub(crate) fn encounters(&self, doc: &Document<'_>) -> Scan {
         let mut s = Scan::default();

@@ -54,9 +54,6 @@ impl Rule for PatientAge {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        if !self.clues.mentions_age(doc) {
-            return;
-        }
         let ages = self.clues.ages(doc);
         if ages.is_empty() {
             return;
