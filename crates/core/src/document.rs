@@ -1,6 +1,6 @@
 //! The text under check, with everything rules share computed once.
 
-use crate::lexicon::{Hit, Lexicon, LexiconIndex};
+use crate::lexicon::{Hit, Hits, Lexicon, LexiconIndex};
 use crate::text::{self, Normalized};
 use serde::{Deserialize, Serialize};
 use std::any::{Any, TypeId};
@@ -23,7 +23,7 @@ pub struct Context {
 pub struct Document<'a> {
     text: &'a str,
     norm: Normalized,
-    hits: Vec<Hit>,
+    hits: Hits,
     index: &'a LexiconIndex,
     context: &'a Context,
     /// Analyses several rules share (see [`Document::memo`]), keyed by their type.
@@ -73,17 +73,12 @@ impl<'a> Document<'a> {
 
     /// The hits of one list, in text order. Empty when the list is not compiled in.
     pub fn hits(&self, lexicon: &Lexicon) -> &[Hit] {
-        self.hits_named(lexicon.name)
+        self.index.list_of(lexicon).map_or(&[], |list| self.hits.of(list))
     }
 
     /// The hits of the list called `name`, in text order.
     pub fn hits_named(&self, name: &str) -> &[Hit] {
-        let Some(list) = self.index.list(name) else {
-            return &[];
-        };
-        let lo = self.hits.partition_point(|h| h.list < list);
-        let hi = self.hits.partition_point(|h| h.list <= list);
-        &self.hits[lo..hi]
+        self.index.list(name).map_or(&[], |list| self.hits.of(list))
     }
 
     /// Whether any phrase of `lexicon` occurs.

@@ -221,22 +221,35 @@ const NEGATORS: &[&str] = &[
 /// Normalized byte ranges of the words (letters, digits, in-word apostrophes and masks).
 pub fn words(norm: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = norm.as_bytes();
+    // The char at `i` and its length; bytes below 0x80 skip the UTF-8 decoding (most text).
+    let char_at = move |i: usize| match bytes[i] {
+        b if b < 0x80 => (b as char, 1),
+        _ => norm[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
+    };
+    let is_word = |c: char| c.is_alphanumeric() || c == '*';
     let mut i = 0;
     std::iter::from_fn(move || {
-        let is_word = |c: char| c.is_alphanumeric() || c == '*';
-        let rest = norm.get(i..)?;
-        let (off, _) = rest.char_indices().find(|&(_, c)| is_word(c))?;
-        let start = i + off;
+        let start = loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            let (c, len) = char_at(i);
+            if is_word(c) {
+                break i;
+            }
+            i += len;
+        };
         let mut end = start;
-        for (o, c) in norm[start..].char_indices() {
-            let inner_apostrophe = c == '\'' && norm[start + o + 1..].chars().next().is_some_and(char::is_alphabetic);
-            if is_word(c) || (inner_apostrophe && o > 0) {
-                end = start + o + c.len_utf8();
-            } else {
+        while end < bytes.len() {
+            let (c, len) = char_at(end);
+            let inner_apostrophe =
+                c == '\'' && end > start && end + 1 < bytes.len() && char_at(end + 1).0.is_alphabetic();
+            if !(is_word(c) || inner_apostrophe) {
                 break;
             }
+            end += len;
         }
-        i = end.max(start + 1).min(bytes.len());
+        i = end;
         Some(start..end)
     })
 }
