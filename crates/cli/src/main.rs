@@ -7,6 +7,7 @@ mod audit;
 mod check;
 mod eval;
 mod generate;
+mod train;
 
 use clap::{Parser, Subcommand};
 use primum_core::{rules, Policy};
@@ -98,6 +99,19 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Fit the learned scorer on labelled corpora (one fold each), report leave-one-corpus-out
+    /// cross-validation, and write its weights file.
+    #[command(hide = true)]
+    Train {
+        /// The development corpora, e.g. tests/corpus/dev*.jsonl (never a blind set).
+        #[arg(required = true)]
+        corpus: Vec<PathBuf>,
+        /// Write the weights here (crates/core/src/rules/learned/weights.txt); only report when omitted.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        knobs: train::Knobs,
+    },
 }
 
 /// A failure the user can act on: printed as `primum: …` with exit code 2.
@@ -131,6 +145,7 @@ fn main() -> ExitCode {
             None => Err(UserError(format!("no rule called '{rule}'; `primum rules` lists them all"))),
         },
         Command::Eval { corpus, verbose } => eval::run(&corpus, verbose),
+        Command::Train { corpus, out, knobs } => train::run(&corpus, out.as_deref(), &knobs),
     };
     match result {
         Ok(code) => code,

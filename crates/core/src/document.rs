@@ -23,6 +23,8 @@ pub struct Document<'a> {
     hits: Vec<Hit>,
     index: &'a LexiconIndex,
     context: &'a Context,
+    /// The learned scorer's per-category scores, computed on first use (`rules::learned`).
+    pub(crate) learned_scores: std::cell::OnceCell<crate::rules::learned::model::Scores>,
 }
 
 impl<'a> Document<'a> {
@@ -30,7 +32,7 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str, index: &'a LexiconIndex, context: &'a Context) -> Document<'a> {
         let norm = Normalized::new(text);
         let hits = index.scan(&norm);
-        Document { text, norm, hits, index, context }
+        Document { text, norm, hits, index, context, learned_scores: std::cell::OnceCell::new() }
     }
 
     /// The original text.
@@ -66,6 +68,16 @@ impl<'a> Document<'a> {
         let lo = self.hits.partition_point(|h| h.list < list);
         let hi = self.hits.partition_point(|h| h.list <= list);
         &self.hits[lo..hi]
+    }
+
+    /// Every hit of every list, sorted by list number, then position.
+    pub fn all_hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// The word lists the document was scanned with.
+    pub fn index(&self) -> &LexiconIndex {
+        self.index
     }
 
     /// Whether any phrase of `lexicon` occurs.
