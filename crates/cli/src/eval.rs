@@ -5,7 +5,7 @@
 
 use crate::UserError;
 use primum_core::rules::learned::train::LabeledPost;
-use primum_core::{Category, Checker};
+use primum_core::{Category, Checker, Policy};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -18,12 +18,12 @@ struct Tally {
     false_alarms: Vec<String>,
 }
 
-pub(crate) fn run(paths: &[PathBuf], verbose: bool) -> Result<ExitCode, UserError> {
+pub(crate) fn run(paths: &[PathBuf], verbose: bool, policy: &Policy) -> Result<ExitCode, UserError> {
     let mut posts = Vec::new();
     for path in paths {
         posts.extend(read_corpus(path)?);
     }
-    let checker = Checker::new();
+    let checker = Checker::with_policy(policy);
     let mut tallies: Vec<Tally> = Category::ALL.iter().map(|_| Tally::default()).collect();
     let (mut acceptable, mut acceptable_flagged) = (0usize, 0usize);
     let mut alarm_ids = Vec::new();

@@ -98,6 +98,9 @@ enum Command {
         /// Also list the posts each category missed or flagged wrongly.
         #[arg(long)]
         verbose: bool,
+        /// A policy file (JSON), e.g. `{"disabled": [...]}` to measure without some rules.
+        #[arg(long)]
+        policy: Option<PathBuf>,
     },
     /// Fit the learned scorer on labelled corpora (one fold each), report leave-one-corpus-out
     /// cross-validation, and write its weights file.
@@ -144,7 +147,7 @@ fn main() -> ExitCode {
             }
             None => Err(UserError(format!("no rule called '{rule}'; `primum rules` lists them all"))),
         },
-        Command::Eval { corpus, verbose } => eval::run(&corpus, verbose),
+        Command::Eval { corpus, verbose, policy } => load_policy(policy).and_then(|p| eval::run(&corpus, verbose, &p)),
         Command::Train { corpus, out, knobs } => train::run(&corpus, out.as_deref(), &knobs),
     };
     match result {
