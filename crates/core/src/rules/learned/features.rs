@@ -18,15 +18,35 @@ pub struct Token {
     pub after_break: bool,
 }
 
-/// The words of normalized text `norm`, in order.
+/// The words of normalized text `norm`, in order: [`text::words`], with a byte loop that gives
+/// the same words on ASCII text (most drafts; this runs on every keystroke).
 pub fn tokens(norm: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(norm.len() / 5 + 1);
     let mut prev_end = 0;
-    for range in text::words(norm) {
+    let mut push = |range: Range<usize>| {
         let gap = norm.get(prev_end..range.start).unwrap_or_default();
-        let after_break = out.is_empty() || gap.contains(['.', '!', '?', ';', '\n']);
+        let after_break = prev_end == 0 || gap.contains(['.', '!', '?', ';', '\n']);
         prev_end = range.end;
         out.push(Token { range, after_break });
+    };
+    if norm.is_ascii() {
+        let b = norm.as_bytes();
+        let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'*';
+        let mut i = 0;
+        while i < b.len() {
+            if !is_word(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && (is_word(b[i]) || (b[i] == b'\'' && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)))
+            {
+                i += 1;
+            }
+            push(start..i);
+        }
+    } else {
+        text::words(norm).for_each(push);
     }
     out
 }
@@ -43,27 +63,70 @@ pub fn word_key<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
 }
 
 /// Second-person words: a post addressed to someone.
-const YOU: &[&str] = &["you", "your", "you're", "youre", "yourself", "u", "ur", "tu", "vous", "du", "usted", "voce"];
+fn is_you(w: &str) -> bool {
+    matches!(w, "you" | "your" | "you're" | "youre" | "yourself" | "u" | "ur" | "tu" | "vous" | "du" | "usted" | "voce")
+}
+
 /// First-person words: the poster speaks of themself.
-const ME: &[&str] = &["i", "i'm", "im", "my", "me", "myself", "i've", "i'd", "i'll"];
+fn is_me(w: &str) -> bool {
+    matches!(w, "i" | "i'm" | "im" | "my" | "me" | "myself" | "i've" | "i'd" | "i'll")
+}
+
+/// How many words of `text` (original) are shouted: three or more letters, all capitals.
+fn shouted_words(text: &str) -> usize {
+    if text.is_ascii() {
+        // The same count on bytes (most drafts); fewer than six capitals cannot make two words.
+        if text.bytes().filter(u8::is_ascii_uppercase).count() < 6 {
+            return 0;
+        }
+        return text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            .count();
+    }
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase))
+        .count()
+}
 
 /// The register flags, named `<flag>` (no word can contain `<`), that `text` (original) and its
 /// normalized form `norm` with words `tokens` carry.
 pub fn flags(text: &str, norm: &str, tokens: &[Token]) -> impl Iterator<Item = &'static str> {
-    let has = |list: &[&str]| tokens.iter().any(|t| list.contains(&&norm[t.range.clone()]));
-    let shouted = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase))
-        .count();
+    let (mut you, mut me) = (false, false);
+    for t in tokens {
+        let w = &norm[t.range.clone()];
+        // Most words fail on the first letter; comparing each with every pronoun costs more.
+        match w.as_bytes()[0] {
+            b'y' | b'u' | b't' | b'v' | b'd' => you |= is_you(w),
+            b'i' | b'm' => me |= is_me(w),
+            _ => {}
+        }
+    }
+    // One pass over the bytes for the punctuation and digits (a digit is always inside a word).
+    let (mut question, mut exclaim, mut exclaims, mut hashtag, mut number) = (false, false, false, false, false);
+    let mut prev = 0u8;
+    for &c in norm.as_bytes() {
+        match c {
+            b'?' => question = true,
+            b'!' => {
+                exclaims |= prev == b'!';
+                exclaim = true;
+            }
+            b'#' => hashtag = true,
+            b'0'..=b'9' => number = true,
+            _ => {}
+        }
+        prev = c;
+    }
     [
-        ("<you>", has(YOU)),
-        ("<me>", has(ME)),
-        ("<question>", norm.contains('?')),
-        ("<exclaim>", norm.contains('!')),
-        ("<exclaims>", norm.contains("!!")),
-        ("<caps>", shouted >= 2),
-        ("<number>", tokens.iter().any(|t| norm[t.range.clone()].bytes().any(|b| b.is_ascii_digit()))),
-        ("<hashtag>", norm.contains('#')),
+        ("<you>", you),
+        ("<me>", me),
+        ("<question>", question),
+        ("<exclaim>", exclaim),
+        ("<exclaims>", exclaims),
+        ("<caps>", shouted_words(text) >= 2),
+        ("<number>", number),
+        ("<hashtag>", hashtag),
         ("<long>", tokens.len() > 80),
     ]
     .into_iter()
@@ -114,6 +177,15 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn ascii_tokens_are_the_shared_words() {
+        for norm in ["don't f*ck 42 ok", "'quoted' it's x'y 'a b' end'", "a.b!c?d;e\nf  g", "''' ** *a a* 9'9 x'", ""] {
+            let fast: Vec<_> = tokens(norm).into_iter().map(|t| t.range).collect();
+            let shared: Vec<_> = text::words(norm).collect();
+            assert_eq!(fast, shared, "{norm:?}");
+        }
+    }
+
+    #[test]
     fn words_pairs_and_flags() {
         let f = doc_features("Bed 4 again?! YOU KNOW WHO. Sigh", false);
         for want in ["bed", "0", "bed 0", "again", "0 again", "you know", "<you>", "<question>", "<caps>", "sigh"] {
@@ -123,6 +195,8 @@ pub(crate) mod tests {
         assert!(!f.iter().any(|x| x == "who sigh"), "{f:?}");
         assert!(!f.iter().any(|x| x == "<me>"));
         assert!(!f.iter().any(|x| x.starts_with('@')));
+        assert_eq!(shouted_words("WHY is NOBODY here, OK"), 2);
+        assert_eq!(shouted_words("WARUM ist NIEMAND DA, ÜBEL"), 3, "Ü is a capital letter");
         let f = doc_features("what a drug seeker", true);
         assert!(f.iter().any(|x| x == "@patient-disparagement/labels"), "{f:?}");
     }

@@ -214,15 +214,9 @@ impl Model {
                 }
             }
         }
-        // Presence, not counts: keep each feature's first occurrence.
-        let mut seen = vec![false; 0];
-        out.retain(|(f, _)| {
-            let f = *f as usize;
-            if seen.len() <= f {
-                seen.resize(f + 1, false);
-            }
-            !std::mem::replace(&mut seen[f], true)
-        });
+        // Presence, not counts: keep each feature's first occurrence (the sort is stable).
+        out.sort_by_key(|(f, _)| *f);
+        out.dedup_by_key(|(f, _)| *f);
         out
     }
 
