@@ -27,6 +27,12 @@ pub(crate) struct Knobs {
     /// Most false alarms (share of acceptable posts) allowed in any held-out corpus.
     #[arg(long)]
     max_false_alarms: Option<f64>,
+    /// Most false alarms (share of acceptable posts) allowed in all held-out corpora together.
+    #[arg(long)]
+    max_total_false_alarms: Option<f64>,
+    /// Least precision of the scorer's own flags allowed in any held-out corpus.
+    #[arg(long)]
+    min_precision: Option<f64>,
     /// Whether the rules' word lists are features.
     #[arg(long)]
     lists: Option<bool>,
@@ -45,6 +51,8 @@ impl Knobs {
             min_df: self.min_df.unwrap_or(d.min_df),
             keep: self.keep.unwrap_or(d.keep),
             max_false_alarms: self.max_false_alarms.unwrap_or(d.max_false_alarms),
+            max_total_false_alarms: self.max_total_false_alarms.unwrap_or(d.max_total_false_alarms),
+            min_precision: self.min_precision.unwrap_or(d.min_precision),
             costs: d.costs,
             lists: self.lists.unwrap_or(d.lists),
             balance: self.balance.unwrap_or(d.balance),
@@ -59,7 +67,26 @@ pub(crate) fn run(paths: &[PathBuf], out: Option<&Path>, knobs: &Knobs) -> Resul
         corpora.push(Corpus { name, posts: read_corpus(path)? });
     }
     let training = train::train(&corpora, &knobs.options()).map_err(UserError)?;
-    println!("leave-one-corpus-out cross-validation (rules only → rules + learned)\n");
+    println!("costs of a wrong flag tried, per held-out corpus in order: false alarms (rules + learned) / acceptable posts, precision of the scorer's own flags\n");
+    for (cost, folds) in &training.sweep {
+        let cells: Vec<String> = folds
+            .iter()
+            .map(|t| format!("{:>2}/{:<3} {:.2}", t.both_false_alarms, t.acceptable, t.learned_precision()))
+            .collect();
+        let mut sum = Tally::default();
+        folds.iter().for_each(|t| sum.add(t));
+        println!(
+            "α {:>5}: {}  | all {:>2}/{} · recall {:.3} · learned alone {:.3}, precision {:.2}",
+            cost,
+            cells.join("  "),
+            sum.both_false_alarms,
+            sum.acceptable,
+            ratio(sum.both_caught, sum.labels),
+            ratio(sum.learned_caught, sum.labels),
+            sum.learned_precision()
+        );
+    }
+    println!("\nleave-one-corpus-out cross-validation (rules only → rules + learned)\n");
     println!(
         "{:<14} {:>5} {:>6} {:>15} {:>15} {:>17} {:>14}",
         "held out", "posts", "labels", "micro recall", "precision", "false alarms", "learned alone"

@@ -25,8 +25,8 @@ learned_meta!(
      clinician sees the people in their care.",
     "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust); GMC Doctors' use of \
      social media §8 (treat patients with respect); BMA: do not make disparaging comments about patients",
-    bad: ["Some families just cannot be pleased, sat there complaining for an hour about the jelly."],
-    good: ["Some families carry so much worry; an extra five minutes of listening goes a long way."],
+    bad: ["Some people just love the sound of their own complaints, guy has rung the bell forty times since lunch."],
+    good: ["Some people just need someone to listen; one gentleman told me it was the first proper chat he'd had in weeks."],
 );
 learned_meta!(
     COLLEAGUE_DISPARAGEMENT,
@@ -37,8 +37,8 @@ learned_meta!(
      concerns belong in the proper channels.",
     "GMC Doctors' use of social media §9–10 (do not bully or harass colleagues; raise concerns properly); \
      AMA Code of Medical Ethics 2.3.2; BMA social media guidance",
-    bad: ["Going to say what everyone thinks: this unit is run by idiots and I've had enough."],
-    good: ["Going to say what everyone thinks: our unit clerks are the unsung heroes of this place."],
+    bad: ["Everyone at my trust knows the CT lot are useless, they have lost another referral."],
+    good: ["Everyone at my trust knows the CT team are brilliant, they turned round another referral in an hour."],
 );
 learned_meta!(
     DISCRIMINATION,
@@ -96,8 +96,8 @@ learned_meta!(
     "Rage, venting and shouting written in the moment are read long after it, by patients and employers.",
     "WMA 2011 statement (adopt a sober tone); THINK (is it true, helpful, inspiring, necessary, kind?); AMA \
      Code of Medical Ethics 2.3.2",
-    bad: ["Cried in the car park again after another shift from hell, nobody upstairs cares."],
-    good: ["Long shift, but the team was wonderful and we got everyone home safely."],
+    bad: ["I'm done. Charting until 3am again, who even cares anymore, let someone else do it."],
+    good: ["I'm done for today. Charting finished on time, handed over, and home for a proper sleep."],
 );
 learned_meta!(
     UNSUPPORTED_CLAIMS,

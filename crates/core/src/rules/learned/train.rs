@@ -11,9 +11,11 @@
 //! 4. Thresholds: for a cost `α` of a wrong flag relative to a caught post, a category's
 //!    threshold is the one that maximises the scorer's own `caught − α·wrong` over held-out
 //!    posts (see [`Heldout::thresholds`] for why not only over what the rules missed). The smallest `α` of the grid
-//!    for which every held-out corpus keeps its false alarms (acceptable posts flagged by
-//!    rules or scorer) within `max_false_alarms` is chosen; the figures reported for a corpus
-//!    use thresholds chosen without it.
+//!    is chosen for which every held-out corpus keeps its false alarms (acceptable posts flagged
+//!    by rules or scorer) within `max_false_alarms` and the precision of the scorer's own flags
+//!    at or above `min_precision`, and all held-out corpora together keep their false alarms
+//!    within `max_total_false_alarms`; the figures reported for a corpus use thresholds chosen
+//!    without it.
 //! 5. The model fitted on all corpora, with the thresholds chosen on all held-out scores, is
 //!    written out.
 
@@ -96,6 +98,11 @@ pub struct TrainOptions {
     pub keep: usize,
     /// The most false alarms (share of acceptable posts) any held-out corpus may have.
     pub max_false_alarms: f64,
+    /// The most false alarms (share of acceptable posts) all held-out corpora together may have.
+    pub max_total_false_alarms: f64,
+    /// The least precision of the scorer's own flags (flags on a labelled category / all its
+    /// flags) any held-out corpus may have (0: no constraint).
+    pub min_precision: f64,
     /// Costs of a wrong flag to try, most eager first.
     pub costs: Vec<f64>,
     /// Whether the rules' word lists are features (`@list`).
@@ -113,7 +120,9 @@ impl Default for TrainOptions {
             min_df: 2,
             keep: 150,
             max_false_alarms: 0.03,
-            costs: vec![0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0],
+            max_total_false_alarms: 0.01,
+            min_precision: 0.9,
+            costs: vec![0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0, 48.0, 64.0],
             lists: true,
             balance: 0.0,
         }
@@ -145,6 +154,8 @@ pub struct Tally {
     pub learned_caught: usize,
     /// Acceptable posts the scorer alone flags.
     pub learned_false_alarms: usize,
+    /// Flags of the scorer alone on a category the post is not labelled with.
+    pub learned_wrong: usize,
 }
 
 impl Tally {
@@ -161,6 +172,17 @@ impl Tally {
         self.both_wrong += o.both_wrong;
         self.learned_caught += o.learned_caught;
         self.learned_false_alarms += o.learned_false_alarms;
+        self.learned_wrong += o.learned_wrong;
+    }
+
+    /// Precision of the scorer's own flags (1 when it flags nothing).
+    pub fn learned_precision(&self) -> f64 {
+        let flags = self.learned_caught + self.learned_wrong;
+        if flags == 0 {
+            1.0
+        } else {
+            self.learned_caught as f64 / flags as f64
+        }
     }
 }
 
@@ -176,6 +198,9 @@ pub struct Training {
     pub folds: Vec<(String, Tally)>,
     /// Per category, summed over the held-out corpora.
     pub categories: Vec<(Category, Tally)>,
+    /// Every cost of the grid tried (up to the chosen one, or all of them): the held-out
+    /// corpora's counts with that cost, in corpus order.
+    pub sweep: Vec<(f64, Vec<Tally>)>,
 }
 
 /// Fits the scorer on `corpora` and chooses its thresholds by leaving each corpus out in turn.
@@ -204,6 +229,7 @@ pub fn train(corpora: &[Corpus], opts: &TrainOptions) -> Result<Training, String
     let data = Heldout { scores: &held_out, labels: &labels, rules: &rules, posts: &posts };
 
     let mut chosen = None;
+    let mut sweep = Vec::new();
     for &cost in &opts.costs {
         let folds: Vec<(String, Tally)> = corpora
             .iter()
@@ -215,8 +241,13 @@ pub fn train(corpora: &[Corpus], opts: &TrainOptions) -> Result<Training, String
                 (corpus.name.clone(), data.tally(&mine, &t, None))
             })
             .collect();
-        let within =
-            folds.iter().all(|(_, t)| t.both_false_alarms as f64 <= opts.max_false_alarms * t.acceptable as f64);
+        let mut sum = Tally::default();
+        folds.iter().for_each(|(_, t)| sum.add(t));
+        let within = folds.iter().all(|(_, t)| {
+            t.both_false_alarms as f64 <= opts.max_false_alarms * t.acceptable as f64
+                && t.learned_precision() >= opts.min_precision
+        }) && sum.both_false_alarms as f64 <= opts.max_total_false_alarms * sum.acceptable as f64;
+        sweep.push((cost, folds.iter().map(|(_, t)| t.clone()).collect()));
         if within {
             chosen = Some((cost, folds));
             break;
@@ -254,7 +285,7 @@ pub fn train(corpora: &[Corpus], opts: &TrainOptions) -> Result<Training, String
         })
         .collect();
     let weights = fit_file(&feats, &labels, &all, opts, &header(corpora, opts), &thresholds);
-    Ok(Training { weights, cost, folds, categories })
+    Ok(Training { weights, cost, folds, categories, sweep })
 }
 
 /// The weights file's header: what made it.
@@ -265,7 +296,7 @@ fn header(corpora: &[Corpus], opts: &TrainOptions) -> String {
          register flags and the rules' word lists, on the normalized text.\n\
          Generated by `primum train {}`; do not edit by hand.\n\
          Options: l2 {} · epochs {} · step {} · min_df {} · keep {} · lists {} · balance {} ·\n\
-         false alarms ≤ {} per held-out corpus",
+         held-out corpora: false alarms ≤ {} each and ≤ {} together, precision of its own flags ≥ {} each",
         names.join(" "),
         opts.l2,
         opts.epochs,
@@ -275,6 +306,8 @@ fn header(corpora: &[Corpus], opts: &TrainOptions) -> String {
         opts.lists,
         opts.balance,
         opts.max_false_alarms,
+        opts.max_total_false_alarms,
+        opts.min_precision,
     )
 }
 
@@ -377,6 +410,7 @@ impl Heldout<'_> {
                 } else {
                     t.rules_wrong += usize::from(rule);
                     t.both_wrong += usize::from(both);
+                    t.learned_wrong += usize::from(learned(c));
                 }
             }
         }
