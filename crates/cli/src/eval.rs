@@ -4,21 +4,10 @@
 //! or above (the corpus README's rule).
 
 use crate::UserError;
-use primum_core::{Category, Checker, Context};
-use serde::Deserialize;
+use primum_core::rules::learned::train::LabeledPost;
+use primum_core::{Category, Checker, Policy};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-#[derive(Deserialize)]
-struct Post {
-    id: String,
-    text: String,
-    labels: Vec<String>,
-    #[serde(default)]
-    platform: Option<String>,
-    #[serde(default)]
-    lang: Option<String>,
-}
 
 #[derive(Default)]
 struct Tally {
@@ -29,19 +18,18 @@ struct Tally {
     false_alarms: Vec<String>,
 }
 
-pub(crate) fn run(paths: &[PathBuf], verbose: bool) -> Result<ExitCode, UserError> {
+pub(crate) fn run(paths: &[PathBuf], verbose: bool, policy: &Policy) -> Result<ExitCode, UserError> {
     let mut posts = Vec::new();
     for path in paths {
         posts.extend(read_corpus(path)?);
     }
-    let checker = Checker::new();
+    let checker = Checker::with_policy(policy);
     let mut tallies: Vec<Tally> = Category::ALL.iter().map(|_| Tally::default()).collect();
     let (mut acceptable, mut acceptable_flagged) = (0usize, 0usize);
     let mut alarm_ids = Vec::new();
     for post in &posts {
-        let ctx = Context { platform: post.platform.clone(), lang: post.lang.clone() };
-        let report = checker.check(&post.text, &ctx);
-        let is_acceptable = post.labels.iter().all(|l| l == "none");
+        let report = checker.check(&post.text, &post.context());
+        let is_acceptable = post.is_acceptable();
         if is_acceptable {
             acceptable += 1;
             if Category::ALL.iter().any(|&c| report.flags(c)) {
@@ -50,7 +38,7 @@ pub(crate) fn run(paths: &[PathBuf], verbose: bool) -> Result<ExitCode, UserErro
             }
         }
         for (i, &c) in Category::ALL.iter().enumerate() {
-            let labeled = post.labels.iter().any(|l| l == c.id());
+            let labeled = post.has_label(c);
             let flagged = report.flags(c);
             let t = &mut tallies[i];
             match (labeled, flagged) {
@@ -103,17 +91,11 @@ pub(crate) fn run(paths: &[PathBuf], verbose: bool) -> Result<ExitCode, UserErro
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_corpus(path: &Path) -> Result<Vec<Post>, UserError> {
+/// Reads a JSON-lines corpus file.
+pub(crate) fn read_corpus(path: &Path) -> Result<Vec<LabeledPost>, UserError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| UserError(format!("could not read the corpus {}: {e}", path.display())))?;
-    let mut posts = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let post: Post = serde_json::from_str(line).map_err(|e| {
-            UserError(format!("{}:{}: not a corpus line ({{id, text, labels}} expected): {e}", path.display(), n + 1))
-        })?;
-        posts.push(post);
-    }
-    Ok(posts)
+    LabeledPost::parse_jsonl(&text, &path.display().to_string()).map_err(UserError)
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

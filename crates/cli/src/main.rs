@@ -7,6 +7,7 @@ mod audit;
 mod check;
 mod eval;
 mod generate;
+mod train;
 
 use clap::{Parser, Subcommand};
 use primum_core::{rules, Policy};
@@ -97,6 +98,22 @@ enum Command {
         /// Also list the posts each category missed or flagged wrongly.
         #[arg(long)]
         verbose: bool,
+        /// A policy file (JSON), e.g. `{"disabled": [...]}` to measure without some rules.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+    },
+    /// Fit the learned scorer on labelled corpora (one fold each), report leave-one-corpus-out
+    /// cross-validation, and write its weights file.
+    #[command(hide = true)]
+    Train {
+        /// The development corpora, e.g. tests/corpus/dev*.jsonl (never a blind set).
+        #[arg(required = true)]
+        corpus: Vec<PathBuf>,
+        /// Write the weights here (crates/core/src/rules/learned/weights.txt); only report when omitted.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        knobs: train::Knobs,
     },
 }
 
@@ -130,7 +147,8 @@ fn main() -> ExitCode {
             }
             None => Err(UserError(format!("no rule called '{rule}'; `primum rules` lists them all"))),
         },
-        Command::Eval { corpus, verbose } => eval::run(&corpus, verbose),
+        Command::Eval { corpus, verbose, policy } => load_policy(policy).and_then(|p| eval::run(&corpus, verbose, &p)),
+        Command::Train { corpus, out, knobs } => train::run(&corpus, out.as_deref(), &knobs),
     };
     match result {
         Ok(code) => code,

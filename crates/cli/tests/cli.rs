@@ -83,3 +83,47 @@ fn policy_file_disables_a_category() {
     std::fs::write(&policy, r#"{"disabled": 5}"#).unwrap();
     primum().args(["check", "--policy"]).arg(&policy).arg("x").assert().code(2);
 }
+
+/// Writes a small labelled corpus: `n` mocking posts and `n` acceptable ones.
+fn tiny_corpus(dir: &std::path::Path, name: &str, n: usize) -> std::path::PathBuf {
+    let mut lines = String::new();
+    for i in 0..n {
+        let bad = format!("ugh the drug seeker in bay {i} is back again, so dramatic");
+        let ok = format!("great teaching session {i} on sepsis today, thanks team");
+        for (text, label) in [(bad, "patient-disparagement"), (ok, "none")] {
+            let post = serde_json::json!({"id": format!("{name}{i}{label}"), "text": text, "labels": [label]});
+            lines.push_str(&post.to_string());
+            lines.push('\n');
+        }
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, lines).unwrap();
+    path
+}
+
+#[test]
+fn train_reports_each_held_out_corpus_and_writes_weights_that_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = tiny_corpus(dir.path(), "a.jsonl", 6);
+    let b = tiny_corpus(dir.path(), "b.jsonl", 6);
+    let out = dir.path().join("weights.txt");
+    let run = primum().arg("train").arg(&a).arg(&b).arg("-o").arg(&out).assert().code(0).get_output().stdout.clone();
+    let text = String::from_utf8(run).unwrap();
+    assert!(text.contains("a.jsonl") && text.contains("b.jsonl") && text.contains("all folds"), "{text}");
+    let weights = std::fs::read_to_string(&out).unwrap();
+    let model = primum_core::rules::learned::model::Model::parse(&weights).unwrap();
+    assert!(model.weight_count() > 0, "{weights}");
+    assert!(weights.contains("[patient-disparagement]"));
+}
+
+#[test]
+fn train_needs_two_corpora_and_names_a_bad_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = tiny_corpus(dir.path(), "a.jsonl", 2);
+    let out = primum().arg("train").arg(&a).assert().code(2).get_output().stderr.clone();
+    assert!(String::from_utf8(out).unwrap().contains("at least two corpora"));
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, "{\"id\":\"x\",\"text\":\"hi\",\"labels\":[\"none\"]}\nnot json\n").unwrap();
+    let out = primum().arg("train").arg(&a).arg(&bad).assert().code(2).get_output().stderr.clone();
+    assert!(String::from_utf8(out).unwrap().contains("bad.jsonl:2"));
+}

@@ -81,6 +81,16 @@ impl<'a> Document<'a> {
         self.index.list(name).map_or(&[], |list| self.hits.of(list))
     }
 
+    /// Every hit of every list, sorted by list number, then position.
+    pub fn all_hits(&self) -> &[Hit] {
+        self.hits.all()
+    }
+
+    /// The word lists the document was scanned with.
+    pub fn index(&self) -> &LexiconIndex {
+        self.index
+    }
+
     /// Whether any phrase of `lexicon` occurs.
     pub fn has(&self, lexicon: &Lexicon) -> bool {
         !self.hits(lexicon).is_empty()

@@ -79,6 +79,12 @@ impl<'a> Sink<'a> {
         self.severity
     }
 
+    /// Whether a finding of `category` at `warning` or above was already reported on this text
+    /// (by a rule that ran earlier).
+    pub fn already_flagged(&self, category: Category) -> bool {
+        self.out.iter().any(|f| f.category == category && f.severity >= Severity::Warning)
+    }
+
     /// Reports a finding over `range` (original UTF-8 byte offsets) with the rule's default
     /// message and severity; adjust the returned finding to be more specific.
     pub fn push(&mut self, range: Range<usize>) -> &mut Finding {

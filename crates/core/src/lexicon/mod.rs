@@ -31,7 +31,7 @@ use std::ops::Range;
 /// FNV-1a: list names are looked up by every rule on every check, and SipHash (the std
 /// default, built against hash flooding) is slow on short keys that come from the code itself.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -49,6 +49,9 @@ impl Hasher for Fnv {
 }
 
 type NameMap = HashMap<String, u16, BuildHasherDefault<Fnv>>;
+
+/// A hash map keyed by short strings or numbers made in the code, with the fast FNV hash.
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A named word list, usually `include_str!`-ed from a file beside its rule.
 #[derive(Debug)]
@@ -258,6 +261,13 @@ impl LexiconIndex {
     /// The list number for `name`, if that list is compiled in.
     pub fn list(&self, name: &str) -> Option<u16> {
         self.names.get(name).copied()
+    }
+
+    /// The names of the compiled lists, by list number.
+    pub fn names(&self) -> Vec<&str> {
+        let mut v: Vec<(&str, u16)> = self.names.iter().map(|(n, &l)| (n.as_str(), l)).collect();
+        v.sort_unstable_by_key(|&(_, l)| l);
+        v.into_iter().map(|(n, _)| n).collect()
     }
 
     /// The list number of a built-in lexicon: found by the address of its name when this index

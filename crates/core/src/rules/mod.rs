@@ -17,6 +17,7 @@ pub mod colleague_disparagement;
 pub mod conflict_of_interest;
 pub mod discrimination;
 pub mod impulsive_tone;
+pub mod learned;
 pub mod medical_advice;
 pub mod patient_disparagement;
 pub mod patient_privacy;
@@ -60,6 +61,8 @@ fn build() -> Vec<Box<dyn Rule>> {
     v.extend(impulsive_tone::rules());
     v.extend(unsupported_claims::rules());
     v.extend(conflict_of_interest::rules());
+    // Last: a learned rule adds a finding only where its category's rules reported nothing.
+    v.extend(learned::rules());
     v
 }
 
