@@ -12,8 +12,8 @@
 //! pattern's reach is chosen above its longest sensible match (property-tested against a
 //! whole-text search in `tests`).
 
+use crate::lexicon::trie::Trie;
 use crate::re::{Captures, Match, Regex};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::ops::Range;
 
 /// What every match of a pattern contains.
@@ -34,7 +34,8 @@ pub(crate) struct Pattern {
     re: Regex,
     digits: bool,
     byte: Option<u8>,
-    words: Option<AhoCorasick>,
+    /// The anchor words, lowercase (matched ASCII case-insensitively).
+    words: Option<Trie>,
     /// How far a match may start before its anchor and end after it.
     before: usize,
     after: usize,
@@ -47,11 +48,11 @@ impl Pattern {
         #[cfg(test)]
         tests::BUILT.lock().unwrap_or_else(|e| e.into_inner()).push((pattern.to_owned(), anchors, (before, after)));
         let words = |w: &[&str]| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(w)
-                .unwrap_or_else(|e| panic!("built-in anchors: {e}"))
+            let mut lower: Vec<String> = w.iter().map(|w| w.to_ascii_lowercase()).collect();
+            lower.sort_unstable();
+            lower.dedup();
+            assert!(lower.iter().all(|w| !w.is_empty()), "built-in anchors: an empty anchor word");
+            Trie::new(&lower)
         };
         let (digits, byte, words) = match anchors {
             Anchors::Digit => (true, None, None),
@@ -78,7 +79,7 @@ impl Pattern {
         if self.digits || self.byte.is_some() {
             let want = |b: u8| (self.digits && b.is_ascii_digit()) || Some(b) == self.byte;
             let words: Vec<Range<usize>> = match &self.words {
-                Some(ac) => ac.find_iter(hay).map(|m| m.range()).collect(),
+                Some(trie) => anchor_words(trie, bytes),
                 None => Vec::new(),
             };
             let mut w = words.iter().peekable();
@@ -93,9 +94,9 @@ impl Pattern {
             for r in w {
                 add(r.start, r.end);
             }
-        } else if let Some(ac) = &self.words {
-            for m in ac.find_iter(hay) {
-                add(m.start(), m.end());
+        } else if let Some(trie) = &self.words {
+            for r in anchor_words(trie, bytes) {
+                add(r.start, r.end);
             }
         }
         for r in &mut at {
@@ -186,6 +187,15 @@ fn next_start(hay: &str, start: usize, end: usize) -> usize {
 /// non-ASCII character (so windows never end inside an accented word).
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || !b.is_ascii()
+}
+
+/// Every occurrence of an anchor word in `hay`, ASCII case-insensitive, by start.
+fn anchor_words(trie: &Trie, hay: &[u8]) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for start in 0..hay.len() {
+        trie.walk_by(hay, start, |b| b.to_ascii_lowercase(), |_, end| found.push(start..end));
+    }
+    found
 }
 
 #[cfg(test)]
@@ -286,7 +296,7 @@ mod tests {
         // Debug builds run regexes slowly; the corpus test below covers real posts.
         #![proptest_config(ProptestConfig::with_cases(48))]
         #[test]
-        fn windows_equal_a_whole_text_search(text in crate::re::tests::text_from(PIECES)) {
+        fn windows_equal_a_whole_text_search(text in crate::re::generate::text_from(PIECES)) {
             let norm = crate::text::Normalized::new(&text);
             prop_assert_eq!(same_matches(&text), Ok(()));
             prop_assert_eq!(same_matches(norm.as_str()), Ok(()));

@@ -21,7 +21,7 @@ macro_rules! word_list {
     };
 }
 
-mod trie;
+pub(crate) mod trie;
 
 use crate::text::Normalized;
 use std::collections::HashMap;
@@ -502,7 +502,7 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
         #[test]
-        fn trie_scan_equals_the_reference_on_generated_text(text in crate::re::tests::text_from(PIECES)) {
+        fn trie_scan_equals_the_reference_on_generated_text(text in crate::re::generate::text_from(PIECES)) {
             proptest::prop_assert_eq!(same_as_reference(&text), Ok(()));
         }
     }

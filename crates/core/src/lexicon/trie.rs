@@ -73,11 +73,24 @@ impl Trie {
 
     /// Calls `found(pattern, end)` for every pattern that `hay[start..]` begins with, shortest first.
     #[inline]
-    pub(crate) fn walk(&self, hay: &[u8], start: usize, mut found: impl FnMut(usize, usize)) {
+    pub(crate) fn walk(&self, hay: &[u8], start: usize, found: impl FnMut(usize, usize)) {
+        self.walk_by(hay, start, |b| b, found);
+    }
+
+    /// [`Trie::walk`] with every byte of `hay` read through `map` first (`u8::to_ascii_lowercase`
+    /// for a case-insensitive walk over lowercase patterns).
+    #[inline]
+    pub(crate) fn walk_by(
+        &self,
+        hay: &[u8],
+        start: usize,
+        map: impl Fn(u8) -> u8,
+        mut found: impl FnMut(usize, usize),
+    ) {
         let Some(&b) = hay.get(start) else {
             return;
         };
-        let mut node = self.root[b as usize];
+        let mut node = self.root[map(b) as usize];
         let mut at = start + 1;
         while node != NONE {
             let n = node as usize;
@@ -85,7 +98,7 @@ impl Trie {
             if here.pattern != NONE {
                 found(here.pattern as usize, at);
             }
-            let Some(&b) = hay.get(at) else {
+            let Some(b) = hay.get(at).map(|&b| map(b)) else {
                 return;
             };
             let (lo, hi) = (here.first as usize, next.first as usize);
