@@ -41,9 +41,7 @@ impl Normalized {
     /// Texts longer than `u32::MAX` bytes are not supported by the offset map; callers cap
     /// input long before that (the extension and CLI check at most a few MB at once).
     pub fn new(text: &str) -> Normalized {
-        // Fast path: plain ASCII words need only lowercasing (most word-list phrases, many drafts).
-        let plain = |b: u8| b.is_ascii() && !matches!(b, b'0'..=b'5' | b'7' | b'$' | b'@' | b'!' | b'*' | b'#' | b'_');
-        if text.bytes().all(plain) && text.len() < u32::MAX as usize {
+        if Self::needs_only_lowercasing(text) {
             let n = text.len() as u32;
             return Normalized {
                 norm: text.to_ascii_lowercase(),
@@ -56,6 +54,23 @@ impl Normalized {
         let mut units = units;
         Self::fold_leet(&mut units);
         Self::assemble(&units)
+    }
+
+    /// Whether folding `text` would only lowercase it (most drafts, every phrase of most word
+    /// lists): ASCII, no hashtag or `#` mask, and no leetspeak character that
+    /// [`Normalized::fold_leet`] could turn into a letter — one followed by a letter, or a `$`
+    /// after a letter or another leet character ("a$$"). "Great shift!" and "12,400 visits" qualify.
+    fn needs_only_lowercasing(text: &str) -> bool {
+        let b = text.as_bytes();
+        if text.len() >= u32::MAX as usize || !b.is_ascii() || b.contains(&b'#') {
+            return false;
+        }
+        let leet = |c: u8| matches!(c, b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'!' | b'@' | b'$');
+        b.windows(2).all(|w| {
+            let before_letter = leet(w[0]) && w[1].is_ascii_alphabetic();
+            let dollar_in_word = w[1] == b'$' && (w[0].is_ascii_alphabetic() || leet(w[0]));
+            !(before_letter || dollar_in_word)
+        })
     }
 
     fn fold_units(text: &str) -> Vec<Unit> {
@@ -295,6 +310,35 @@ mod tests {
 
     fn norm(s: &str) -> String {
         Normalized::new(s).as_str().to_owned()
+    }
+
+    /// The full fold, skipping the lowercase-only shortcut.
+    fn full_fold(text: &str) -> Normalized {
+        let mut units = Normalized::fold_units(text);
+        Normalized::fold_leet(&mut units);
+        Normalized::assemble(&units)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The shortcut is taken only where the full fold would give the same text and map.
+        #[test]
+        fn lowercase_shortcut_equals_the_full_fold(text in "[a-zA-Z0-9 .,!?@$#*_'\n-]{0,40}") {
+            let (fast, full) = (Normalized::new(&text), full_fold(&text));
+            proptest::prop_assert_eq!(fast.as_str(), full.as_str());
+            proptest::prop_assert_eq!(&fast.starts, &full.starts);
+            proptest::prop_assert_eq!(&fast.ends, &full.ends);
+            proptest::prop_assert_eq!(&fast.hashtags, &full.hashtags);
+        }
+    }
+
+    #[test]
+    fn lowercase_shortcut_is_taken_for_plain_numbers_only() {
+        assert!(Normalized::needs_only_lowercasing("Over 18 months we screened 12,400 visits!"));
+        assert!(!Normalized::needs_only_lowercasing("sh1t"));
+        assert!(!Normalized::needs_only_lowercasing("a$$"));
+        assert!(!Normalized::needs_only_lowercasing("#MedTwitter"));
+        assert!(!Normalized::needs_only_lowercasing("café"));
     }
 
     #[test]
