@@ -26,6 +26,8 @@ pub struct Document<'a> {
     hits: Hits,
     index: &'a LexiconIndex,
     context: &'a Context,
+    /// The words of the normalized text, found on first use (see [`Document::words`]).
+    words: std::cell::OnceCell<Vec<Range<usize>>>,
     /// Analyses several rules share (see [`Document::memo`]), keyed by their type.
     memo: RefCell<Vec<(TypeId, Rc<dyn Any>)>>,
 }
@@ -35,7 +37,7 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str, index: &'a LexiconIndex, context: &'a Context) -> Document<'a> {
         let norm = Normalized::new(text);
         let hits = index.scan(&norm);
-        Document { text, norm, hits, index, context, memo: RefCell::new(Vec::new()) }
+        Document { text, norm, hits, index, context, words: std::cell::OnceCell::new(), memo: RefCell::new(Vec::new()) }
     }
 
     /// The value of type `T` derived from this document, computed on first use only: two
@@ -59,6 +61,12 @@ impl<'a> Document<'a> {
     /// The normalized text (lowercase, folded); see [`crate::text`].
     pub fn norm(&self) -> &str {
         self.norm.as_str()
+    }
+
+    /// The normalized ranges of the words of [`Document::norm`] ([`text::words`]): found once,
+    /// since a dozen rules walk the words of the whole draft.
+    pub fn words(&self) -> &[Range<usize>] {
+        self.words.get_or_init(|| text::words(self.norm()).collect())
     }
 
     /// The normalization, for offset mapping and hashtags.

@@ -445,9 +445,9 @@ fn vocative_name(text: &str) -> Option<Range<usize>> {
 /// range `besides` (the reply cue itself: "loved *your* thread").
 pub(crate) fn second_person(doc: &Document<'_>, besides: &Range<usize>) -> bool {
     let norm = doc.norm();
-    text::words(norm).any(|w| {
+    doc.words().iter().any(|w| {
         let o = doc.original(w.clone());
-        SECOND_PERSON.contains(&&norm[w]) && (o.end <= besides.start || o.start >= besides.end)
+        SECOND_PERSON.contains(&&norm[w.clone()]) && (o.end <= besides.start || o.start >= besides.end)
     })
 }
 

@@ -222,7 +222,7 @@ impl Rule for AddressedPatient {
             .hits(&THEIR_POST)
             .iter()
             .any(|h| !doc.is_quoted(h.start as usize) || own_comment(norm, h.start as usize))
-            || their_photos(norm);
+            || their_photos(doc);
         if name.is_none() && !their_post && !doc.has(&SPECIFIC_PATIENT) {
             return;
         }
@@ -351,8 +351,9 @@ const SOCIAL_NOUNS: &[&str] = &[
 ];
 
 /// "your holiday photos", "tus fotos de la boda": the reader's own posts.
-fn their_photos(norm: &str) -> bool {
-    let words: Vec<&str> = crate::text::words(norm).map(|r| &norm[r]).collect();
+fn their_photos(doc: &Document<'_>) -> bool {
+    let norm = doc.norm();
+    let words: Vec<&str> = doc.words().iter().map(|r| &norm[r.clone()]).collect();
     words.iter().enumerate().any(|(i, w)| {
         matches!(*w, "your" | "tu" | "tus" | "ta" | "tes" | "deine" | "deinen" | "sua" | "suas" | "seu" | "seus")
             && words[i + 1..].iter().take(3).any(|n| SOCIAL_NOUNS.contains(n))

@@ -308,7 +308,7 @@ impl Clues {
             }
         }
         // Disease names no list holds ("feocromocitoma", "sarcoidosis").
-        for r in super::medical_terms(norm) {
+        for r in super::medical_terms_of(doc) {
             if !own_illness(norm, r.start) && !doc.hits(&CONDITIONS).iter().any(|h| h.start as usize == r.start) {
                 add(&mut s, Kind::Condition, orig(r));
             }

@@ -145,7 +145,7 @@ pub(crate) static RECORD_LABELS: Lexicon =
 pub(crate) fn clinical(doc: &Document<'_>) -> bool {
     doc.has(&CLINICAL_CONTEXT)
         || doc.has(&CONDITIONS)
-        || medical_terms(doc.norm()).next().is_some()
+        || medical_terms_of(doc).next().is_some()
         || care_place(doc.norm())
 }
 
@@ -204,10 +204,16 @@ const NOT_MEDICAL: &[&str] = &[
 
 /// Normalized ranges of words with a medical ending, at least seven letters long.
 pub(crate) fn medical_terms(norm: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    crate::text::words(norm).filter(move |r| {
-        let w = &norm[r.clone()];
-        w.len() >= 7 && MEDICAL_ENDINGS.iter().any(|e| w.ends_with(e)) && !NOT_MEDICAL.contains(&w)
-    })
+    crate::text::words(norm).filter(move |r| is_medical_term(&norm[r.clone()]))
+}
+
+/// [`medical_terms`] of the whole draft, from the document's word table.
+pub(crate) fn medical_terms_of<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = std::ops::Range<usize>> + 'd {
+    doc.words().iter().filter(|r| is_medical_term(&doc.norm()[(*r).clone()])).cloned()
+}
+
+fn is_medical_term(w: &str) -> bool {
+    w.len() >= 7 && MEDICAL_ENDINGS.iter().any(|e| w.ends_with(e)) && !NOT_MEDICAL.contains(&w)
 }
 
 /// Lowers a privacy finding when the draft says the case is shared with consent or is

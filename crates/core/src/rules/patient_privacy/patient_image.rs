@@ -8,7 +8,6 @@ use super::{
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::rule::{Rule, RuleMeta, Sink};
-use crate::text;
 
 static META: RuleMeta = RuleMeta {
     id: "patient-privacy/patient-image",
@@ -150,7 +149,7 @@ impl Rule for PatientImage {
         let condition = doc.has(&CONDITIONS);
         let clinical = condition || doc.has(&CLINICAL_CONTEXT);
         // Of a patient (or their specimen/chart), not of the team at a charity run.
-        let visible = text::words(norm).any(|w| VISIBLE_IDENTIFIERS.contains(&&norm[w.clone()]))
+        let visible = doc.words().iter().any(|w| VISIBLE_IDENTIFIERS.contains(&&norm[w.clone()]))
             || VISIBLE_IDENTIFIERS.iter().any(|v| v.contains(' ') && norm.contains(v));
         // "Our nurses in the photo below", "a pic from the opening ceremony": staff, events and
         // buildings, with no patient cared for in the post.

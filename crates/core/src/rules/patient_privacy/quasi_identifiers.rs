@@ -6,7 +6,6 @@ use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::Span;
 use crate::rule::{Rule, RuleMeta, Sink};
-use crate::text;
 use std::ops::Range;
 
 static META: RuleMeta = RuleMeta {
@@ -124,7 +123,7 @@ impl Rule for QuasiIdentifiers {
         }
         // "Last night I attended a fundraiser… met a young survivor": with only recency to go on,
         // a social or professional event is the poster's evening, not a patient encounter.
-        if !strong && text::words(doc.norm()).any(|w| SOCIAL_EVENTS.contains(&&doc.norm()[w])) {
+        if !strong && doc.words().iter().any(|w| SOCIAL_EVENTS.contains(&&doc.norm()[w.clone()])) {
             return;
         }
         let top = sink.severity();
