@@ -13,6 +13,7 @@ use crate::rules::patient_disparagement::{same_sentence, sentence_of};
 mod identifiable_colleague;
 mod insult;
 mod profession_stereotype;
+mod sarcastic_thanks;
 
 /// Colleagues, professions, specialties and trainees.
 pub(crate) static COLLEAGUE_TARGET: Lexicon = Lexicon {
@@ -89,5 +90,6 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(insult::Insult),
         Box::new(profession_stereotype::ProfessionStereotype),
         Box::new(identifiable_colleague::IdentifiableColleague::new()),
+        Box::new(sarcastic_thanks::SarcasticThanks),
     ]
 }
