@@ -35,6 +35,9 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust); GMC Doctors' use \
                of social media §8; BMA: do not make gratuitous or disparaging comments about patients",
     bad: crate::examples![
+        "Some patients simply aren't worth the effort, learn to spot them",
+        "Patient in bay 2 argued with me for an hour, he has a medical degree from YouTube apparently",
+        "Patient rolls into ED at 2am with a week-old sore toe. Nothing better to do, clearly.",
         "Family demanded updates every ten minutes all night, these people have no brain",
         "Patients who miss every follow-up and then complain about the wait are the worst kind of people.",
         "Explained the same thing to this patient four times. You can't fix stupid.",
@@ -48,6 +51,7 @@ static META: RuleMeta = RuleMeta {
         "Some of my patients have the self-control of a toddler at a buffet",
     ],
     good: crate::examples![
+        "Every patient is worth the effort, even when the system makes that hard",
         "Explained inhaler technique three times today; next time I'll use the teach-back method",
         "Families are the experts on their loved ones; I learn from them every week",
         "Health literacy is a system problem, not a personal failing of patients",
