@@ -31,11 +31,13 @@ static META: RuleMeta = RuleMeta {
         "Gracias a los de traumatología por la espera de 10 horas. Qué eficiencia.",
         "Congratulations to our new chief of staff. Amazing how far you get without ever seeing a patient.",
         "Thanks to the night reg who said 'fine' over the phone and went back to sleep 😊",
+        "Dear cardiology: 'urgent' doesn't mean next Thursday. Love, the night team",
     ],
     good: crate::examples![
         "Huge thanks to the cardiology team for seeing my referral within the hour, truly grateful",
         "Congratulations to our new chief of staff, a clinician who still works nights",
         "Thanks to the snail farm tour guide for a great day 🐌",
+        "Dear cardiology team, the leaving card was lovely. Love, the night team",
         "Big thanks to radiology: 40 scans reported overnight in record time. You are stars.",
     ],
     lexicons: &[&THANKS, &IRONY, &COLLEAGUE_TARGET, &EMPLOYER],
@@ -73,11 +75,30 @@ impl Rule for SarcasticThanks {
                     to = sentence_of(norm, to + 1).end;
                 }
             }
-            let ironic = doc.hits(&IRONY).iter().any(|x| (x.start as usize) >= s.start && (x.start as usize) <= to + 1);
+            let ironic = doc.hits(&IRONY).iter().any(|x| {
+                (x.start as usize) >= s.start && (x.start as usize) <= to + 1 && (!sign_off(doc, x) || corrects(norm))
+            });
             if aimed && ironic {
                 sink.push(doc.original(t.range()));
                 return;
             }
         }
     }
+}
+
+/// Whether an irony marker is an affectionate sign-off ("Love, the night team", "Bisous"): ironic
+/// only under a correction, sincere under a thank-you card.
+fn sign_off(doc: &Document<'_>, x: &crate::lexicon::Hit) -> bool {
+    let w = &doc.norm()[x.range()];
+    w.starts_with("love") || w == "bisous" || w == "xoxo"
+}
+
+/// Whether the post corrects someone ("doesn't mean…", "is not…", "never…").
+fn corrects(norm: &str) -> bool {
+    crate::text::words(norm).any(|r| {
+        matches!(
+            &norm[r],
+            "not" | "doesn't" | "don't" | "isn't" | "aren't" | "never" | "nicht" | "kein" | "pas" | "no" | "nao"
+        )
+    })
 }
