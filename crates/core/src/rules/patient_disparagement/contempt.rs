@@ -35,6 +35,8 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust); GMC Doctors' use \
                of social media §8; BMA: do not make gratuitous or disparaging comments about patients",
     bad: crate::examples![
+        "Lad in resus wants a sick note for his hangover. Mate, you're not ill, you're a knobhead",
+        "Otro que se arranca la vía para ir a fumar a la puerta de urgencias. Madre mía, qué imbécil.",
         "Some patients simply aren't worth the effort, learn to spot them",
         "Patient in bay 2 argued with me for an hour, he has a medical degree from YouTube apparently",
         "Patient rolls into ED at 2am with a week-old sore toe. Nothing better to do, clearly.",
@@ -51,6 +53,8 @@ static META: RuleMeta = RuleMeta {
         "Some of my patients have the self-control of a toddler at a buffet",
     ],
     good: crate::examples![
+        "Said to the lad in resus: you're a star for waiting so patiently tonight",
+        "Clinic tip: you're a patient, not a nuisance, ask every question you have",
         "Every patient is worth the effort, even when the system makes that hard",
         "Explained inhaler technique three times today; next time I'll use the teach-back method",
         "Families are the experts on their loved ones; I learn from them every week",
@@ -151,7 +155,8 @@ impl Rule for Contempt {
                     && !single_quoted(doc, h)
                     && !self_directed(doc, h)
                     && (person_in_sentence(doc, h)
-                        || (only_patients && (people_determiner(doc, h) || verdict_after_patient(doc, h))))
+                        || (only_patients
+                            && (people_determiner(doc, h) || verdict_after_patient(doc, h) || name_called(doc, h))))
                     && !aimed_at_colleague(doc, h)
             })
         };
@@ -204,4 +209,36 @@ impl Rule for Contempt {
             }
         }
     }
+}
+
+/// Name-calling in a post set at work: the insult said to someone ("you're a…", "eres un…",
+/// "t'es un…") or exclaimed as a short verdict ("Joder, qué gilipollas.", "Une vraie diva.").
+fn name_called(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
+    let norm = doc.norm();
+    if !(doc.has(&PATIENT_TARGET) || doc.has(&WORKPLACE)) {
+        return false;
+    }
+    let s = sentence_of(norm, h.start as usize);
+    let head = norm.get(s.start..h.start as usize).unwrap_or("");
+    let words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
+    let addressed = matches!(
+        words.as_slice(),
+        [.., "you're", "a" | "an"]
+            | [.., "youre", "a" | "an"]
+            | [.., "you", "are", "a" | "an"]
+            | [.., "ur", "a" | "an"]
+            | [.., "eres", "un" | "una"]
+            | [.., "t'es", "un" | "une"]
+            | [.., "bist", "ein" | "eine"]
+            | [.., "voce", "e", "um" | "uma"]
+    );
+    let short = norm.get(s.clone()).is_some_and(|t| crate::text::words(t).count() <= 5);
+    let exclaimed = short
+        && matches!(
+            words.as_slice(),
+            [.., "que" | "quel" | "quelle" | "vraie" | "vrai" | "what" | "such" | "so"]
+                | [.., "what" | "such", "a" | "an"]
+                | [.., "so", "ein" | "eine"]
+        );
+    addressed || exclaimed
 }
