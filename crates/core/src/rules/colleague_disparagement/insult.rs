@@ -54,6 +54,7 @@ static META: RuleMeta = RuleMeta {
         "Pharmacy once again lost the discharge meds and called it 'a system issue'. Groundbreaking.",
     ],
     good: crate::examples![
+        "Twelve-hour shift done, feet destroyed, useless at conversation now 😴 #NurseLife",
         "My registrar thinks my plan was too cautious; fair point, and we agreed a middle course.",
         "Please stop asking your GP for antibiotics for a cold. They do nothing for viruses.",
         "I respectfully disagree with my surgical colleagues on drain use; here is the evidence",

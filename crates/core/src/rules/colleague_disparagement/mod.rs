@@ -67,10 +67,13 @@ pub(crate) fn self_intro(doc: &Document<'_>, hit: &Hit) -> bool {
     let before = norm.get(line_start..start).unwrap_or("").trim_end();
     // "Ortho: 'bone's fine'" quotes a specialty; "Oncology nurse: chemo is…" introduces the poster.
     let quote_follows = after.strip_prefix(':').is_some_and(|r| r.trim_start().starts_with(['\'', '"']));
-    (early
-        && !norm[start..end].ends_with('s')
-        && !quote_follows
-        && (after.starts_with(':') || after.starts_with(" here")))
+    // "#NurseLife", "#DoctorsOfInstagram": a hashtag names the poster's own community.
+    let hashtag = norm[..start.min(norm.len())].ends_with('#');
+    hashtag
+        || (early
+            && !norm[start..end].ends_with('s')
+            && !quote_follows
+            && (after.starts_with(':') || after.starts_with(" here")))
         || ["as a", "as an", "i'm a", "i am a", "im a", "fellow", "every", "us", "all the", "my fellow", "we"]
             .iter()
             .any(|p| before.ends_with(p))

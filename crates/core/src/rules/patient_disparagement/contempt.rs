@@ -35,6 +35,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust); GMC Doctors' use \
                of social media §8; BMA: do not make gratuitous or disparaging comments about patients",
     bad: crate::examples![
+        "Bed 6 says she is \"allergic\" to everything except oramorph 🙄",
         "Lad in resus wants a sick note for his hangover. Mate, you're not ill, you're a knobhead",
         "Otro que se arranca la vía para ir a fumar a la puerta de urgencias. Madre mía, qué imbécil.",
         "Some patients simply aren't worth the effort, learn to spot them",
@@ -53,6 +54,7 @@ static META: RuleMeta = RuleMeta {
         "Some of my patients have the self-control of a toddler at a buffet",
     ],
     good: crate::examples![
+        "Patient in bed 6 is allergic to penicillin; please check the chart before the ward round",
         "Said to the lad in resus: you're a star for waiting so patiently tonight",
         "Clinic tip: you're a patient, not a nuisance, ask every question you have",
         "Every patient is worth the effort, even when the system makes that hard",
@@ -82,6 +84,8 @@ static META: RuleMeta = RuleMeta {
 pub(crate) struct Contempt {
     /// A short phrase in single quotes: scare quotes ("her 'migraine'") mock what a patient said.
     scare_quotes: Regex,
+    /// One or two words in double quotes (“allergic”, “chest pain”): scare quotes, not a quotation.
+    short_double_quotes: Regex,
     /// A body weight held up as the joke ("a 200kg man", "300-pound patient").
     weight: Regex,
 }
@@ -89,6 +93,7 @@ pub(crate) struct Contempt {
 impl Contempt {
     pub(crate) fn new() -> Contempt {
         Contempt {
+            short_double_quotes: crate::re::compile(r#"["“]([^"“”\s]{2,30}(?: [^"“”\s]{2,30})?)["”]"#),
             scare_quotes: crate::re::compile(
                 r"(?:^|[\t\n\x0B\x0C\r (])['‘]((?:[^'‘’\n]|['’][a-zß-öø-ÿ]){2,60})['’](?:[\t\n\x0B\x0C\r .,;:!?)]|$)",
             ),
@@ -192,7 +197,13 @@ impl Rule for Contempt {
         let colleagues = doc.hits(&COLLEAGUE_TARGET).iter().any(|t| !self_intro(doc, t));
         // Scare quotes plus an eye-roll, in a post about patients: "her 'migraine' 💅".
         if about_people && doc.has(&EYEROLL) && (patient_noun || !colleagues) {
-            let quotes = self.scare_quotes.captures_iter(doc.text()).filter_map(|c| c.get(1));
+            // Single quotes of any short phrase, or double quotes around one or two words (a
+            // sentence in double quotes is a quotation; “allergic” or “chest pain” is a sneer).
+            let quotes = self
+                .scare_quotes
+                .captures_iter(doc.text())
+                .chain(self.short_double_quotes.captures_iter(doc.text()))
+                .filter_map(|c| c.get(1));
             // Sentences are found on the original text here: the quote is an original span.
             let text = doc.text();
             let near_sneer = |q: &crate::re::Match<'_>| {
