@@ -22,6 +22,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2; GMC Good medical practice §56 (treat people fairly, do not \
                unfairly discriminate); WMA statement on the professional use of social media",
     bad: crate::examples![
+        "Obese lady in cubicle 3 says the gown is too small. Sure, blame the gown 🍩",
         "No es racismo, es estadística: los marroquíes siempre exageran el dolor",
         "Sans vouloir être raciste, les Roms sont toujours les plus difficiles",
         "Recruiting for the new clinic: digital natives only, no dinosaurs who can't use a computer",
@@ -47,6 +48,8 @@ static META: RuleMeta = RuleMeta {
         "Half the new foreign nurses can't handle a busy night shift",
     ],
     good: crate::examples![
+        "Our bariatric clinic now has wider chairs so obese patients are not humiliated in the waiting room",
+        "Clinic bake sale raised £300 for the diabetes unit 🧁 thank you all",
         "Black patients are under-diagnosed with melanoma; equity in dermatology education matters",
         "Older adults are under-represented in trials, which is ageism in research",
         "Welcoming two new Filipino nurses to our unit, their experience already helps",
@@ -72,6 +75,7 @@ static META: RuleMeta = RuleMeta {
         &BIAS_DISCLAIMER,
         &super::GENDER_IDENTITY,
         &super::IDENTITY_MOCKERY,
+        &super::FOOD_MOCKERY,
     ],
 };
 
@@ -91,7 +95,7 @@ impl Rule for GroupGeneralisation {
         if advocacy(doc) {
             return;
         }
-        if let Some(h) = super::age_groups(doc).first() {
+        if let Some(h) = super::age_groups(doc).first().copied().or_else(|| super::weight_mocked(doc)) {
             sink.push(doc.original(h.range()));
             return;
         }

@@ -47,6 +47,10 @@ pub(crate) static IDENTITY_MOCKERY: Lexicon = Lexicon {
     source: crate::word_list!("discrimination/identity_mockery.txt"),
 };
 
+/// Food and animal emoji or jibes ("🍔", "🐷", "put the fork down") that mock a body.
+pub(crate) static FOOD_MOCKERY: Lexicon =
+    Lexicon { name: "discrimination/food-mockery", source: crate::word_list!("discrimination/food_mockery.txt") };
+
 /// Weak cues ("always", "another", "typical") that need a negative word beside them.
 pub(crate) static WEAK_CUES: Lexicon =
     Lexicon { name: "discrimination/weak-cues", source: crate::word_list!("discrimination/weak_cues.txt") };
@@ -359,6 +363,48 @@ pub(crate) fn mocked_identity(doc: &Document<'_>) -> Option<Hit> {
         let from = if s.start >= 2 { sentence_of(norm, s.start - 2).start } else { s.start };
         let to = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end + 1 } else { s.end + 1 };
         doc.hits(&IDENTITY_MOCKERY).iter().any(|m| (m.start as usize) >= from && (m.end as usize) <= to)
+    })
+}
+
+/// A word for a fat person with a food or animal jibe in the same or the next sentence (anywhere
+/// in a short post)
+/// ("Paciente obeso reclamando da maca 🍔"): the body made the punchline.
+pub(crate) fn weight_mocked(doc: &Document<'_>) -> Option<Hit> {
+    const WEIGHT: &[&str] = &[
+        "obese",
+        "obeso",
+        "obesa",
+        "obesos",
+        "obesas",
+        "overweight",
+        "morbidly",
+        "gordo",
+        "gorda",
+        "gordos",
+        "gordas",
+        "dicke",
+        "dicker",
+        "fatty",
+        "fatties",
+        "fatso",
+    ];
+    if !doc.has(&FOOD_MOCKERY) || crate::rules::patient_disparagement::advocacy(doc) {
+        return None;
+    }
+    let norm = doc.norm();
+    // In a short post the closing emoji comments on the whole post.
+    let short = crate::text::words(norm).count() <= 40;
+    crate::text::words(norm).filter(|r| WEIGHT.contains(&&norm[r.clone()])).find_map(|r| {
+        let s = sentence_of(norm, r.start);
+        let to = if short {
+            norm.len()
+        } else if s.end + 1 < norm.len() {
+            sentence_of(norm, s.end + 1).end + 1
+        } else {
+            s.end + 1
+        };
+        let jibe = doc.hits(&FOOD_MOCKERY).iter().any(|m| (m.start as usize) >= s.start && (m.end as usize) <= to);
+        jibe.then_some(Hit { list: u16::MAX, entry: 0, start: r.start as u32, end: r.end as u32 })
     })
 }
 
