@@ -22,6 +22,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2; GMC Good medical practice §56 (treat people fairly, do not \
                unfairly discriminate); WMA statement on the professional use of social media",
     bad: crate::examples![
+        "Vacancy: receptionist for our busy practice, ideally a young graduate who fits our vibe",
         "Obese lady in cubicle 3 says the gown is too small. Sure, blame the gown 🍩",
         "No es racismo, es estadística: los marroquíes siempre exageran el dolor",
         "Sans vouloir être raciste, les Roms sont toujours les plus difficiles",
@@ -48,6 +49,7 @@ static META: RuleMeta = RuleMeta {
         "Half the new foreign nurses can't handle a busy night shift",
     ],
     good: crate::examples![
+        "We're hiring a youth worker for our young people's clinic: experience with teenagers essential",
         "Our bariatric clinic now has wider chairs so obese patients are not humiliated in the waiting room",
         "Clinic bake sale raised £300 for the diabetes unit 🧁 thank you all",
         "Black patients are under-diagnosed with melanoma; equity in dermatology education matters",
@@ -76,6 +78,8 @@ static META: RuleMeta = RuleMeta {
         &super::GENDER_IDENTITY,
         &super::IDENTITY_MOCKERY,
         &super::FOOD_MOCKERY,
+        &super::JOB_AD,
+        &super::AGE_CODED,
     ],
 };
 
@@ -95,7 +99,12 @@ impl Rule for GroupGeneralisation {
         if advocacy(doc) {
             return;
         }
-        if let Some(h) = super::age_groups(doc).first().copied().or_else(|| super::weight_mocked(doc)) {
+        if let Some(h) = super::age_groups(doc)
+            .first()
+            .copied()
+            .or_else(|| super::weight_mocked(doc))
+            .or_else(|| super::age_coded_ad(doc))
+        {
             sink.push(doc.original(h.range()));
             return;
         }

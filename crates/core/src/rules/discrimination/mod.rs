@@ -51,6 +51,14 @@ pub(crate) static IDENTITY_MOCKERY: Lexicon = Lexicon {
 pub(crate) static FOOD_MOCKERY: Lexicon =
     Lexicon { name: "discrimination/food-mockery", source: crate::word_list!("discrimination/food_mockery.txt") };
 
+/// A job advert ("we're hiring", "join our team", "wir suchen").
+pub(crate) static JOB_AD: Lexicon =
+    Lexicon { name: "discrimination/job-ad", source: crate::word_list!("discrimination/job_ad.txt") };
+
+/// Age-coded wording in an advert ("young, dynamic", "digital native", "not set in their ways").
+pub(crate) static AGE_CODED: Lexicon =
+    Lexicon { name: "discrimination/age-coded", source: crate::word_list!("discrimination/age_coded.txt") };
+
 /// Weak cues ("always", "another", "typical") that need a negative word beside them.
 pub(crate) static WEAK_CUES: Lexicon =
     Lexicon { name: "discrimination/weak-cues", source: crate::word_list!("discrimination/weak_cues.txt") };
@@ -406,6 +414,15 @@ pub(crate) fn weight_mocked(doc: &Document<'_>) -> Option<Hit> {
         let jibe = doc.hits(&FOOD_MOCKERY).iter().any(|m| (m.start as usize) >= s.start && (m.end as usize) <= to);
         jibe.then_some(Hit { list: u16::MAX, entry: 0, start: r.start as u32, end: r.end as u32 })
     })
+}
+
+/// Age-coded wording in a job advert ("We're hiring: a young, dynamic nurse…"): who is wanted by
+/// age, not by skill, which employment law forbids.
+pub(crate) fn age_coded_ad(doc: &Document<'_>) -> Option<Hit> {
+    if !doc.has(&JOB_AD) {
+        return None;
+    }
+    doc.asserted_hits(&AGE_CODED).next().copied()
 }
 
 /// The category's rules.
