@@ -22,6 +22,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2; GMC Good medical practice §56 (treat people fairly, do not \
                unfairly discriminate); WMA statement on the professional use of social media",
     bad: crate::examples![
+        "Not saying Muslim families all want a side room, but guess which bay is full again",
         "Vacancy: receptionist for our busy practice, ideally a young graduate who fits our vibe",
         "Obese lady in cubicle 3 says the gown is too small. Sure, blame the gown 🍩",
         "No es racismo, es estadística: los marroquíes siempre exageran el dolor",
