@@ -39,6 +39,7 @@ static META: RuleMeta = RuleMeta {
                GMC Doctors' use of social media §9–10 (do not bully, harass or make gratuitous comments about \
                colleagues; raise concerns properly); BMA social media guidance",
     bad: crate::examples![
+        "To the registrar who overruled my plan: cute that you think two years in makes you the expert.",
         "The docs at my hospital only ever cover for each other. Proper mafia.",
         "Our locum prescribed antibiotics for every cold this week. How these people keep their licence is beyond me.",
         "The consultant shouted at me in front of the whole ward. He is a monster.",
@@ -53,6 +54,8 @@ static META: RuleMeta = RuleMeta {
         "Pharmacy once again lost the discharge meds and called it 'a system issue'. Groundbreaking.",
     ],
     good: crate::examples![
+        "Twelve-hour shift done, feet destroyed, useless at conversation now 😴 #NurseLife",
+        "My registrar thinks my plan was too cautious; fair point, and we agreed a middle course.",
         "Please stop asking your GP for antibiotics for a cold. They do nothing for viruses.",
         "I respectfully disagree with my surgical colleagues on drain use; here is the evidence",
         "Our charge nurse stayed two hours late to cover a sick call. Legend.",

@@ -13,6 +13,7 @@ use crate::rules::patient_disparagement::{same_sentence, sentence_of};
 mod identifiable_colleague;
 mod insult;
 mod profession_stereotype;
+mod sarcastic_thanks;
 
 /// Colleagues, professions, specialties and trainees.
 pub(crate) static COLLEAGUE_TARGET: Lexicon = Lexicon {
@@ -66,10 +67,13 @@ pub(crate) fn self_intro(doc: &Document<'_>, hit: &Hit) -> bool {
     let before = norm.get(line_start..start).unwrap_or("").trim_end();
     // "Ortho: 'bone's fine'" quotes a specialty; "Oncology nurse: chemo is…" introduces the poster.
     let quote_follows = after.strip_prefix(':').is_some_and(|r| r.trim_start().starts_with(['\'', '"']));
-    (early
-        && !norm[start..end].ends_with('s')
-        && !quote_follows
-        && (after.starts_with(':') || after.starts_with(" here")))
+    // "#NurseLife", "#DoctorsOfInstagram": a hashtag names the poster's own community.
+    let hashtag = norm[..start.min(norm.len())].ends_with('#');
+    hashtag
+        || (early
+            && !norm[start..end].ends_with('s')
+            && !quote_follows
+            && (after.starts_with(':') || after.starts_with(" here")))
         || ["as a", "as an", "i'm a", "i am a", "im a", "fellow", "every", "us", "all the", "my fellow", "we"]
             .iter()
             .any(|p| before.ends_with(p))
@@ -89,5 +93,6 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(insult::Insult),
         Box::new(profession_stereotype::ProfessionStereotype),
         Box::new(identifiable_colleague::IdentifiableColleague::new()),
+        Box::new(sarcastic_thanks::SarcasticThanks),
     ]
 }

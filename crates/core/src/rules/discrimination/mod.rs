@@ -37,6 +37,28 @@ pub(crate) static LANGUAGE_DEMANDS: Lexicon = Lexicon {
     source: crate::word_list!("discrimination/language_demands.txt"),
 };
 
+/// Gender-identity words ("pronouns", "they/them", "non-binary").
+pub(crate) static GENDER_IDENTITY: Lexicon =
+    Lexicon { name: "discrimination/gender-identity", source: crate::word_list!("discrimination/gender_identity.txt") };
+
+/// Mockery markers that turn a gender-identity word into derision ("🙄", "ffs", "pick a…").
+pub(crate) static IDENTITY_MOCKERY: Lexicon = Lexicon {
+    name: "discrimination/identity-mockery",
+    source: crate::word_list!("discrimination/identity_mockery.txt"),
+};
+
+/// Food and animal emoji or jibes ("🍔", "🐷", "put the fork down") that mock a body.
+pub(crate) static FOOD_MOCKERY: Lexicon =
+    Lexicon { name: "discrimination/food-mockery", source: crate::word_list!("discrimination/food_mockery.txt") };
+
+/// A job advert ("we're hiring", "join our team", "wir suchen").
+pub(crate) static JOB_AD: Lexicon =
+    Lexicon { name: "discrimination/job-ad", source: crate::word_list!("discrimination/job_ad.txt") };
+
+/// Age-coded wording in an advert ("young, dynamic", "digital native", "not set in their ways").
+pub(crate) static AGE_CODED: Lexicon =
+    Lexicon { name: "discrimination/age-coded", source: crate::word_list!("discrimination/age_coded.txt") };
+
 /// Weak cues ("always", "another", "typical") that need a negative word beside them.
 pub(crate) static WEAK_CUES: Lexicon =
     Lexicon { name: "discrimination/weak-cues", source: crate::word_list!("discrimination/weak_cues.txt") };
@@ -88,7 +110,51 @@ pub(crate) fn stereotyped_groups(doc: &Document<'_>) -> Vec<Hit> {
         };
         found.extend(origin_groups(doc).into_iter().filter(|h| stereotyped(h) && negative(h)));
     }
+    if found.is_empty() {
+        found.extend(age_groups(doc));
+    }
     found
+}
+
+/// Older people judged by their age as a whole class: "nobody over 80 should…" (an exclusion),
+/// or "90-year-olds" with a generalisation in the same or the next sentence ("stop sending
+/// 90-year-olds to ICU. It's a bed wasted on someone who's had their turn."). A single patient
+/// ("a 90-year-old") is no group; only plurals and "nobody/anyone over N" count, from 60 up.
+pub(crate) fn age_groups(doc: &Document<'_>) -> Vec<Hit> {
+    let norm = doc.norm();
+    let mut out = Vec::new();
+    let number_at = |at: usize| -> Option<(u32, usize)> {
+        let len = norm[at..].find(|c: char| !c.is_ascii_digit()).unwrap_or(norm.len() - at);
+        if len != 2 {
+            return None;
+        }
+        norm[at..at + len].parse().ok().map(|n| (n, at + len))
+    };
+    let judged = |at: usize| {
+        let s = sentence_of(norm, at);
+        let to = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end + 1 } else { s.end + 1 };
+        doc.hits(&GENERALISATIONS)
+            .iter()
+            .any(|g| (g.start as usize) >= s.start && (g.end as usize) <= to && asserted(doc, g) && !advised(doc, g))
+    };
+    for (i, _) in norm.match_indices("year-olds").chain(norm.match_indices("year olds")) {
+        let head = norm[..i].trim_end_matches(['-', ' ']);
+        let start = head.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |p| p + 1);
+        if number_at(start).is_some_and(|(n, _)| n >= 60) && !doc.is_quoted(start) && judged(start) {
+            out.push(Hit { list: u16::MAX, entry: 0, start: start as u32, end: (i + 9) as u32 });
+        }
+    }
+    for who in ["nobody over ", "anyone over ", "no one over ", "noone over "] {
+        for (i, _) in norm.match_indices(who) {
+            let Some((n, end)) = number_at(i + who.len()) else { continue };
+            let rest = &norm[end..sentence_of(norm, i).end.max(end)];
+            let excluded = ["should", "deserve", "belongs", "needs to"].iter().any(|w| rest.contains(w));
+            if n >= 60 && excluded && !doc.is_quoted(i) {
+                out.push(Hit { list: u16::MAX, entry: 0, start: i as u32, end: end as u32 });
+            }
+        }
+    }
+    out
 }
 
 /// People named by where they come from: "patients from Bihar", "familias de Oaxaca", "Leute aus
@@ -210,9 +276,22 @@ fn generic_subject(doc: &Document<'_>, group: &Hit) -> bool {
     let norm = doc.norm();
     let s = sentence_of(norm, group.start as usize);
     let head = norm.get(s.start..group.start as usize).unwrap_or("");
-    let words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
-    // "…talk about how older nurses refuse…": a clause opened by how/why/because.
-    if words.last().is_some_and(|w| matches!(*w, "how" | "why" | "because" | "como" | "comment" | "warum" | "porque")) {
+    let mut words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
+    // "…talk about how older nurses refuse…", "taught us that Asian patients are…": a clause
+    // opened by how/why/because/that states something of the whole group.
+    if words.last().is_some_and(|w| {
+        matches!(*w, "how" | "why" | "because" | "como" | "comment" | "warum" | "porque" | "that" | "dass")
+    }) {
+        return true;
+    }
+    // "Half the new overseas nurses…", "most of the…": a share of the group, one adjective allowed.
+    if words.last().is_some_and(|w| matches!(*w, "new" | "young" | "old" | "local")) {
+        words.pop();
+    }
+    if matches!(
+        words.as_slice(),
+        [.., "half", "the"] | [.., "half", "of", "the"] | [.., "most", "of", "the"] | [.., "all", "the"]
+    ) {
         return true;
     }
     match words.as_slice() {
@@ -277,6 +356,73 @@ fn advised(doc: &Document<'_>, cue: &Hit) -> bool {
                 | "treated"
                 | "ignored"
         )
+}
+
+/// A gender-identity word mocked in the same or the next sentence ("Another 'they/them'
+/// student… ffs, pick a pronoun 🙄"), unless the post argues against bias. Quotes do not
+/// excuse it here: scare quotes around "they/them" are part of the sneer.
+pub(crate) fn mocked_identity(doc: &Document<'_>) -> Option<Hit> {
+    if !doc.has(&GENDER_IDENTITY) || !doc.has(&IDENTITY_MOCKERY) || crate::rules::patient_disparagement::advocacy(doc) {
+        return None;
+    }
+    let norm = doc.norm();
+    doc.hits(&GENDER_IDENTITY).iter().copied().find(|g| {
+        let s = sentence_of(norm, g.start as usize);
+        let from = if s.start >= 2 { sentence_of(norm, s.start - 2).start } else { s.start };
+        let to = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end + 1 } else { s.end + 1 };
+        doc.hits(&IDENTITY_MOCKERY).iter().any(|m| (m.start as usize) >= from && (m.end as usize) <= to)
+    })
+}
+
+/// A word for a fat person with a food or animal jibe in the same or the next sentence (anywhere
+/// in a short post)
+/// ("Paciente obeso reclamando da maca 🍔"): the body made the punchline.
+pub(crate) fn weight_mocked(doc: &Document<'_>) -> Option<Hit> {
+    const WEIGHT: &[&str] = &[
+        "obese",
+        "obeso",
+        "obesa",
+        "obesos",
+        "obesas",
+        "overweight",
+        "morbidly",
+        "gordo",
+        "gorda",
+        "gordos",
+        "gordas",
+        "dicke",
+        "dicker",
+        "fatty",
+        "fatties",
+        "fatso",
+    ];
+    if !doc.has(&FOOD_MOCKERY) || crate::rules::patient_disparagement::advocacy(doc) {
+        return None;
+    }
+    let norm = doc.norm();
+    // In a short post the closing emoji comments on the whole post.
+    let short = crate::text::words(norm).count() <= 40;
+    crate::text::words(norm).filter(|r| WEIGHT.contains(&&norm[r.clone()])).find_map(|r| {
+        let s = sentence_of(norm, r.start);
+        let to = if short {
+            norm.len()
+        } else if s.end + 1 < norm.len() {
+            sentence_of(norm, s.end + 1).end + 1
+        } else {
+            s.end + 1
+        };
+        let jibe = doc.hits(&FOOD_MOCKERY).iter().any(|m| (m.start as usize) >= s.start && (m.end as usize) <= to);
+        jibe.then_some(Hit { list: u16::MAX, entry: 0, start: r.start as u32, end: r.end as u32 })
+    })
+}
+
+/// Age-coded wording in a job advert ("We're hiring: a young, dynamic nurse…"): who is wanted by
+/// age, not by skill, which employment law forbids.
+pub(crate) fn age_coded_ad(doc: &Document<'_>) -> Option<Hit> {
+    if !doc.has(&JOB_AD) {
+        return None;
+    }
+    doc.asserted_hits(&AGE_CODED).next().copied()
 }
 
 /// The category's rules.

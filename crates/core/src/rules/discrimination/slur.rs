@@ -24,6 +24,7 @@ static META: RuleMeta = RuleMeta {
                practice §56 (do not unfairly discriminate) and Doctors' use of social media; WMA statement on \
                the professional use of social media",
     bad: crate::examples![
+        "Bay 4 again, classic Morbus Mediterraneus, give him paracetamol and move on",
         "That rota is so retarded I can't even",
         "Classic Mediterranean syndrome in bay 2, everything hurts at 11/10",
         "Rural hillbillies clog up our clinic every Friday",

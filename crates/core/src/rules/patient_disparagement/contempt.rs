@@ -35,6 +35,12 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust); GMC Doctors' use \
                of social media §8; BMA: do not make gratuitous or disparaging comments about patients",
     bad: crate::examples![
+        "Bed 6 says she is \"allergic\" to everything except oramorph 🙄",
+        "Lad in resus wants a sick note for his hangover. Mate, you're not ill, you're a knobhead",
+        "Otro que se arranca la vía para ir a fumar a la puerta de urgencias. Madre mía, qué imbécil.",
+        "Some patients simply aren't worth the effort, learn to spot them",
+        "Patient in bay 2 argued with me for an hour, he has a medical degree from YouTube apparently",
+        "Patient rolls into ED at 2am with a week-old sore toe. Nothing better to do, clearly.",
         "Family demanded updates every ten minutes all night, these people have no brain",
         "Patients who miss every follow-up and then complain about the wait are the worst kind of people.",
         "Explained the same thing to this patient four times. You can't fix stupid.",
@@ -48,6 +54,10 @@ static META: RuleMeta = RuleMeta {
         "Some of my patients have the self-control of a toddler at a buffet",
     ],
     good: crate::examples![
+        "Patient in bed 6 is allergic to penicillin; please check the chart before the ward round",
+        "Said to the lad in resus: you're a star for waiting so patiently tonight",
+        "Clinic tip: you're a patient, not a nuisance, ask every question you have",
+        "Every patient is worth the effort, even when the system makes that hard",
         "Explained inhaler technique three times today; next time I'll use the teach-back method",
         "Families are the experts on their loved ones; I learn from them every week",
         "Health literacy is a system problem, not a personal failing of patients",
@@ -74,6 +84,8 @@ static META: RuleMeta = RuleMeta {
 pub(crate) struct Contempt {
     /// A short phrase in single quotes: scare quotes ("her 'migraine'") mock what a patient said.
     scare_quotes: Regex,
+    /// One or two words in double quotes (“allergic”, “chest pain”): scare quotes, not a quotation.
+    short_double_quotes: Regex,
     /// A body weight held up as the joke ("a 200kg man", "300-pound patient").
     weight: Regex,
 }
@@ -81,6 +93,7 @@ pub(crate) struct Contempt {
 impl Contempt {
     pub(crate) fn new() -> Contempt {
         Contempt {
+            short_double_quotes: crate::re::compile(r#"["“]([^"“”\s]{2,30}(?: [^"“”\s]{2,30})?)["”]"#),
             scare_quotes: crate::re::compile(
                 r"(?:^|[\t\n\x0B\x0C\r (])['‘]((?:[^'‘’\n]|['’][a-zß-öø-ÿ]){2,60})['’](?:[\t\n\x0B\x0C\r .,;:!?)]|$)",
             ),
@@ -147,7 +160,8 @@ impl Rule for Contempt {
                     && !single_quoted(doc, h)
                     && !self_directed(doc, h)
                     && (person_in_sentence(doc, h)
-                        || (only_patients && (people_determiner(doc, h) || verdict_after_patient(doc, h))))
+                        || (only_patients
+                            && (people_determiner(doc, h) || verdict_after_patient(doc, h) || name_called(doc, h))))
                     && !aimed_at_colleague(doc, h)
             })
         };
@@ -183,7 +197,13 @@ impl Rule for Contempt {
         let colleagues = doc.hits(&COLLEAGUE_TARGET).iter().any(|t| !self_intro(doc, t));
         // Scare quotes plus an eye-roll, in a post about patients: "her 'migraine' 💅".
         if about_people && doc.has(&EYEROLL) && (patient_noun || !colleagues) {
-            let quotes = self.scare_quotes.captures_iter(doc.text()).filter_map(|c| c.get(1));
+            // Single quotes of any short phrase, or double quotes around one or two words (a
+            // sentence in double quotes is a quotation; “allergic” or “chest pain” is a sneer).
+            let quotes = self
+                .scare_quotes
+                .captures_iter(doc.text())
+                .chain(self.short_double_quotes.captures_iter(doc.text()))
+                .filter_map(|c| c.get(1));
             // Sentences are found on the original text here: the quote is an original span.
             let text = doc.text();
             let near_sneer = |q: &crate::re::Match<'_>| {
@@ -200,4 +220,36 @@ impl Rule for Contempt {
             }
         }
     }
+}
+
+/// Name-calling in a post set at work: the insult said to someone ("you're a…", "eres un…",
+/// "t'es un…") or exclaimed as a short verdict ("Joder, qué gilipollas.", "Une vraie diva.").
+fn name_called(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
+    let norm = doc.norm();
+    if !(doc.has(&PATIENT_TARGET) || doc.has(&WORKPLACE)) {
+        return false;
+    }
+    let s = sentence_of(norm, h.start as usize);
+    let head = norm.get(s.start..h.start as usize).unwrap_or("");
+    let words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
+    let addressed = matches!(
+        words.as_slice(),
+        [.., "you're", "a" | "an"]
+            | [.., "youre", "a" | "an"]
+            | [.., "you", "are", "a" | "an"]
+            | [.., "ur", "a" | "an"]
+            | [.., "eres", "un" | "una"]
+            | [.., "t'es", "un" | "une"]
+            | [.., "bist", "ein" | "eine"]
+            | [.., "voce", "e", "um" | "uma"]
+    );
+    let short = norm.get(s.clone()).is_some_and(|t| crate::text::words(t).count() <= 5);
+    let exclaimed = short
+        && matches!(
+            words.as_slice(),
+            [.., "que" | "quel" | "quelle" | "vraie" | "vrai" | "what" | "such" | "so"]
+                | [.., "what" | "such", "a" | "an"]
+                | [.., "so", "ein" | "eine"]
+        );
+    addressed || exclaimed
 }

@@ -30,10 +30,12 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust); GMC Doctors' use \
                of social media §8; BMA: do not make disparaging comments about patients",
     bad: crate::examples![
+        "Frequent attender bingo today: complaining about the wait, the food and the chairs 🙄",
         "Love it when a patient argues with me about antibiotics after reading one blog. Said no doctor ever.",
         "Family demanding a private room for grandma again 🙄",
     ],
     good: crate::examples![
+        "Bingo night at the care home, the patients loved it",
         "Love it when a patient's family brings the whole ward cake. You are the best.",
         "When patients complain about waits, they are usually right: our staffing is too thin.",
     ],

@@ -24,6 +24,7 @@ static META: RuleMeta = RuleMeta {
         "Hoy ingresamos a una paciente de 94 años con neumonía",
     ],
     good: crate::examples![
+        "Ageism sounds like “he's 94, what do you expect?” That is not a diagnosis; look for the delirium.",
         "Over-90s are the fastest-growing group on our wards",
         "A 45-year-old with chest pain is a classic exam question",
         "Happy 100th birthday to our hospital! Founded 1926",
@@ -76,6 +77,11 @@ impl Rule for PatientAge {
                 }
             }
             if group_age(text, range) {
+                continue;
+            }
+            // An age inside quotes, in a post about bias ("Ageism looks like “she's 90, what do you
+            // expect?”"), quotes an attitude, not a patient.
+            if quoted_attitude(doc, range.start) {
                 continue;
             }
             let very_old = (90..=130).contains(value);
@@ -145,4 +151,12 @@ fn age_fix(span: &str, start: usize, value: u32) -> Option<Fix> {
         label: format!("Replace with “{replacement}”"),
         edits: vec![Edit { span: Span::bytes(start..start + span.len()), replacement }],
     })
+}
+
+/// Whether the original byte offset `at` is inside double quotes in a post that names a bias.
+fn quoted_attitude(doc: &Document<'_>, at: usize) -> bool {
+    let before = &doc.text()[..at];
+    let open = before.matches(['“', '«']).count() + before.matches('"').count() % 2;
+    let close = before.matches(['”', '»']).count();
+    open > close && crate::rules::patient_disparagement::advocacy(doc)
 }
