@@ -61,7 +61,7 @@ learned_meta!(
      they were written in.",
     "Chretien et al. 2009/2011 (profanity and sexually explicit content among unprofessional posts); AMA \
      Code of Medical Ethics 2.3.2",
-    bad: ["This bloody rota is a joke."],
+    bad: ["Zero f's given about this job anymore, absolute circus."],
     good: ["The rota for the bank holiday is up on the staff board."],
 );
 learned_meta!(
