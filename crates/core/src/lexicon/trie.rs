@@ -28,6 +28,10 @@ struct Node {
     first: u32,
     /// The pattern that ends here, or `NONE`.
     pattern: u32,
+    /// The byte of the first (smallest) edge, whose target is always the next node: phrases are
+    /// inserted in sorted order, so a node's first child is created right after it. Most nodes
+    /// are links of a single phrase's chain, and the walk then reads consecutive nodes only.
+    first_byte: u8,
 }
 
 impl Trie {
@@ -57,14 +61,18 @@ impl Trie {
         }
         let mut trie = Trie { root: vec![NONE; 256], ..Trie::default() };
         trie.nodes.reserve(kids.len() + 1);
-        for (edges, &pattern) in kids.iter().zip(&pattern) {
-            trie.nodes.push(Node { first: trie.bytes.len() as u32, pattern });
+        for (n, (edges, &pattern)) in kids.iter().zip(&pattern).enumerate() {
+            let first_byte = edges.first().map_or(0, |&(b, next)| {
+                debug_assert_eq!(next as usize, n + 1, "a node's first child is the next node");
+                b
+            });
+            trie.nodes.push(Node { first: trie.bytes.len() as u32, pattern, first_byte });
             for &(b, next) in edges {
                 trie.bytes.push(b);
                 trie.child.push(next);
             }
         }
-        trie.nodes.push(Node { first: trie.bytes.len() as u32, pattern: NONE });
+        trie.nodes.push(Node { first: trie.bytes.len() as u32, pattern: NONE, first_byte: 0 });
         for &(b, next) in &kids[0] {
             trie.root[b as usize] = next;
         }
@@ -102,10 +110,16 @@ impl Trie {
                 return;
             };
             let (lo, hi) = (here.first as usize, next.first as usize);
-            let edges = &self.bytes[lo..hi];
-            node = match edges.iter().position(|&e| e >= b) {
-                Some(i) if edges[i] == b => self.child[lo + i],
-                _ => NONE,
+            node = if lo == hi {
+                NONE
+            } else if b == here.first_byte {
+                node + 1
+            } else {
+                let edges = &self.bytes[lo + 1..hi];
+                match edges.iter().position(|&e| e >= b) {
+                    Some(i) if edges[i] == b => self.child[lo + 1 + i],
+                    _ => NONE,
+                }
             };
             at += 1;
         }

@@ -186,7 +186,7 @@ impl Model {
     /// bytes), without repeats.
     fn features(&self, doc: &Document<'_>) -> Vec<(u32, Option<Range<usize>>)> {
         let (text, norm) = (doc.text(), doc.norm());
-        let toks = tokens(norm);
+        let toks = tokens(doc);
         let mut out: Vec<(u32, Option<Range<usize>>)> = Vec::with_capacity(toks.len());
         let mut buf = String::new();
         let mut prev: Option<(u32, usize)> = None;
