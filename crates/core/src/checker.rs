@@ -13,7 +13,7 @@ struct Active {
     severity: Severity,
 }
 
-/// A custom term compiled: phrases go into the shared automaton as list `custom/N`.
+/// A custom term compiled: phrases go into their own small index as list `custom/N`.
 struct Term {
     /// The list name and the phrase, for phrase terms.
     list: Option<(String, String)>,
@@ -133,7 +133,7 @@ impl Checker {
         terms
     }
 
-    /// The custom phrases' own small automaton (scanned only when a policy has phrases).
+    /// The custom phrases' own small index (scanned only when a policy has phrases).
     fn compile_terms(terms: &[Term]) -> Result<Option<LexiconIndex>, LexiconError> {
         let lists: Vec<(&str, Vec<(&str, bool)>)> = terms
             .iter()

@@ -4,7 +4,7 @@
 //! module small (no Unicode tables, one simple engine) but steps through every byte of the haystack. Almost every pattern can
 //! only match near an *anchor* — a digit for ages, dates and room numbers, an `@` for emails,
 //! a verb like "told" for reported advice. A [`Pattern`] finds the anchors first (a byte test or
-//! one small Aho–Corasick scan) and runs the regex only in windows around them, so a post
+//! a walk of a small trie of the anchor words) and runs the regex only in windows around them, so a post
 //! without a number never pays for the number patterns.
 //!
 //! The result equals a search of the whole text as long as every match contains an anchor,

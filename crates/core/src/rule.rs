@@ -47,7 +47,7 @@ pub struct RuleMeta {
     /// Drafts the rule must leave alone (nothing at `warning` or above); empty without the
     /// `rule-examples` feature.
     pub good: &'static [&'static str],
-    /// The word lists the rule reads; the checker compiles them into its one automaton.
+    /// The word lists the rule reads; the checker compiles them into its one trie.
     pub lexicons: &'static [&'static Lexicon],
 }
 

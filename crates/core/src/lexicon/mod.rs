@@ -48,10 +48,10 @@ impl Hasher for Fnv {
     }
 }
 
-type NameMap = HashMap<String, u16, BuildHasherDefault<Fnv>>;
-
 /// A hash map keyed by short strings or numbers made in the code, with the fast FNV hash.
 pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+type NameMap = FnvMap<String, u16>;
 
 /// A named word list, usually `include_str!`-ed from a file beside its rule.
 #[derive(Debug)]

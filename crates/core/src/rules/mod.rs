@@ -32,7 +32,7 @@ pub fn all() -> &'static [Arc<dyn Rule>] {
     ALL.get_or_init(|| build().into_iter().map(Arc::from).collect())
 }
 
-/// Every built-in word list compiled into one automaton, once per process. Disabled rules'
+/// Every built-in word list compiled into one trie, once per process. Disabled rules'
 /// lists stay in it: their hits are simply not read.
 pub(crate) fn builtin_index() -> &'static Result<LexiconIndex, LexiconError> {
     static INDEX: OnceLock<Result<LexiconIndex, LexiconError>> = OnceLock::new();

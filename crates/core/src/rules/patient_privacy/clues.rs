@@ -1,7 +1,7 @@
 //! Quasi-identifier clues shared by the privacy rules: what kind of detail, and where.
 //!
 //! Each clue alone is harmless; the scorer (`quasi_identifiers.rs`) counts distinct kinds
-//! around an encounter cue. Lexicon hits are free (one automaton pass); the patterns
+//! around an encounter cue. Lexicon hits are free (one scan of the word-list trie); the patterns
 //! here run only when the draft has a digit (ages, times); named places are found by `places.rs`.
 
 use super::{
