@@ -61,6 +61,7 @@ impl Rule for SarcasticThanks {
         if sincere.iter().any(|w| norm.contains(w)) {
             return;
         }
+        let correction = corrects(doc);
         for t in doc.hits(&THANKS) {
             if doc.is_quoted(t.start as usize) {
                 continue;
@@ -76,7 +77,7 @@ impl Rule for SarcasticThanks {
                 }
             }
             let ironic = doc.hits(&IRONY).iter().any(|x| {
-                (x.start as usize) >= s.start && (x.start as usize) <= to + 1 && (!sign_off(doc, x) || corrects(norm))
+                (x.start as usize) >= s.start && (x.start as usize) <= to + 1 && (!sign_off(doc, x) || correction)
             });
             if aimed && ironic {
                 sink.push(doc.original(t.range()));
@@ -94,10 +95,10 @@ fn sign_off(doc: &Document<'_>, x: &crate::lexicon::Hit) -> bool {
 }
 
 /// Whether the post corrects someone ("doesn't mean…", "is not…", "never…").
-fn corrects(norm: &str) -> bool {
-    crate::text::words(norm).any(|r| {
+fn corrects(doc: &Document<'_>) -> bool {
+    doc.words().iter().any(|r| {
         matches!(
-            &norm[r],
+            &doc.norm()[r.clone()],
             "not" | "doesn't" | "don't" | "isn't" | "aren't" | "never" | "nicht" | "kein" | "pas" | "no" | "nao"
         )
     })

@@ -401,8 +401,8 @@ pub(crate) fn weight_mocked(doc: &Document<'_>) -> Option<Hit> {
     }
     let norm = doc.norm();
     // In a short post the closing emoji comments on the whole post.
-    let short = crate::text::words(norm).count() <= 40;
-    crate::text::words(norm).filter(|r| WEIGHT.contains(&&norm[r.clone()])).find_map(|r| {
+    let short = doc.words().len() <= 40;
+    doc.words().iter().filter(|r| WEIGHT.contains(&&norm[(*r).clone()])).find_map(|r| {
         let s = sentence_of(norm, r.start);
         let to = if short {
             norm.len()
