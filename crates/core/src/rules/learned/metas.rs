@@ -107,7 +107,7 @@ learned_meta!(
     "Clinicians' words carry authority: overclaiming, miracle cures or misinformation mislead people who \
      trust them.",
     "WMA 2011 statement on social media (factual information); AMA Code of Medical Ethics 2.3.2",
-    bad: ["Turmeric shots every morning keep my immune system bulletproof, no flu in ten years."],
+    bad: ["Can't share the results yet but I've seen half the trial arm stop needing insulin. Big news coming."],
     good: ["Evidence on turmeric for joint pain is mixed; ask your pharmacist before adding supplements."],
 );
 learned_meta!(
