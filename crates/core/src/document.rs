@@ -69,6 +69,23 @@ impl<'a> Document<'a> {
         self.words.get_or_init(|| text::words(self.norm()).collect())
     }
 
+    /// The words of `norm[range]` exactly as [`text::words`] of that slice finds them, read from
+    /// the word table instead of tokenizing the slice again: rules look at the few words before
+    /// a hit (negation, "my own", "my mum") for every hit. A word cut by the range is cut too,
+    /// and loses an apostrophe left at the cut ("don'" → "don"), as the slice's tokenizer does.
+    /// `range` must lie on char boundaries.
+    pub fn words_in(&self, range: Range<usize>) -> impl DoubleEndedIterator<Item = &str> + Clone + '_ {
+        let (norm, words) = (self.norm(), self.words());
+        let lo = words.partition_point(|w| w.end <= range.start);
+        let hi = words.partition_point(|w| w.start < range.end).max(lo);
+        words[lo..hi].iter().filter_map(move |w| {
+            let word = norm.get(w.start.max(range.start)..w.end.min(range.end))?;
+            let word = word.strip_prefix('\'').unwrap_or(word);
+            let word = word.strip_suffix('\'').unwrap_or(word);
+            (!word.is_empty()).then_some(word)
+        })
+    }
+
     /// The normalization, for offset mapping and hashtags.
     pub fn normalized(&self) -> &Normalized {
         &self.norm
@@ -123,11 +140,46 @@ impl<'a> Document<'a> {
 
     /// Whether a negation stands just before normalized offset `at` in its clause.
     pub fn is_negated(&self, at: usize) -> bool {
-        text::is_negated(self.norm(), at)
+        let norm = self.norm();
+        let at = text::floor_boundary(norm, at);
+        let start = text::clause_start(norm, at);
+        self.words_in(start..at).rev().take(text::NEGATION_REACH).any(text::is_negator)
     }
 
     /// Whether normalized offset `at` is inside double quotes.
     pub fn is_quoted(&self, at: usize) -> bool {
         text::is_quoted(self.norm(), at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc_of<'a>(text: &'a str, index: &'a LexiconIndex, context: &'a Context) -> Document<'a> {
+        Document::new(text, index, context)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The word table read over a range gives what tokenizing that slice gives, cut words,
+        /// apostrophes at the cut and non-ASCII letters included.
+        #[test]
+        fn words_in_equals_tokenizing_the_slice(
+            text in "(not |no |don't |can't|won'|but |[a-zA-Z0-9 .,!?'*éß\u{0301}-]){0,24}",
+            a in 0usize..80,
+            b in 0usize..80,
+        ) {
+            let index = LexiconIndex::build(std::iter::empty::<(&str, Vec<(&str, bool)>)>()).expect("empty index");
+            let context = Context::default();
+            let doc = doc_of(&text, &index, &context);
+            let norm = doc.norm();
+            let (a, b) = (text::floor_boundary(norm, a.min(b)), text::floor_boundary(norm, a.max(b)));
+            let slice = &norm[a..b];
+            let expected: Vec<&str> = text::words(slice).map(|r| &slice[r]).collect();
+            let got: Vec<&str> = doc.words_in(a..b).collect();
+            proptest::prop_assert_eq!(got, expected);
+            proptest::prop_assert_eq!(doc.is_negated(b), text::is_negated(norm, b));
+        }
     }
 }

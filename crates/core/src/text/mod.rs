@@ -285,11 +285,20 @@ pub fn clause_start(norm: &str, at: usize) -> usize {
 
 /// Whether a negation ("not", "never", "no", "don't", …) stands in the few words before
 /// normalized offset `at`, within the same clause.
+/// ([`crate::Document::is_negated`] gives the same answer from the document's word table.)
 pub fn is_negated(norm: &str, at: usize) -> bool {
     let at = floor_boundary(norm, at);
     let start = clause_start(norm, at);
     let before: Vec<Range<usize>> = words(&norm[start..at]).collect();
-    before.iter().rev().take(4).any(|w| NEGATORS.contains(&&norm[start + w.start..start + w.end]))
+    before.iter().rev().take(NEGATION_REACH).any(|w| is_negator(&norm[start + w.start..start + w.end]))
+}
+
+/// How many words before a phrase a negation may stand.
+pub(crate) const NEGATION_REACH: usize = 4;
+
+/// Whether `word` (normalized) negates what follows it.
+pub(crate) fn is_negator(word: &str) -> bool {
+    NEGATORS.contains(&word)
 }
 
 /// Whether normalized offset `at` is inside double quotes on its line (reported speech,
@@ -300,7 +309,7 @@ pub fn is_quoted(norm: &str, at: usize) -> bool {
     norm[line_start..at].matches('"').count() % 2 == 1
 }
 
-fn floor_boundary(s: &str, mut at: usize) -> usize {
+pub(crate) fn floor_boundary(s: &str, mut at: usize) -> usize {
     at = at.min(s.len());
     while !s.is_char_boundary(at) {
         at -= 1;

@@ -216,7 +216,7 @@ impl Rule for AddressedPatient {
                     && !not_care_after(norm, e)
             })
             .map(|h| doc.original(h.range()))
-            .or_else(|| numbered_visit(norm).map(|r| doc.original(r)));
+            .or_else(|| numbered_visit(doc).map(|r| doc.original(r)));
         let Some(care) = care else { return };
         let their_post = doc
             .hits(&THEIR_POST)
@@ -310,11 +310,12 @@ fn appointment_after(norm: &str, end: usize) -> bool {
 }
 
 /// "your 20 week scan", "your 6wk check": a dated visit in the reader's own care.
-fn numbered_visit(norm: &str) -> Option<Range<usize>> {
+fn numbered_visit(doc: &Document<'_>) -> Option<Range<usize>> {
+    let norm = doc.norm();
     if !norm.contains("your ") || !norm.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let words: Vec<Range<usize>> = crate::text::words(norm).collect();
+    let words = doc.words();
     words.iter().enumerate().find_map(|(i, w)| {
         if &norm[w.clone()] != "your" {
             return None;

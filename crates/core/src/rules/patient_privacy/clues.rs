@@ -196,7 +196,7 @@ impl Clues {
         // "would not let her be admitted" describes no encounter; recency is not negated
         // ("I will never forget today" is still today).
         // "My mum was admitted last night": the poster's own family story, not a patient's.
-        let family = |at: usize| family_before(norm, at) || family_in_sentence(norm, at);
+        let family = |at: usize| family_before(doc, at) || family_in_sentence(doc, at);
         // "Last night I was the patient": the poster's own admission, theirs to tell.
         if OWN_STORY.iter().any(|p| norm.contains(p)) && doc.hits(&SPECIFIC_PATIENT).is_empty() {
             return s;
@@ -253,7 +253,7 @@ impl Clues {
         let mut out = Vec::new();
         for (all, value) in &self.age_matches(doc).0 {
             let m = &norm[all.clone()];
-            if family_before(norm, family_at(m, all.start))
+            if family_before(doc, family_at(m, all.start))
                 || m.contains("something")
                 || m.starts_with("in ")
                 || not_an_age(norm, all.end)
@@ -303,13 +303,13 @@ impl Clues {
             add(&mut s, Kind::Age, orig(h.range()));
         }
         for h in doc.hits(&CONDITIONS) {
-            if !own_illness(norm, h.start as usize) {
+            if !own_illness(doc, h.start as usize) {
                 add(&mut s, Kind::Condition, orig(h.range()));
             }
         }
         // Disease names no list holds ("feocromocitoma", "sarcoidosis").
         for r in super::medical_terms_of(doc) {
-            if !own_illness(norm, r.start) && !doc.hits(&CONDITIONS).iter().any(|h| h.start as usize == r.start) {
+            if !own_illness(doc, r.start) && !doc.hits(&CONDITIONS).iter().any(|h| h.start as usize == r.start) {
                 add(&mut s, Kind::Condition, orig(r));
             }
         }
@@ -329,7 +329,7 @@ impl Clues {
             for (all, _) in &self.age_matches(doc).0 {
                 let m = &norm[all.clone()];
                 // "my gran, 93" / "ma grand-mere de 93 ans": the poster's family, not a patient.
-                if family_before(norm, family_at(m, all.start)) || not_an_age(norm, all.end) {
+                if family_before(doc, family_at(m, all.start)) || not_an_age(norm, all.end) {
                     continue;
                 }
                 let r = orig(all.clone());
@@ -524,10 +524,13 @@ const FAMILY: &[&str] = &[
 ];
 
 /// Whether "my <family word>" stands shortly before normalized offset `at` in its clause.
-pub(crate) fn family_before(norm: &str, at: usize) -> bool {
+pub(crate) fn family_before(doc: &Document<'_>, at: usize) -> bool {
+    let norm = doc.norm();
     let start = text::clause_start(norm, at).max(at.saturating_sub(48));
-    let Some(window) = norm.get(start..at) else { return false };
-    let words: Vec<&str> = text::words(window).map(|r| &window[r]).collect();
+    if norm.get(start..at).is_none() {
+        return false;
+    }
+    let words: Vec<&str> = doc.words_in(start..at).collect();
     words.windows(2).any(|w| {
         matches!(w[0], "my" | "ma" | "mon" | "mi" | "mein" | "meine" | "meu" | "minha" | "our")
             && FAMILY.iter().any(|f| w[1] == *f || w[1].strip_suffix("'s") == Some(f))
@@ -538,11 +541,14 @@ pub(crate) fn family_before(norm: &str, at: usize) -> bool {
 
 /// Whether the sentence up to normalized offset `at` is about the poster's own family
 /// ("My dad (72) had his hip replaced last week", "my son broke his arm at school today").
-fn family_in_sentence(norm: &str, at: usize) -> bool {
+fn family_in_sentence(doc: &Document<'_>, at: usize) -> bool {
+    let norm = doc.norm();
     let head = &norm[..at.min(norm.len())];
-    let start = head.rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
-    let Some(sentence) = norm.get(start.max(at.saturating_sub(120))..at) else { return false };
-    let words: Vec<&str> = text::words(sentence).map(|r| &sentence[r]).collect();
+    let start = head.rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1).max(at.saturating_sub(120));
+    if norm.get(start..at).is_none() {
+        return false;
+    }
+    let words: Vec<&str> = doc.words_in(start..at).collect();
     words.windows(2).any(|w| {
         matches!(w[0], "my" | "ma" | "mon" | "mi" | "mein" | "meine" | "meu" | "minha")
             && FAMILY.iter().any(|f| w[1] == *f || w[1].strip_suffix("'s") == Some(f))
@@ -551,18 +557,19 @@ fn family_in_sentence(norm: &str, at: usize) -> bool {
 
 /// Whether the condition at normalized offset `at` is the poster's own ("I was diagnosed with",
 /// "my own MRI"): their story is theirs to tell, not a patient disclosure.
-pub(crate) fn own_illness(norm: &str, at: usize) -> bool {
+pub(crate) fn own_illness(doc: &Document<'_>, at: usize) -> bool {
+    let norm = doc.norm();
     let start = text::clause_start(norm, at);
     let Some(clause) = norm.get(start..at) else { return false };
     if clause.contains("my own") || clause.contains("mi propi") || clause.contains("mon propre") {
         return true;
     }
-    let words: Vec<&str> = text::words(clause).map(|r| &clause[r]).collect();
+    let mut words = doc.words_in(start..at);
     let first_person =
-        words.iter().any(|w| matches!(*w, "i" | "i'm" | "i've" | "me" | "ich" | "yo" | "je" | "j'ai" | "eu"));
-    let other = words.iter().any(|w| {
+        words.clone().any(|w| matches!(w, "i" | "i'm" | "i've" | "me" | "ich" | "yo" | "je" | "j'ai" | "eu"));
+    let other = words.any(|w| {
         matches!(
-            *w,
+            w,
             "he" | "she"
                 | "his"
                 | "her"
