@@ -245,26 +245,35 @@ pub fn words(norm: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         b if b < 0x80 => (b as char, 1),
         _ => norm[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
     };
-    let is_word = |c: char| c.is_alphanumeric() || c == '*';
+    // Whether a word char starts at `i`, and its length; ASCII bytes are classified directly.
+    let word_at = move |i: usize| match bytes[i] {
+        b if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'*', 1),
+        _ => {
+            let (c, len) = char_at(i);
+            (c.is_alphanumeric(), len)
+        }
+    };
     let mut i = 0;
     std::iter::from_fn(move || {
         let start = loop {
             if i >= bytes.len() {
                 return None;
             }
-            let (c, len) = char_at(i);
-            if is_word(c) {
+            let (word, len) = word_at(i);
+            if word {
                 break i;
             }
             i += len;
         };
         let mut end = start;
         while end < bytes.len() {
-            let (c, len) = char_at(end);
-            let inner_apostrophe =
-                c == '\'' && end > start && end + 1 < bytes.len() && char_at(end + 1).0.is_alphabetic();
-            if !(is_word(c) || inner_apostrophe) {
-                break;
+            let (word, len) = word_at(end);
+            if !word {
+                let inner_apostrophe =
+                    bytes[end] == b'\'' && end > start && end + 1 < bytes.len() && char_at(end + 1).0.is_alphabetic();
+                if !inner_apostrophe {
+                    break;
+                }
             }
             end += len;
         }
