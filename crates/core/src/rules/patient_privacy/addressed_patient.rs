@@ -363,8 +363,9 @@ fn their_photos(doc: &Document<'_>) -> bool {
 
 /// A first name spoken to: "Congrats Aoife", "Looking fierce Tasha!!", "…, Kerry." (original bytes).
 fn vocative_name(text: &str) -> Option<Range<usize>> {
-    let words: Vec<Range<usize>> = crate::text::words(text).collect();
-    for (i, w) in words.iter().enumerate() {
+    let mut prev: Option<Range<usize>> = None;
+    for w in crate::text::words(text) {
+        let before = prev.replace(w.clone());
         let word = &text[w.clone()];
         let mut chars = word.chars();
         let capitalized = chars.next().is_some_and(char::is_uppercase)
@@ -373,11 +374,12 @@ fn vocative_name(text: &str) -> Option<Range<usize>> {
         if !capitalized || NOT_NAMES.contains(&word) {
             continue;
         }
-        let gap_before = if i > 0 { &text[words[i - 1].end..w.start] } else { "" };
+        let gap_before = before.as_ref().map_or("", |b| &text[b.end..w.start]);
         // "Dr Ahmed", "Sister Mary": a colleague, not a patient.
-        let titled = i > 0
-            && matches!(
-                text[words[i - 1].clone()].to_lowercase().as_str(),
+        let before_word = before.as_ref().map(|b| text[b.clone()].to_lowercase());
+        let titled = before_word.as_deref().is_some_and(|b| {
+            matches!(
+                b,
                 "dr" | "doctor"
                     | "prof"
                     | "professor"
@@ -388,19 +390,19 @@ fn vocative_name(text: &str) -> Option<Range<usize>> {
                     | "docteur"
                     | "doutor"
                     | "doutora"
-            );
+            )
+        });
         if titled {
             continue;
         }
-        let greeted = i > 0
-            && gap_before.trim().is_empty()
-            && GREETINGS.contains(&text[words[i - 1].clone()].to_lowercase().as_str());
+        let greeted = gap_before.trim().is_empty() && before_word.as_deref().is_some_and(|b| GREETINGS.contains(&b));
         // ", Kerry." / ", Declan!" closing a sentence.
         let after = text[w.end..].trim_start_matches([' ', '\t']);
         let closing = gap_before.trim_end_matches([' ', '\t']).ends_with(',')
             && (after.is_empty() || after.starts_with(['.', '!', '?']));
         // "…walking again Marcus!": a name mid-sentence, then an exclamation.
-        let sentence_start = text[..w.start].trim_end_matches([' ', '\t']).ends_with(['.', '!', '?', '\n']) || i == 0;
+        let sentence_start =
+            text[..w.start].trim_end_matches([' ', '\t']).ends_with(['.', '!', '?', '\n']) || before.is_none();
         let exclaimed = !sentence_start && after.starts_with('!') && text[w.end..].starts_with('!');
         if greeted || closing || exclaimed {
             return Some(w.clone());
