@@ -11,6 +11,7 @@ use crate::rule::Rule;
 use crate::rules::patient_disparagement::{same_sentence, sentence_of};
 
 mod identifiable_colleague;
+mod competence_jab;
 mod insult;
 mod profession_stereotype;
 mod sarcastic_thanks;
@@ -94,5 +95,6 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(profession_stereotype::ProfessionStereotype),
         Box::new(identifiable_colleague::IdentifiableColleague::new()),
         Box::new(sarcastic_thanks::SarcasticThanks),
+        Box::new(competence_jab::CompetenceJab),
     ]
 }
