@@ -25,7 +25,7 @@ static STILL_LEARNING: Lexicon = Lexicon {
     source: crate::word_list!("colleague_disparagement/still_learning.txt"),
 };
 
-/// How far (normalized bytes) the skill may follow the inability ("can't start an IV").
+/// How far (normalized bytes) the skill may follow the inability ("can't site a cannula").
 const SKILL_GAP: u32 = 24;
 
 static META: RuleMeta = RuleMeta {
@@ -44,13 +44,13 @@ static META: RuleMeta = RuleMeta {
     bad: crate::examples![
         "The locum on nights can't even read an ECG and still bills as a senior",
         "Our new registrar couldn't find a vein if you drew it on with a marker",
-        "Der neue Assistenzarzt kann kein EKG lesen, aber Hauptsache Chefvisite",
+        "Der neue Assistenzarzt kann nicht mal ein EKG lesen, aber Hauptsache Chefvisite",
     ],
     good: crate::examples![
         "Our new grads can't cannulate yet, so their preceptors are teaching them this month",
         "I still can't read an ECG as fast as my consultant does, so journal club it is",
         "Patients who can't read a leaflet need a verbal explanation too",
-        "Shoutout to the night nurse who taught me to find a vein on a dehydrated toddler",
+        "Huge thanks to the charge nurse: she can cannulate a dehydrated toddler in one go",
     ],
     lexicons: &[&INABILITY, &BASIC_SKILL, &STILL_LEARNING, &COLLEAGUE_TARGET, &RESPECTFUL],
 };
