@@ -50,7 +50,7 @@ static META: RuleMeta = RuleMeta {
         "Our new grads can't cannulate yet, so their preceptors are teaching them this month",
         "I still can't read an ECG as fast as my consultant does, so journal club it is",
         "Patients who can't read a leaflet need a verbal explanation too",
-        "Huge thanks to our charge nurse, who can cannulate any baby first time",
+        "Our charge nurse can cannulate any baby first time, what a star",
     ],
     lexicons: &[&INABILITY, &BASIC_SKILL, &STILL_LEARNING, &COLLEAGUE_TARGET, &RESPECTFUL],
 };
