@@ -10,8 +10,8 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
 use crate::rules::patient_disparagement::{same_sentence, sentence_of};
 
-mod identifiable_colleague;
 mod competence_jab;
+mod identifiable_colleague;
 mod insult;
 mod profession_stereotype;
 mod sarcastic_thanks;
