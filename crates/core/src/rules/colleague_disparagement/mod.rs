@@ -10,6 +10,7 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
 use crate::rules::patient_disparagement::{same_sentence, sentence_of};
 
+mod competence_jab;
 mod identifiable_colleague;
 mod insult;
 mod profession_stereotype;
@@ -94,5 +95,6 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(profession_stereotype::ProfessionStereotype),
         Box::new(identifiable_colleague::IdentifiableColleague::new()),
         Box::new(sarcastic_thanks::SarcasticThanks),
+        Box::new(competence_jab::CompetenceJab),
     ]
 }

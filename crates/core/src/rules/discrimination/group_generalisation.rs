@@ -48,6 +48,7 @@ static META: RuleMeta = RuleMeta {
         "Not being racist, but Somali patients are always the most difficult in clinic",
         "Our registrar told us that Nigerian patients exaggerate pain, so halve the morphine",
         "Half the new foreign nurses can't handle a busy night shift",
+        "Yet another 190 kg patient on nights, yet another hoist broken. Maybe skip the drive-thru, pal",
     ],
     good: crate::examples![
         "We're hiring a youth worker for our young people's clinic: experience with teenagers essential",
@@ -63,6 +64,7 @@ static META: RuleMeta = RuleMeta {
         "Overseas-trained nurses bring skills we lack; our induction gives them the supervision any new starter gets",
         "New badge: name and pronouns. Small thing, big difference for our trans patients.",
         "Half the new foreign nurses on our ward are now charge nurses: proud of them",
+        "Our bariatric beds take patients up to 500 lb; ask the ward for one before transfer",
         "Our trial enrolled 90-year-olds too: frailty, not age, predicted the outcome",
         "Heard in our staff room: 'those patients always exaggerate'. That is a documented bias, and I said so.",
     ],
@@ -104,6 +106,7 @@ impl Rule for GroupGeneralisation {
             .first()
             .copied()
             .or_else(|| super::weight_mocked(doc))
+            .or_else(|| super::weight_labelled(doc))
             .or_else(|| super::age_coded_ad(doc))
         {
             sink.push(doc.original(h.range()));

@@ -429,3 +429,42 @@ pub(crate) fn age_coded_ad(doc: &Document<'_>) -> Option<Hit> {
 pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
     vec![Box::new(slur::Slur), Box::new(group_generalisation::GroupGeneralisation)]
 }
+
+/// A body weight used as the label for a person ("the 350 lb guy", "another 180 kg patient"),
+/// in the same or the next sentence as a jibe or blame ("skip the drive-thru", "personal
+/// responsibility"), or with a generalisation ("another … another …, typical"): the body made the
+/// punchline. A weight in a dosing or equipment context ("bariatric bed rated to 500 lb") names
+/// no person and is left alone.
+pub(crate) fn weight_labelled(doc: &Document<'_>) -> Option<Hit> {
+    const PEOPLE: &[&str] = &[
+        "patient", "patients", "guy", "guys", "man", "men", "woman", "women", "lady", "ladies", "pt", "dude", "bloke",
+        "kid", "teen", "mom", "mum", "dad",
+    ];
+    let norm = doc.norm();
+    let words: Vec<std::ops::Range<usize>> = crate::text::words(norm).collect();
+    let word = |i: usize| words.get(i).map_or("", |r| &norm[r.clone()]);
+    for i in 0..words.len() {
+        let w = word(i);
+        // "400 lb", "400lb", "180 kg".
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let unit_inline = &w[digits.len()..];
+        let Ok(n) = digits.parse::<u32>() else { continue };
+        let (unit, next) = if unit_inline.is_empty() { (word(i + 1), i + 2) } else { (unit_inline, i + 1) };
+        let heavy = match unit {
+            "lb" | "lbs" | "pound" | "pounds" => n >= 250,
+            "kg" | "kilo" | "kilos" => n >= 120,
+            _ => false,
+        };
+        if !heavy || !(next..next + 2).any(|j| PEOPLE.contains(&word(j))) || doc.is_quoted(words[i].start) {
+            continue;
+        }
+        let hit = Hit { list: u16::MAX, entry: 0, start: words[i].start as u32, end: words[next - 1].end as u32 };
+        let s = sentence_of(norm, words[i].start);
+        let to = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end + 1 } else { s.end + 1 };
+        let jibe = doc.hits(&FOOD_MOCKERY).iter().any(|m| (m.start as usize) >= s.start && (m.end as usize) <= to);
+        if jibe || weak_stereotype(doc, &hit) {
+            return Some(hit);
+        }
+    }
+    None
+}

@@ -37,7 +37,7 @@ learned_meta!(
      concerns belong in the proper channels.",
     "GMC Doctors' use of social media §9–10 (do not bully or harass colleagues; raise concerns properly); \
      AMA Code of Medical Ethics 2.3.2; BMA social media guidance",
-    bad: ["Everyone at my trust knows the CT lot are useless, they have lost another referral."],
+    bad: ["Again radiology sends us back a CT referral with the same question. Every single week, never fails."],
     good: ["Everyone at my trust knows the CT team are brilliant, they turned round another referral in an hour."],
 );
 learned_meta!(
