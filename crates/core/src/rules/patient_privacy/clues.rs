@@ -40,6 +40,9 @@ impl Kind {
     }
 }
 
+/// [`Clues::encounters`] as memoized in a document.
+struct EncounterScan(Scan);
+
 /// One clue: its kind and original byte range.
 #[derive(Clone, Debug)]
 pub(crate) struct Clue {
@@ -48,7 +51,7 @@ pub(crate) struct Clue {
 }
 
 /// Everything the privacy rules need to know about who and what a draft describes.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Scan {
     /// Clues in text order.
     pub(crate) clues: Vec<Clue>,
@@ -188,7 +191,12 @@ impl Clues {
     }
 
     /// The encounter cues and the "my patient"-style phrase only: what the age rule needs.
+    /// Found once per document: the age rule and [`Clues::scan`] both start from them.
     pub(crate) fn encounters(&self, doc: &Document<'_>) -> Scan {
+        doc.memo(|| EncounterScan(self.find_encounters(doc))).0.clone()
+    }
+
+    fn find_encounters(&self, doc: &Document<'_>) -> Scan {
         let mut s = Scan::default();
         let norm = doc.norm();
         let orig = |r: Range<usize>| doc.original(r);
