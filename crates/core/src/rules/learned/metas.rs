@@ -25,7 +25,7 @@ learned_meta!(
      clinician sees the people in their care.",
     "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust); GMC Doctors' use of \
      social media §8 (treat patients with respect); BMA: do not make disparaging comments about patients",
-    bad: ["Some people just love the sound of their own complaints, guy has rung the bell forty times since lunch."],
+    bad: ["The regulars in the waiting room are back, sir in bay two wants his third sandwich and his daughter has opinions again."],
     good: ["Some people just need someone to listen; one gentleman told me it was the first proper chat he'd had in weeks."],
 );
 learned_meta!(
@@ -37,7 +37,7 @@ learned_meta!(
      concerns belong in the proper channels.",
     "GMC Doctors' use of social media §9–10 (do not bully or harass colleagues; raise concerns properly); \
      AMA Code of Medical Ethics 2.3.2; BMA social media guidance",
-    bad: ["Again radiology sends us back a CT referral with the same question. Every single week, never fails."],
+    bad: ["Unlike the attending, the charge nurse actually reads the notes. Again the surgeons wrote nothing useful."],
     good: ["Everyone at my trust knows the CT team are brilliant, they turned round another referral in an hour."],
 );
 learned_meta!(
