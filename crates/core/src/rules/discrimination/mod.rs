@@ -137,14 +137,17 @@ pub(crate) fn age_groups(doc: &Document<'_>) -> Vec<Hit> {
             .iter()
             .any(|g| (g.start as usize) >= s.start && (g.end as usize) <= to && asserted(doc, g) && !advised(doc, g))
     };
-    for (i, _) in norm.match_indices("year-olds").chain(norm.match_indices("year olds")) {
+    // One search says whether the six below can match at all (most drafts: no).
+    let (years, over) = (norm.contains("year"), norm.contains(" over "));
+    let year_olds = years.then(|| norm.match_indices("year-olds").chain(norm.match_indices("year olds")));
+    for (i, _) in year_olds.into_iter().flatten() {
         let head = norm[..i].trim_end_matches(['-', ' ']);
         let start = head.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |p| p + 1);
         if number_at(start).is_some_and(|(n, _)| n >= 60) && !doc.is_quoted(start) && judged(start) {
             out.push(Hit { list: u16::MAX, entry: 0, start: start as u32, end: (i + 9) as u32 });
         }
     }
-    for who in ["nobody over ", "anyone over ", "no one over ", "noone over "] {
+    for who in ["nobody over ", "anyone over ", "no one over ", "noone over "].iter().filter(|_| over) {
         for (i, _) in norm.match_indices(who) {
             let Some((n, end)) = number_at(i + who.len()) else { continue };
             let rest = &norm[end..sentence_of(norm, i).end.max(end)];

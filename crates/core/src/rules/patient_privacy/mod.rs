@@ -143,11 +143,20 @@ pub(crate) static RECORD_LABELS: Lexicon =
 
 /// Whether the draft is set in a clinical context.
 pub(crate) fn clinical(doc: &Document<'_>) -> bool {
-    doc.has(&CLINICAL_CONTEXT)
-        || doc.has(&CONDITIONS)
-        || medical_terms_of(doc).next().is_some()
-        || care_place(doc.norm())
+    // Nine rules ask; the answer is the document's.
+    doc.memo(|| {
+        Clinical(
+            doc.has(&CLINICAL_CONTEXT)
+                || doc.has(&CONDITIONS)
+                || medical_terms_of(doc).next().is_some()
+                || care_place(doc.norm()),
+        )
+    })
+    .0
 }
+
+/// [`clinical`] as memoized in a document.
+struct Clinical(bool);
 
 /// "side room 2", "bay 4", "cubicle 3": numbered places that exist only in a care setting.
 fn care_place(norm: &str) -> bool {
