@@ -288,8 +288,8 @@ pub fn clause_start(norm: &str, at: usize) -> usize {
     let at = floor_boundary(norm, at);
     let head = &norm[..at];
     let punct = head.rfind(['.', '!', '?', ';', ',', ':', '\n']).map_or(0, |p| p + 1);
-    let but = head.rfind(" but ").map_or(0, |p| p + 5);
-    punct.max(but)
+    // " but " holds no punctuation: only one after the last mark can start a later clause.
+    head[punct..].rfind(" but ").map_or(punct, |p| punct + p + 5)
 }
 
 /// Whether a negation ("not", "never", "no", "don't", …) stands in the few words before
@@ -336,6 +336,15 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// A clause starts after the last mark or the last " but ", whichever is later.
+        #[test]
+        fn clause_start_is_after_the_last_mark_or_but(text in "(but | but |[a-c .,;!\n])*", at in 0usize..60) {
+            let head = &text[..at.min(text.len())];
+            let mark = head.rfind(['.', '!', '?', ';', ',', ':', '\n']).map_or(0, |p| p + 1);
+            let but = head.rfind(" but ").map_or(0, |p| p + 5);
+            proptest::prop_assert_eq!(clause_start(&text, at), mark.max(but));
+        }
+
         /// The shortcut is taken only where the full fold would give the same text and map.
         #[test]
         fn lowercase_shortcut_equals_the_full_fold(text in "[a-zA-Z0-9 .,!?@$#*_'\n-]{0,40}") {

@@ -92,12 +92,13 @@ pub(crate) fn embedded_swears(doc: &Document<'_>, candidates: &[String]) -> Vec<
     if !core && !triple && !doc.text().contains("!!") {
         return Vec::new();
     }
-    text::words(norm)
+    doc.words()
+        .iter()
         .filter(|w| {
-            let s = &norm[w.clone()];
+            let s = &norm[(*w).clone()];
             // The normalizer reads "!" inside a leet run as "i", so "shit!!" arrives as
             // "shiti": check the original word without its exclamation marks.
-            let original = doc.text().get(doc.original(w.clone())).unwrap_or("");
+            let original = doc.text().get(doc.original((*w).clone())).unwrap_or("");
             if original.ends_with('!') {
                 let bare = Normalized::new(original.trim_end_matches('!'));
                 if candidates.binary_search_by(|c| c.as_str().cmp(bare.as_str())).is_ok() {
@@ -110,6 +111,7 @@ pub(crate) fn embedded_swears(doc: &Document<'_>, candidates: &[String]) -> Vec<
                 || s.contains("shitt")
                 || [1, 2].iter().any(|&k| stretched(s, k).is_some_and(|c| candidates.binary_search(&c).is_ok()))
         })
+        .cloned()
         .collect()
 }
 
