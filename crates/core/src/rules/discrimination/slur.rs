@@ -63,7 +63,7 @@ impl Rule for Slur {
 }
 
 /// Words beside a slur that show its ordinary sense in another language or in the kitchen: French
-/// "retard" is a delay ("des retards de prise en charge", "en retard"), and vegetables are eaten.
+/// "retard" is a delay ("des retards de diagnostic", "en retard"), and vegetables are eaten.
 /// Each entry: the slur, the words before it, the words after it that make it ordinary.
 const ORDINARY: &[(&str, &[&str], &[&str])] = &[
     (
