@@ -8,7 +8,7 @@ use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::rule::{Rule, RuleMeta, Sink};
 
-/// "Saw it myself", "you won't change my mind", "make up your own minds".
+/// "Saw it myself", "change my mind", "make up your own minds".
 static ANECDOTE: Lexicon =
     Lexicon { name: "unsupported-claims/anecdote", source: crate::word_list!("unsupported_claims/anecdote.txt") };
 
@@ -18,7 +18,7 @@ static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     message: "This sets personal observation above the evidence; a clinician's anecdote reads as proof, \
               so say what the studies show.",
-    rationale: "\"I saw it myself\", \"you won't change my mind\", \"make up your \
+    rationale: "\"I saw it myself\", \"change my mind\", \"make up your \
                 own minds\": a health claim defended by the poster's own cases against trials or \
                 consensus. From a clinician it is read as expert knowledge, and readers act on it. \
                 Correcting such a claim, or asking about it, is left alone.",
@@ -26,15 +26,15 @@ static META: RuleMeta = RuleMeta {
                evidence-based; AMA Code of Medical Ethics 2.3.2 (public trust in the profession)",
     bad: crate::examples![
         "Twenty years on the ward and I saw it myself: the flu jab makes the elderly sicker",
-        "The HPV jab leaves girls exhausted for months, and you won't change my mind on that",
+        "The HPV jab leaves girls exhausted for months. I saw it myself, so change my mind",
         "Statins cause memory loss, watched it happen before my own eyes. Make up your own mind.",
         "Whatever the studies say, every cancer patient I know did better off chemo",
     ],
     good: crate::examples![
         "\"Saw it myself\" is not evidence: the vaccine trials enrolled thousands",
-        "You won't change my mind: night shifts need better coffee",
+        "Change my mind: night shifts need better coffee",
         "Seen it myself a few times after the new jab: is that a real signal or just chance?",
-        "You won't change my mind that our ward clerk is the best in the trust",
+        "Our ward clerk is the best in the trust, I saw it myself at 3am",
     ],
     lexicons: &[&ANECDOTE, &TOPIC, &CONDITION, &EVIDENCE_BASED],
 };
