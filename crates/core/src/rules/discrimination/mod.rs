@@ -398,6 +398,7 @@ pub(crate) fn weight_mocked(doc: &Document<'_>) -> Option<Hit> {
         "fatty",
         "fatties",
         "fatso",
+        "bariatric",
     ];
     if !doc.has(&FOOD_MOCKERY) || crate::rules::patient_disparagement::advocacy(doc) {
         return None;

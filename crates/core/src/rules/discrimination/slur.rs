@@ -35,6 +35,9 @@ static META: RuleMeta = RuleMeta {
         "Retardation of growth was noted in the 1970s literature; we now say growth restriction",
         "The 93-year-old in bay 4 ate all my graham crackers and asked for more",
         "Calling a colleague 'retarded' is not banter; please retire the word",
+        "Les retards de diagnostic touchent surtout les femmes : il faut en parler",
+        "Night shift tip: eat your vegetables before midnight, not a vending-machine dinner",
+        "Hoy vino un chavo de doce años con el brazo roto jugando fútbol",
     ],
     lexicons: &[&REPORTED, &SLURS, &ADVOCACY, &BIAS_DISCLAIMER],
 };
@@ -52,9 +55,42 @@ impl Rule for Slur {
             return;
         }
         for h in doc.hits(&SLURS) {
-            if asserted(doc, h) {
+            if asserted(doc, h) && !ordinary_sense(doc, h) {
                 sink.push(doc.original(h.range()));
             }
         }
     }
+}
+
+/// Words beside a slur that show its ordinary sense in another language or in the kitchen: French
+/// "retard" is a delay ("des retards de diagnostic", "en retard"), and vegetables are eaten.
+/// Each entry: the slur, the words before it, the words after it that make it ordinary.
+const ORDINARY: &[(&str, &[&str], &[&str])] = &[
+    (
+        "retard",
+        &["un", "le", "du", "de", "en", "au", "sans", "son", "mon", "ton", "leur", "votre", "notre", "gros"],
+        &["de", "d", "du", "des", "dans", "a", "sur"],
+    ),
+    (
+        "retards",
+        &["des", "les", "de", "aux", "ses", "mes", "leurs", "nos", "vos", "sans", "ces"],
+        &["de", "d", "du", "des", "dans", "a", "sur"],
+    ),
+    (
+        "vegetables",
+        &["eat", "eating", "eats", "ate", "fresh", "green", "more", "some", "your", "my", "and", "raw", "cooked"],
+        &["and", "or", "with", "every", "daily", "on"],
+    ),
+];
+
+/// Whether the slur hit is an ordinary word here (see [`ORDINARY`]).
+fn ordinary_sense(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
+    let norm = doc.norm();
+    let word = &norm[h.range()];
+    let Some((_, before, after)) = ORDINARY.iter().find(|(w, _, _)| *w == word) else {
+        return false;
+    };
+    let prev = norm[..h.start as usize].split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty());
+    let next = norm[h.end as usize..].split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty());
+    prev.is_some_and(|w| before.contains(&w)) || next.is_some_and(|w| after.contains(&w))
 }

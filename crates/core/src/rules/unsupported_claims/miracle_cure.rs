@@ -19,7 +19,7 @@ static CURE_VERB_WEAK: Lexicon = Lexicon {
     source: crate::word_list!("unsupported_claims/cure_verb_weak.txt"),
 };
 /// Diseases and body targets.
-static CONDITION: Lexicon =
+pub(crate) static CONDITION: Lexicon =
     Lexicon { name: "unsupported-claims/condition", source: crate::word_list!("unsupported_claims/condition.txt") };
 /// Modalities without good evidence for the usual claims.
 static PSEUDO: Lexicon =

@@ -20,7 +20,7 @@ static INSINUATION: Lexicon =
     Lexicon { name: "unsupported-claims/insinuation", source: crate::word_list!("unsupported_claims/insinuation.txt") };
 
 /// Health-evidence topics that make an insinuation a claim (vaccines, pharma, deaths, case numbers).
-static TOPIC: Lexicon =
+pub(crate) static TOPIC: Lexicon =
     Lexicon { name: "unsupported-claims/topic", source: crate::word_list!("unsupported_claims/topic.txt") };
 
 /// Words after "being buried"/"hidden" that make it workload or a literal burial, not a cover-up.

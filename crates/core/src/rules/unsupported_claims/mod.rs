@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
 
+mod anecdote_over_evidence;
 mod miracle_cure;
 mod misinformation;
 mod unpublished_data;
@@ -102,5 +103,6 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(miracle_cure::MiracleCure::new()),
         Box::new(misinformation::Misinformation),
         Box::new(unpublished_data::UnpublishedData),
+        Box::new(anecdote_over_evidence::AnecdoteOverEvidence),
     ]
 }
