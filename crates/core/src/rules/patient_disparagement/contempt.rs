@@ -55,6 +55,7 @@ static META: RuleMeta = RuleMeta {
     ],
     good: crate::examples![
         "Patient in bed 6 is allergic to penicillin; please check the chart before the ward round",
+        "Nobody ever took their statin because we were calling people lazy; ask what gets in the way",
         "Said to the lad in resus: you're a star for waiting so patiently tonight",
         "Clinic tip: you're a patient, not a nuisance, ask every question you have",
         "Every patient is worth the effort, even when the system makes that hard",
