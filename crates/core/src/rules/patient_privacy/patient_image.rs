@@ -43,6 +43,7 @@ static META: RuleMeta = RuleMeta {
         "Shot a quick reel on inhaler technique 👇 general info only, your own plan comes from your GP",
         "Made a short video explaining what happens during a colonoscopy, link below for patients",
         "Shot of coffee and off to my first day on the cardiac unit, wish me luck 👇",
+        "Please stop sending me a photo of your mole 👇 I'm not your doctor; your GP can look at it properly",
         "Trop alone is not the whole picture: look at the ECG and the story too 👇",
     ],
     lexicons: &[
@@ -165,6 +166,11 @@ impl Rule for PatientImage {
         if !care_given && EXPLAINER.iter().any(|w| norm.contains(w)) {
             return;
         }
+        // "I'm not your doctor, I can't diagnose a photo in my DMs": the picture is the reader's,
+        // offered for an online opinion the poster declines; no patient is shown.
+        if !specific && !care_given && DECLINES_ONLINE_CARE.iter().any(|w| norm.contains(w)) {
+            return;
+        }
         // "Sharing my own MRI": the poster's picture is theirs to share.
         if self_image(norm) && !specific {
             return;
@@ -242,6 +248,20 @@ const SHOT_OF_NON_IMAGE: &[&str] = &[
     "motivation",
     "vitamin",
     "b12",
+];
+
+/// The poster declines to assess the reader online.
+const DECLINES_ONLINE_CARE: &[&str] = &[
+    "not your doctor",
+    "not your clinician",
+    "not your physician",
+    "not your nurse",
+    "not your provider",
+    "can't diagnose you",
+    "cannot diagnose you",
+    "can't diagnose from",
+    "can't examine you",
+    "cannot examine you",
 ];
 
 /// The poster's own picture ("here's my pic", "selfie of me after my jab").

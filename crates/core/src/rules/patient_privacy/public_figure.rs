@@ -114,8 +114,8 @@ const NOT_THEIR_CLINICIAN: &[&str] = &[
     "not his physician",
     "not her physician",
     "never treated",
-    "i don't know him",
-    "i don't know her",
+    "don't know him",
+    "don't know her",
     "no inside information",
     "no inside knowledge",
 ];
