@@ -53,9 +53,11 @@ static META: RuleMeta = RuleMeta {
         "Four beers deep and drafting an email to my manager about the rota. Hitting send at midnight",
         "Two glasses of wine on my lunch break, don't tell matron",
         "Worst night on the unit ever, so it's vodka and more vodka 🍸🍸🍸",
+        "Three glasses of red in and still can't switch off from that shift 🍷",
     ],
     good: crate::examples![
         "Celebrated 20 years on the ward with cake and one glass of prosecco. Not on call!",
+        "Two bottles of water and a banana got me through that night shift",
         "Another drunk patient took a swing at our triage nurse tonight; violence is not part of the job",
         "Alcohol awareness week: cutting down before surgery reduces complications",
         "Made a 'drug cocktail' of ginger, lemon and honey for my sore throat",
@@ -140,6 +142,38 @@ fn participle(norm: &str, hit: &Hit) -> bool {
     before.iter().rev().take(2).any(|w| AUXILIARIES.contains(&&norm[start + w.start..start + w.end]))
 }
 
+/// Work named in other words than the duty list: the place, the night rota.
+const WORK_PLACES: &[&str] = &["hospital", "shifts", "nights", "nachtschicht", "nachtdienst", "guardia", "plantao"];
+
+/// Quantities that make drinking heavy: a count above one, "the second bottle", "half a bottle".
+const HEAVY: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "2", "3", "4", "5", "6", "second", "third", "fourth", "many",
+    "half", "whole", "entire", "halbe", "ganze", "zwei", "drei", "media", "dos", "tres", "demi", "deux", "trois",
+    "meia", "duas",
+];
+
+/// Containers a quantity counts ("three glasses", "halbe Flasche").
+const CONTAINERS: &[&str] =
+    &["bottle", "bottles", "glass", "glasses", "pints", "flasche", "flaschen", "botella", "bouteille", "garrafa"];
+
+/// Whether a heavy quantity of drink sits just before the drink, or before a container within
+/// a few words of it ("second bottle of red 🍷", "too many wines").
+fn heavy_amount(norm: &str, h: &Hit) -> bool {
+    let from = h.start.saturating_sub(60) as usize;
+    let mut from = from.min(norm.len());
+    while !norm.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &norm[from..h.end as usize];
+    let words: Vec<&str> = text::words(window).map(|r| &window[r]).collect();
+    let counted = |i: usize| {
+        i > 0 && HEAVY.contains(&words[i - 1]) && !matches!(words[i - 1], "many") || {
+            i > 1 && words[i - 1] == "many" && words[i - 2] == "too"
+        }
+    };
+    words.iter().enumerate().any(|(i, w)| (CONTAINERS.contains(w) || i + 1 == words.len()) && counted(i))
+}
+
 /// Intoxication and drinks tied to work.
 pub(crate) struct Intoxication;
 
@@ -200,6 +234,15 @@ impl Rule for Intoxication {
                 .filter(own)
                 .find(|h| near(&IMPULSIVE_ACTS, h))
             {
+                sink.push(doc.original(h.range()));
+                return;
+            }
+        }
+        // Drinking a lot to get over work ("third glass of red after that shift", "half a bottle
+        // after nights"): the amount says it is coping, not a quiet drink, and the post ties it to work.
+        if !joyful {
+            let work = |h: &Hit| near(&ON_DUTY, h) || WORK_PLACES.iter().any(|w| norm.contains(w));
+            if let Some(h) = doc.asserted_hits(&DRINKS).filter(own).find(|h| heavy_amount(norm, h) && work(h)) {
                 sink.push(doc.original(h.range()));
                 return;
             }

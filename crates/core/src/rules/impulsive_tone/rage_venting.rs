@@ -40,6 +40,7 @@ static META: RuleMeta = RuleMeta {
                rants); WMA 2011 statement (adopt a sober tone); THINK (is it true, helpful, inspiring, necessary, \
                kind?); AMA Code of Medical Ethics 2.3.2",
     bad: crate::examples![
+        "My hands are shaking, they cancelled my annual leave AGAIN with one day's notice",
         "Gave my manager a piece of my mind about the rota in front of the whole ward. Let them fire me.",
         "I'm so done with this trust. Honestly I want to scream at the next person who says 'resilience'",
         "I hate my job and I hate this ward and I don't care who sees this",

@@ -39,6 +39,7 @@ static META: RuleMeta = RuleMeta {
         "Lad in resus wants a sick note for his hangover. Mate, you're not ill, you're a knobhead",
         "Otro que se arranca la vía para ir a fumar a la puerta de urgencias. Madre mía, qué imbécil.",
         "Some patients simply aren't worth the effort, learn to spot them",
+        "Our 190 kg gentleman ordered two puddings with his diabetic tray again. Nobody is surprised 🐷",
         "Patient in bay 2 argued with me for an hour, he has a medical degree from YouTube apparently",
         "Patient rolls into ED at 2am with a week-old sore toe. Nothing better to do, clearly.",
         "Family demanded updates every ten minutes all night, these people have no brain",
@@ -55,6 +56,7 @@ static META: RuleMeta = RuleMeta {
     ],
     good: crate::examples![
         "Patient in bed 6 is allergic to penicillin; please check the chart before the ward round",
+        "Nobody ever took their statin because we were calling people lazy; ask what gets in the way",
         "Said to the lad in resus: you're a star for waiting so patiently tonight",
         "Clinic tip: you're a patient, not a nuisance, ask every question you have",
         "Every patient is worth the effort, even when the system makes that hard",
@@ -102,6 +104,22 @@ impl Contempt {
     }
 }
 
+/// Blame and animal imagery that make a patient's weight the joke.
+const BODY_JUDGEMENT: &[&str] = &[
+    "🐳",
+    "🐋",
+    "🐷",
+    "🐖",
+    "🐄",
+    "🦛",
+    "laziness",
+    "by accident",
+    "nobody is shocked",
+    "no one is shocked",
+    "nobody is surprised",
+    "no one is surprised",
+];
+
 /// Whether an insult word is aimed at the poster or a thing: "stupid question", "I felt so dumb".
 fn self_directed(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
     let norm = doc.norm();
@@ -142,7 +160,12 @@ impl Rule for Contempt {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        let cued = doc.has(&CONTEMPT_PHRASES) || doc.has(&CONTEMPT_WORDS) || doc.has(&EYEROLL) || doc.has(&SNEER);
+        let body_judged = BODY_JUDGEMENT.iter().any(|w| doc.norm().contains(w));
+        let cued = doc.has(&CONTEMPT_PHRASES)
+            || doc.has(&CONTEMPT_WORDS)
+            || doc.has(&EYEROLL)
+            || doc.has(&SNEER)
+            || body_judged;
         if !cued || advocacy(doc) {
             return;
         }
@@ -172,7 +195,10 @@ impl Rule for Contempt {
         // A weight in a jokey post about a patient ("a 200kg man … lol").
         // ASCII-only pattern, and only run when a unit is there at all: keeps the regex on its fast path.
         let unit = ["kg", "lb", "pound", "kilo"].iter().any(|u| doc.norm().contains(u));
-        if unit && doc.has(&SNEER) && about_people {
+        // The weight is the punchline when the post sneers, or judges the person for it
+        // ("laziness", "by accident", an animal emoji).
+        let judged = || doc.has(&SNEER) || doc.asserted_hits(&CONTEMPT_WORDS).next().is_some() || body_judged;
+        if unit && about_people && judged() {
             if let Some(m) = self.weight.find(doc.text()) {
                 let f = sink.push(m.range());
                 f.message = "Making a patient's weight the punchline mocks their body.".into();

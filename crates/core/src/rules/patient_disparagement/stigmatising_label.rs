@@ -43,6 +43,7 @@ static META: RuleMeta = RuleMeta {
         "Let's stop calling people \"frequent flyers\"; they are patients with unmet needs",
         "Stigma research: words like drug seeker delay pain relief, so we retired them from handover",
         "I am a frequent flyer with my airline and the lounge was lovely",
+        "Can we drop the term 'bed blocker' at handover? These are people stuck waiting for care.",
         "Non-adherence often reflects cost and side effects; ask about both without judgement",
         "Calling a patient 'drug-seeking' in the notes follows them for years. Chart what you observe.",
         "Der Begriff 'Drehtürpatient' ist stigmatisierend; dahinter steckt meist ein Versorgungsproblem",

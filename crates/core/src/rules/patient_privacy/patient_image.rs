@@ -42,6 +42,9 @@ static META: RuleMeta = RuleMeta {
         "Sharing my own MRI today: herniated disc at L5-S1. Any tips for a surgeon who can't sit still?",
         "Shot a quick reel on inhaler technique 👇 general info only, your own plan comes from your GP",
         "Made a short video explaining what happens during a colonoscopy, link below for patients",
+        "Shot of coffee and off to my first day on the cardiac unit, wish me luck 👇",
+        "Please stop sending me a photo of your mole 👇 I'm not your doctor; your GP can look at it properly",
+        "Trop alone is not the whole picture: look at the ECG and the story too 👇",
     ],
     lexicons: &[
         &IMAGE,
@@ -130,7 +133,10 @@ impl Rule for PatientImage {
         };
         let images: Vec<_> = doc
             .asserted_hits(&IMAGE)
-            .filter(|h| !verb_shot(norm, h.start as usize, h.end as usize) && !yours(h.start as usize))
+            .filter(|h| {
+                let (s, e) = (h.start as usize, h.end as usize);
+                !verb_shot(norm, s, e) && !yours(s) && !figurative(norm, s, e)
+            })
             .collect();
         let Some(image) = images.first().copied() else { return };
         // The image must be shown or shared here, not merely mentioned: the showing words sit
@@ -158,6 +164,11 @@ impl Rule for PatientImage {
         }
         // "A video explaining what happens during an anaesthetic": teaching, even if it mentions "our patients".
         if !care_given && EXPLAINER.iter().any(|w| norm.contains(w)) {
+            return;
+        }
+        // "I'm not your doctor, I can't diagnose a photo in my DMs": the picture is the reader's,
+        // offered for an online opinion the poster declines; no patient is shown.
+        if !specific && !care_given && DECLINES_ONLINE_CARE.iter().any(|w| norm.contains(w)) {
             return;
         }
         // "Sharing my own MRI": the poster's picture is theirs to share.
@@ -194,6 +205,64 @@ fn verb_shot(norm: &str, start: usize, end: usize) -> bool {
     matches!(next, "a" | "an" | "our" | "my" | "some" | "the" | "this" | "that" | "it" | "us")
         && !norm[..start].trim_end().ends_with("a")
 }
+
+/// An image word in a sense that shows nothing: "the whole picture", "the clinical picture"
+/// (an overview or presentation), "a shot of espresso" (a drink, a dose or a feeling).
+fn figurative(norm: &str, start: usize, end: usize) -> bool {
+    let word = &norm[start..end];
+    let before = norm[..start].split_whitespace().next_back().unwrap_or("");
+    let after: Vec<&str> = norm[end..].split_whitespace().take(2).collect();
+    match word {
+        "picture" | "pictures" => matches!(
+            before,
+            "whole" | "full" | "big" | "bigger" | "overall" | "complete" | "clinical" | "clearer" | "broader" | "wider"
+        ),
+        "shot" => {
+            after.first() == Some(&"of")
+                && after.get(1).is_some_and(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    SHOT_OF_NON_IMAGE.contains(&w)
+                })
+        }
+        _ => false,
+    }
+}
+
+/// What "a shot of …" means when it is no picture: drinks, doses and feelings.
+const SHOT_OF_NON_IMAGE: &[&str] = &[
+    "espresso",
+    "coffee",
+    "caffeine",
+    "tequila",
+    "vodka",
+    "whisky",
+    "whiskey",
+    "rum",
+    "gin",
+    "courage",
+    "confidence",
+    "adrenaline",
+    "hope",
+    "dopamine",
+    "energy",
+    "motivation",
+    "vitamin",
+    "b12",
+];
+
+/// The poster declines to assess the reader online.
+const DECLINES_ONLINE_CARE: &[&str] = &[
+    "not your doctor",
+    "not your clinician",
+    "not your physician",
+    "not your nurse",
+    "not your provider",
+    "can't diagnose you",
+    "cannot diagnose you",
+    "can't diagnose from",
+    "can't examine you",
+    "cannot examine you",
+];
 
 /// The poster's own picture ("here's my pic", "selfie of me after my jab").
 fn self_image(norm: &str) -> bool {

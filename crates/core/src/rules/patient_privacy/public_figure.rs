@@ -38,6 +38,7 @@ static META: RuleMeta = RuleMeta {
         "Great panel at the conference: a famous footballer spoke about his own depression",
         "Our mayor ran the hospital 10k this morning, thank you for supporting the children's ward!",
         "Our local MP came to the ward today to hear about staffing on nights",
+        "A famous singer shared her lymphoma diagnosis today. I'm not her doctor and won't speculate; general facts below",
     ],
     lexicons: &[
         &PUBLIC_FIGURE,
@@ -100,6 +101,25 @@ const NOT_A_PATIENT: &[&str] = &[
     "to thank",
 ];
 
+/// The poster says they do not treat the figure or will not guess at their health.
+const NOT_THEIR_CLINICIAN: &[&str] = &[
+    "won't speculate",
+    "will not speculate",
+    "not going to speculate",
+    "wont speculate",
+    "don't speculate",
+    "not his doctor",
+    "not her doctor",
+    "not their doctor",
+    "not his physician",
+    "not her physician",
+    "never treated",
+    "don't know him",
+    "don't know her",
+    "no inside information",
+    "no inside knowledge",
+];
+
 /// A public figure in a post about a real, recent encounter.
 pub(crate) struct PublicFigure;
 
@@ -129,6 +149,10 @@ impl Rule for PublicFigure {
             return;
         }
         let norm = doc.norm();
+        // "I'm not her doctor and won't speculate": the poster disowns any care of the figure.
+        if !doc.has(&SPECIFIC_PATIENT) && NOT_THEIR_CLINICIAN.iter().any(|w| norm.contains(w)) {
+            return;
+        }
         // "The mayor opened our unit today" is a visitor; "the mayor came in with chest pain" is not.
         let care_given = doc.has(&ENCOUNTER) || doc.has(&SPECIFIC_PATIENT);
         if !tease && !care_given && NOT_A_PATIENT.iter().any(|w| norm.contains(w)) {
