@@ -13,7 +13,7 @@ learned_meta!(
      details add up for people who know them.",
     "AMA Code of Medical Ethics 2.3.2 (maintain patient confidentiality online); GMC Doctors' use of social \
      media §17 (small details can identify a patient); HIPAA Safe Harbor",
-    bad: ["Remember the man with the tattoo of his ex on his chest from last night? He's back."],
+    bad: ["The lady with the parrot tattoo from Tuesday night came back in, same complaint, same husband."],
     good: ["Remember to book your flu jab before the winter rush, the clinic is open late on Thursdays."],
 );
 learned_meta!(
