@@ -214,8 +214,10 @@ impl Model {
                 }
             }
         }
-        // Presence, not counts: keep each feature's first occurrence (the sort is stable).
-        out.sort_by_key(|(f, _)| *f);
+        // Presence, not counts: keep each feature's first occurrence. A feature's occurrences are
+        // pushed in text order (each feature is of one kind: a word, a pair, a flag or a list),
+        // so ordering by position within a feature keeps the first, as a stable sort would.
+        out.sort_unstable_by_key(|(f, r)| (*f, r.as_ref().map(|r| (r.start, r.end))));
         out.dedup_by_key(|(f, _)| *f);
         out
     }
