@@ -80,7 +80,7 @@ impl Rule for CompetenceJab {
                 .hits(&COLLEAGUE_TARGET)
                 .iter()
                 .any(|c| (c.start as usize) >= s.start && c.end <= cue.start && !self_intro(doc, c));
-            skilled && colleague && !first_person(norm, s.start, cue.start as usize)
+            skilled && colleague && !first_person(doc, s.start, cue.start as usize)
         };
         if let Some(cue) = doc.hits(&INABILITY).iter().find(jab) {
             let end = skills.iter().find(|k| k.start >= cue.end).map_or(cue.end, |k| k.end);
@@ -90,8 +90,9 @@ impl Rule for CompetenceJab {
 }
 
 /// Whether the words just before the cue make the poster the subject ("I can't", "I still can't").
-fn first_person(norm: &str, from: usize, cue: usize) -> bool {
-    let head = norm.get(from..cue).unwrap_or("");
-    let words: Vec<&str> = crate::text::words(head).map(|r| &head[r]).collect();
-    words.iter().rev().take(2).any(|w| matches!(*w, "i" | "we" | "yo" | "je" | "ich" | "eu"))
+fn first_person(doc: &Document<'_>, from: usize, cue: usize) -> bool {
+    if doc.norm().get(from..cue).is_none() {
+        return false;
+    }
+    doc.words_in(from..cue).rev().take(2).any(|w| matches!(w, "i" | "we" | "yo" | "je" | "ich" | "eu"))
 }

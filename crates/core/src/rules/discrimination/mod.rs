@@ -147,7 +147,8 @@ pub(crate) fn age_groups(doc: &Document<'_>) -> Vec<Hit> {
             out.push(Hit { list: u16::MAX, entry: 0, start: start as u32, end: (i + 9) as u32 });
         }
     }
-    for who in ["nobody over ", "anyone over ", "no one over ", "noone over "].iter().filter(|_| over) {
+    let over_ages: &[&str] = if over { &["nobody over ", "anyone over ", "no one over ", "noone over "] } else { &[] };
+    for who in over_ages {
         for (i, _) in norm.match_indices(who) {
             let Some((n, end)) = number_at(i + who.len()) else { continue };
             let rest = &norm[end..sentence_of(norm, i).end.max(end)];
@@ -445,7 +446,11 @@ pub(crate) fn weight_labelled(doc: &Document<'_>) -> Option<Hit> {
         "kid", "teen", "mom", "mum", "dad",
     ];
     let norm = doc.norm();
-    let words: Vec<std::ops::Range<usize>> = crate::text::words(norm).collect();
+    // A weight is a number: most drafts have none, and then no word needs a look.
+    if !norm.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let words = doc.words();
     let word = |i: usize| words.get(i).map_or("", |r| &norm[r.clone()]);
     for i in 0..words.len() {
         let w = word(i);

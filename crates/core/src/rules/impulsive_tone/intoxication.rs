@@ -158,14 +158,14 @@ const CONTAINERS: &[&str] =
 
 /// Whether a heavy quantity of drink sits just before the drink, or before a container within
 /// a few words of it ("second bottle of red 🍷", "too many wines").
-fn heavy_amount(norm: &str, h: &Hit) -> bool {
+fn heavy_amount(doc: &Document<'_>, h: &Hit) -> bool {
+    let norm = doc.norm();
     let from = h.start.saturating_sub(60) as usize;
     let mut from = from.min(norm.len());
     while !norm.is_char_boundary(from) {
         from += 1;
     }
-    let window = &norm[from..h.end as usize];
-    let words: Vec<&str> = text::words(window).map(|r| &window[r]).collect();
+    let words: Vec<&str> = doc.words_in(from..h.end as usize).collect();
     let counted = |i: usize| {
         i > 0 && HEAVY.contains(&words[i - 1]) && !matches!(words[i - 1], "many") || {
             i > 1 && words[i - 1] == "many" && words[i - 2] == "too"
@@ -242,7 +242,7 @@ impl Rule for Intoxication {
         // after nights"): the amount says it is coping, not a quiet drink, and the post ties it to work.
         if !joyful {
             let work = |h: &Hit| near(&ON_DUTY, h) || WORK_PLACES.iter().any(|w| norm.contains(w));
-            if let Some(h) = doc.asserted_hits(&DRINKS).filter(own).find(|h| heavy_amount(norm, h) && work(h)) {
+            if let Some(h) = doc.asserted_hits(&DRINKS).filter(own).find(|h| heavy_amount(doc, h) && work(h)) {
                 sink.push(doc.original(h.range()));
                 return;
             }
