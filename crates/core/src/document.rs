@@ -138,7 +138,8 @@ impl<'a> Document<'a> {
         &self.text[self.original(hit.range())]
     }
 
-    /// Whether a negation stands just before normalized offset `at` in its clause.
+    /// Whether a negation ("not", "never", "no", "don't", …) stands in the few words before
+    /// normalized offset `at`, within its clause.
     pub fn is_negated(&self, at: usize) -> bool {
         let norm = self.norm();
         let at = text::floor_boundary(norm, at);
@@ -156,10 +157,6 @@ impl<'a> Document<'a> {
 mod tests {
     use super::*;
 
-    fn doc_of<'a>(text: &'a str, index: &'a LexiconIndex, context: &'a Context) -> Document<'a> {
-        Document::new(text, index, context)
-    }
-
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
         /// The word table read over a range gives what tokenizing that slice gives, cut words,
@@ -172,7 +169,7 @@ mod tests {
         ) {
             let index = LexiconIndex::build(std::iter::empty::<(&str, Vec<(&str, bool)>)>()).expect("empty index");
             let context = Context::default();
-            let doc = doc_of(&text, &index, &context);
+            let doc = Document::new(&text, &index, &context);
             let norm = doc.norm();
             let (a, b) = (text::floor_boundary(norm, a.min(b)), text::floor_boundary(norm, a.max(b)));
             let slice = &norm[a..b];

@@ -40,9 +40,6 @@ impl Kind {
     }
 }
 
-/// [`Clues::encounters`] as memoized in a document.
-struct EncounterScan(Scan);
-
 /// One clue: its kind and original byte range.
 #[derive(Clone, Debug)]
 pub(crate) struct Clue {
@@ -192,8 +189,9 @@ impl Clues {
 
     /// The encounter cues and the "my patient"-style phrase only: what the age rule needs.
     /// Found once per document: the age rule and [`Clues::scan`] both start from them.
-    pub(crate) fn encounters(&self, doc: &Document<'_>) -> Scan {
-        doc.memo(|| EncounterScan(self.find_encounters(doc))).0.clone()
+    pub(crate) fn encounters(&self, doc: &Document<'_>) -> std::rc::Rc<Scan> {
+        // Memoized under its type: the only `Scan` a document keeps is this one.
+        doc.memo(|| self.find_encounters(doc))
     }
 
     fn find_encounters(&self, doc: &Document<'_>) -> Scan {
@@ -277,7 +275,7 @@ impl Clues {
 
     /// Collects the clues of `doc`.
     pub(crate) fn scan(&self, doc: &Document<'_>) -> Scan {
-        let mut s = self.encounters(doc);
+        let mut s = Scan::clone(&self.encounters(doc));
         // No encounter, no patient: the clues would describe no one (the scorer stops here too).
         if s.encounters.is_empty() {
             return s;
