@@ -132,7 +132,7 @@ pub(crate) fn age_groups(doc: &Document<'_>) -> Vec<Hit> {
     };
     let judged = |at: usize| {
         let s = sentence_of(norm, at);
-        let to = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end + 1 } else { s.end + 1 };
+        let to = through_next_sentence(norm, &s);
         doc.hits(&GENERALISATIONS)
             .iter()
             .any(|g| (g.start as usize) >= s.start && (g.end as usize) <= to && asserted(doc, g) && !advised(doc, g))
@@ -221,7 +221,7 @@ fn origin_groups(doc: &Document<'_>) -> Vec<Hit> {
 fn disclaimed(doc: &Document<'_>, group: &Hit) -> bool {
     let norm = doc.norm();
     let s = sentence_of(norm, group.start as usize);
-    let to = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end + 1 } else { s.end + 1 };
+    let to = through_next_sentence(norm, &s);
     doc.hits(&BIAS_DISCLAIMER).iter().any(|d| {
         let (start, end) = (d.start as usize, d.end as usize);
         (start >= s.start && end <= s.end + 1) || (start > s.end && end <= to)
@@ -373,7 +373,7 @@ pub(crate) fn mocked_identity(doc: &Document<'_>) -> Option<Hit> {
     doc.hits(&GENDER_IDENTITY).iter().copied().find(|g| {
         let s = sentence_of(norm, g.start as usize);
         let from = if s.start >= 2 { sentence_of(norm, s.start - 2).start } else { s.start };
-        let to = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end + 1 } else { s.end + 1 };
+        let to = through_next_sentence(norm, &s);
         doc.hits(&IDENTITY_MOCKERY).iter().any(|m| (m.start as usize) >= from && (m.end as usize) <= to)
     })
 }
@@ -409,13 +409,7 @@ pub(crate) fn weight_mocked(doc: &Document<'_>) -> Option<Hit> {
     let short = doc.words().len() <= 40;
     doc.words().iter().filter(|r| WEIGHT.contains(&&norm[(*r).clone()])).find_map(|r| {
         let s = sentence_of(norm, r.start);
-        let to = if short {
-            norm.len()
-        } else if s.end + 1 < norm.len() {
-            sentence_of(norm, s.end + 1).end + 1
-        } else {
-            s.end + 1
-        };
+        let to = if short { norm.len() } else { through_next_sentence(norm, &s) };
         let jibe = doc.hits(&FOOD_MOCKERY).iter().any(|m| (m.start as usize) >= s.start && (m.end as usize) <= to);
         jibe.then_some(Hit { list: u16::MAX, entry: 0, start: r.start as u32, end: r.end as u32 })
     })
@@ -431,6 +425,16 @@ pub(crate) fn age_coded_ad(doc: &Document<'_>) -> Option<Hit> {
 }
 
 /// The category's rules.
+/// Where the sentence after `s` ends, plus one (an entry may carry the closing mark): a jibe or
+/// generalisation in the same or the next sentence counts.
+fn through_next_sentence(norm: &str, s: &std::ops::Range<usize>) -> usize {
+    if s.end + 1 < norm.len() {
+        sentence_of(norm, s.end + 1).end + 1
+    } else {
+        s.end + 1
+    }
+}
+
 pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
     vec![Box::new(slur::Slur), Box::new(group_generalisation::GroupGeneralisation)]
 }
@@ -469,7 +473,7 @@ pub(crate) fn weight_labelled(doc: &Document<'_>) -> Option<Hit> {
         }
         let hit = Hit { list: u16::MAX, entry: 0, start: words[i].start as u32, end: words[next - 1].end as u32 };
         let s = sentence_of(norm, words[i].start);
-        let to = if s.end + 1 < norm.len() { sentence_of(norm, s.end + 1).end + 1 } else { s.end + 1 };
+        let to = through_next_sentence(norm, &s);
         let jibe = doc.hits(&FOOD_MOCKERY).iter().any(|m| (m.start as usize) >= s.start && (m.end as usize) <= to);
         if jibe || weak_stereotype(doc, &hit) {
             return Some(hit);
