@@ -412,8 +412,20 @@ pub(crate) const NEGATION_REACH: usize = 4;
 
 /// Whether `word` (normalized) negates what follows it.
 pub(crate) fn is_negator(word: &str) -> bool {
-    NEGATORS.contains(&word)
+    // Most words fail on their first byte; comparing them with every negator costs more.
+    word.as_bytes().first().is_some_and(|&b| NEGATOR_FIRST_BYTES[usize::from(b)]) && NEGATORS.contains(&word)
 }
+
+/// Which bytes a negator starts with.
+const NEGATOR_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < NEGATORS.len() {
+        table[NEGATORS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Whether normalized offset `at` is inside double quotes on its line (reported speech,
 /// a quoted slur being criticised, a title).

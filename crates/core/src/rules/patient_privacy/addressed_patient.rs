@@ -198,7 +198,9 @@ impl Rule for AddressedPatient {
         // Quoting ("never comment 'see you at…'") is advice about it, unless the quote is the
         // poster's own comment ("I commented 'see you at your…'").
         let clinical = super::clinical(doc);
-        let name = vocative_name(doc.text());
+        // Looked for only when the draft speaks of someone's care (most drafts do not).
+        let vocative = std::cell::OnceCell::new();
+        let named = || vocative.get_or_init(|| vocative_name(doc.text())).is_some();
         let care = doc
             .hits(&YOUR_CARE)
             .iter()
@@ -210,7 +212,7 @@ impl Rule for AddressedPatient {
                 // Negated advice ("never comment 'see you at your follow-up'") unless spoken to
                 // someone by name ("don't skip your physio before your next appointment, Maureen").
                 (!doc.is_quoted(s) || own_comment(norm, s))
-                    && (name.is_some() || !(doc.is_negated(s) || advice(norm, s)))
+                    && (named() || !(doc.is_negated(s) || advice(norm, s)))
                     && (!phrase.ends_with(" your") || appointment_after(norm, e))
                     && (!conversation || clinical)
                     && !not_care_after(norm, e)
@@ -218,6 +220,7 @@ impl Rule for AddressedPatient {
             .map(|h| doc.original(h.range()))
             .or_else(|| numbered_visit(doc).map(|r| doc.original(r)));
         let Some(care) = care else { return };
+        let name = vocative.get_or_init(|| vocative_name(doc.text())).clone();
         let their_post = doc
             .hits(&THEIR_POST)
             .iter()
