@@ -219,8 +219,14 @@ impl Normalized {
                 continue;
             }
             let run_start = i;
+            let mut leet = false;
             while i < units.len() && is_leet_run_char(units[i].c()) {
+                leet |= leet_letter(units[i].c()).is_some();
                 i += 1;
+            }
+            // A run of plain letters (most words) has nothing to fold.
+            if !leet {
+                continue;
             }
             let run = run_start..i;
             let letters = units[run.clone()].iter().filter(|u| u.c().is_alphabetic()).count();
