@@ -26,7 +26,8 @@ pub fn tokens(doc: &Document<'_>) -> Vec<Token> {
         .iter()
         .map(|range| {
             let gap = norm.get(prev_end..range.start).unwrap_or_default();
-            let after_break = prev_end == 0 || gap.contains(['.', '!', '?', ';', '\n']);
+            // Bytes, not chars: the breaks are ASCII, which no multi-byte character contains.
+            let after_break = prev_end == 0 || gap.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n'));
             prev_end = range.end;
             Token { range: range.clone(), after_break }
         })
@@ -62,8 +63,9 @@ fn shouted_words(text: &str) -> usize {
             return 0;
         }
         return text
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 3 && w.iter().all(u8::is_ascii_uppercase))
             .count();
     }
     text.split(|c: char| !c.is_alphabetic())

@@ -70,7 +70,8 @@ impl Rule for RemoteAssessment {
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         let norm = doc.norm();
         // "If you DM me your symptoms I can't advise you": the offer is declined, not made.
-        if REFUSALS.iter().any(|r| norm.contains(r)) {
+        // Only an offer to assess is reported; most drafts make none.
+        if !doc.has(&SOLICIT) || REFUSALS.iter().any(|r| norm.contains(r)) {
             return;
         }
         for h in doc.asserted_hits(&SOLICIT) {

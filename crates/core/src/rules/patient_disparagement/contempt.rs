@@ -160,12 +160,14 @@ impl Rule for Contempt {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
-        let body_judged = BODY_JUDGEMENT.iter().any(|w| doc.norm().contains(w));
+        // Searched for only when no cheaper cue decides.
+        let body = std::cell::OnceCell::new();
+        let body_judged = || *body.get_or_init(|| BODY_JUDGEMENT.iter().any(|w| doc.norm().contains(w)));
         let cued = doc.has(&CONTEMPT_PHRASES)
             || doc.has(&CONTEMPT_WORDS)
             || doc.has(&EYEROLL)
             || doc.has(&SNEER)
-            || body_judged;
+            || body_judged();
         if !cued || advocacy(doc) {
             return;
         }
@@ -194,11 +196,11 @@ impl Rule for Contempt {
         }
         // A weight in a jokey post about a patient ("a 200kg man … lol").
         // ASCII-only pattern, and only run when a unit is there at all: keeps the regex on its fast path.
-        let unit = ["kg", "lb", "pound", "kilo"].iter().any(|u| doc.norm().contains(u));
+        let unit = || ["kg", "lb", "pound", "kilo"].iter().any(|u| doc.norm().contains(u));
         // The weight is the punchline when the post sneers, or judges the person for it
         // ("laziness", "by accident", an animal emoji).
-        let judged = || doc.has(&SNEER) || doc.asserted_hits(&CONTEMPT_WORDS).next().is_some() || body_judged;
-        if unit && about_people && judged() {
+        let judged = || doc.has(&SNEER) || doc.asserted_hits(&CONTEMPT_WORDS).next().is_some() || body_judged();
+        if about_people && unit() && judged() {
             if let Some(m) = self.weight.find(doc.text()) {
                 let f = sink.push(m.range());
                 f.message = "Making a patient's weight the punchline mocks their body.".into();

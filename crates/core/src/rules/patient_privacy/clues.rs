@@ -204,7 +204,7 @@ impl Clues {
         // "My mum was admitted last night": the poster's own family story, not a patient's.
         let family = |at: usize| family_before(doc, at) || family_in_sentence(doc, at);
         // "Last night I was the patient": the poster's own admission, theirs to tell.
-        if OWN_STORY.iter().any(|p| norm.contains(p)) && doc.hits(&SPECIFIC_PATIENT).is_empty() {
+        if doc.hits(&SPECIFIC_PATIENT).is_empty() && OWN_STORY.iter().any(|p| norm.contains(p)) {
             return s;
         }
         // "We lost a great colleague": a death on the team, not a patient.

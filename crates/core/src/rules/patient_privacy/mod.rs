@@ -160,9 +160,11 @@ struct Clinical(bool);
 
 /// "side room 2", "bay 4", "cubicle 3": numbered places that exist only in a care setting.
 fn care_place(norm: &str) -> bool {
-    ["side room ", "bay ", "cubicle ", "resus "]
-        .iter()
-        .any(|w| norm.match_indices(w).any(|(i, _)| norm[i + w.len()..].starts_with(|c: char| c.is_ascii_digit())))
+    // Each needs a number after it.
+    norm.bytes().any(|b| b.is_ascii_digit())
+        && ["side room ", "bay ", "cubicle ", "resus "]
+            .iter()
+            .any(|w| norm.match_indices(w).any(|(i, _)| norm[i + w.len()..].starts_with(|c: char| c.is_ascii_digit())))
 }
 
 /// Endings of disease and procedure names (pheochromocytoma, appendicitis, splenectomy):
