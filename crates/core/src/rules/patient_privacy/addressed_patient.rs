@@ -200,7 +200,7 @@ impl Rule for AddressedPatient {
         let clinical = super::clinical(doc);
         // Looked for only when the draft speaks of someone's care (most drafts do not).
         let vocative = std::cell::OnceCell::new();
-        let named = || vocative.get_or_init(|| vocative_name(doc.text())).is_some();
+        let name = || vocative.get_or_init(|| vocative_name(doc.text()));
         let care = doc
             .hits(&YOUR_CARE)
             .iter()
@@ -212,7 +212,7 @@ impl Rule for AddressedPatient {
                 // Negated advice ("never comment 'see you at your follow-up'") unless spoken to
                 // someone by name ("don't skip your physio before your next appointment, Maureen").
                 (!doc.is_quoted(s) || own_comment(norm, s))
-                    && (named() || !(doc.is_negated(s) || advice(norm, s)))
+                    && (name().is_some() || !(doc.is_negated(s) || advice(norm, s)))
                     && (!phrase.ends_with(" your") || appointment_after(norm, e))
                     && (!conversation || clinical)
                     && !not_care_after(norm, e)
@@ -220,7 +220,7 @@ impl Rule for AddressedPatient {
             .map(|h| doc.original(h.range()))
             .or_else(|| numbered_visit(doc).map(|r| doc.original(r)));
         let Some(care) = care else { return };
-        let name = vocative.get_or_init(|| vocative_name(doc.text())).clone();
+        let name = name().clone();
         let their_post = doc
             .hits(&THEIR_POST)
             .iter()
