@@ -397,9 +397,13 @@ pub fn words(norm: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 pub fn clause_start(norm: &str, at: usize) -> usize {
     let at = floor_boundary(norm, at);
     let head = &norm[..at];
-    let punct = head.rfind(['.', '!', '?', ';', ',', ':', '\n']).map_or(0, |p| p + 1);
+    // Byte searches: every mark is ASCII, and a byte search needs no searcher built per call
+    // (this runs for every negation and privacy look-back).
+    let bytes = head.as_bytes();
+    let punct =
+        bytes.iter().rposition(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b',' | b':' | b'\n')).map_or(0, |p| p + 1);
     // " but " holds no punctuation: only one after the last mark can start a later clause.
-    head[punct..].rfind(" but ").map_or(punct, |p| punct + p + 5)
+    bytes[punct..].windows(5).rposition(|w| w == b" but ").map_or(punct, |p| punct + p + 5)
 }
 
 /// Whether a negation ("not", "never", "no", "don't", …) stands in the few words before

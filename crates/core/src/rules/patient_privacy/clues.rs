@@ -209,7 +209,8 @@ impl Clues {
         }
         // "We lost a great colleague": a death on the team, not a patient.
         let colleague = |end: usize| {
-            let after = norm[end..].chars().take(32).collect::<String>();
+            let cut = norm[end..].char_indices().nth(32).map_or(norm.len(), |(i, _)| end + i);
+            let after = &norm[end..cut];
             ["colleague", "friend", "member", "one of our own", "legend", "coworker", "co-worker"]
                 .iter()
                 .any(|w| after.contains(w))
@@ -571,8 +572,10 @@ pub(crate) fn own_illness(doc: &Document<'_>, at: usize) -> bool {
         return true;
     }
     let mut words = doc.words_in(start..at);
-    let first_person =
-        words.clone().any(|w| matches!(w, "i" | "i'm" | "i've" | "me" | "ich" | "yo" | "je" | "j'ai" | "eu"));
+    // Most clauses have no first person: the second pass is then not needed.
+    if !words.clone().any(|w| matches!(w, "i" | "i'm" | "i've" | "me" | "ich" | "yo" | "je" | "j'ai" | "eu")) {
+        return false;
+    }
     let other = words.any(|w| {
         matches!(
             w,
@@ -598,5 +601,5 @@ pub(crate) fn own_illness(doc: &Document<'_>, at: usize) -> bool {
                 | "dad"
         )
     });
-    first_person && !other
+    !other
 }
