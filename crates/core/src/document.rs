@@ -66,7 +66,12 @@ impl<'a> Document<'a> {
     /// The normalized ranges of the words of [`Document::norm`] ([`text::words`]): found once,
     /// since a dozen rules walk the words of the whole draft.
     pub fn words(&self) -> &[Range<usize>] {
-        self.words.get_or_init(|| text::words(self.norm()).collect())
+        self.words.get_or_init(|| {
+            // About one word per six bytes of prose: one allocation instead of a doubling series.
+            let mut words = Vec::with_capacity(self.norm().len() / 6 + 4);
+            words.extend(text::words(self.norm()));
+            words
+        })
     }
 
     /// The words of `norm[range]` exactly as [`text::words`] of that slice finds them, read from

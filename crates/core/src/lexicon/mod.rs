@@ -280,7 +280,8 @@ impl LexiconIndex {
     pub fn scan(&self, text: &Normalized) -> Hits {
         let s = text.as_str();
         let bytes = s.as_bytes();
-        let mut hits = Vec::new();
+        // Drafts hold about one hit per eight bytes: one allocation instead of a doubling series.
+        let mut hits = Vec::with_capacity(s.len() / 8 + 4);
         let tags = text.hashtags();
         let mut tag = 0;
         let mut prev_word = false;
