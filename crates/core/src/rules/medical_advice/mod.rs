@@ -334,7 +334,7 @@ fn first_addressing(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize>> {
 
 /// The signs that the post answers one person.
 pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Addressee {
-    let personal = first_addressing(doc, &ADDRESSEE);
+    let personal = first_addressing(doc, &ADDRESSEE).or_else(|| quoted_question(doc.text()));
     let handle = doc.text().contains('@').then(|| p.handle.find(doc.text())).flatten().map(|m| {
         let s = m.as_str();
         let lead = s.len() - s.trim_start_matches([' ', '\t', '\n', '\r', '(']).len();
@@ -346,6 +346,31 @@ pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Addressee {
         (a, b) => a.or(b),
     };
     Addressee { personal, reply }
+}
+
+/// First-person words of someone asking about their own health ("my son", "I've been").
+const ASKER: &[&str] = &[
+    "my", "i", "i'm", "im", "i've", "ive", "me", "mi", "mis", "mon", "ma", "mes", "je", "j'ai", "meu", "minha",
+    "eu", "mein", "meine", "ich",
+];
+
+/// A post that opens by quoting someone's question ("> My son is 3 and…") and then answers
+/// it: a reply to that one person about their own health. The range is the quoted line.
+fn quoted_question(text: &str) -> Option<Range<usize>> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n').take(3) {
+        let body = line.trim();
+        if let Some(q) = body.strip_prefix('>') {
+            let first_person = q.split(|c: char| !c.is_alphanumeric() && c != '\'').any(|w| {
+                let w = w.to_lowercase();
+                ASKER.contains(&w.as_str())
+            });
+            let answered = text[at + line.len()..].trim_start().chars().next().is_some_and(|c| c != '>');
+            return (first_person && answered).then(|| at..at + line.trim_end().len());
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// "OP, …" or "OP:" (the original poster of a thread, addressed): capitals only, so a
@@ -477,7 +502,7 @@ pub(crate) fn diagnosis(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize
     // not a diagnosis.
     let named = |h: &Hit| doc.hits(&CONDITIONS).iter().any(|c| c.start.abs_diff(h.start) <= 60);
     doc.asserted_hits(lex)
-        .find(|h| named(h) && !conditional(doc.norm(), h.start as usize))
+        .find(|h| named(h) && !conditional(doc.norm(), h.start as usize) && !sentence_conditional(doc.norm(), h.start as usize))
         .map(|h| doc.original(h.range()))
 }
 
