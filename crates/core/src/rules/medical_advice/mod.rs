@@ -334,13 +334,17 @@ fn first_addressing(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize>> {
 
 /// The signs that the post answers one person.
 pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Addressee {
-    let personal = first_addressing(doc, &ADDRESSEE).or_else(|| quoted_question(doc.text()));
+    let quoted = quoted_question(doc.text());
+    let personal = first_addressing(doc, &ADDRESSEE).or_else(|| quoted.clone().filter(|q| q.1).map(|q| q.0));
     let handle = doc.text().contains('@').then(|| p.handle.find(doc.text())).flatten().map(|m| {
         let s = m.as_str();
         let lead = s.len() - s.trim_start_matches([' ', '\t', '\n', '\r', '(']).len();
         m.start() + lead..m.end()
     });
-    let handle = handle.or_else(|| vocative_op(doc.text())).or_else(|| vocative_name(doc.text()));
+    let handle = handle
+        .or_else(|| vocative_op(doc.text()))
+        .or_else(|| vocative_name(doc.text()))
+        .or_else(|| quoted.map(|q| q.0));
     let reply = match (first_addressing(doc, &REPLY_CUES), handle) {
         (Some(a), Some(b)) => Some(if a.start <= b.start { a } else { b }),
         (a, b) => a.or(b),
@@ -355,8 +359,9 @@ const ASKER: &[&str] = &[
 ];
 
 /// A post that opens by quoting someone's question ("> My son is 3 and…") and then answers
-/// it: a reply to that one person about their own health. The range is the quoted line.
-fn quoted_question(text: &str) -> Option<Range<usize>> {
+/// it: a reply to that one person, about their own health when the quote speaks in the first
+/// person. The quoted line's range, and whether it does.
+fn quoted_question(text: &str) -> Option<(Range<usize>, bool)> {
     let mut at = 0;
     for line in text.split_inclusive('\n').take(3) {
         let body = line.trim();
@@ -366,7 +371,7 @@ fn quoted_question(text: &str) -> Option<Range<usize>> {
                 ASKER.contains(&w.as_str())
             });
             let answered = text[at + line.len()..].trim_start().chars().next().is_some_and(|c| c != '>');
-            return (first_person && answered).then(|| at..at + line.trim_end().len());
+            return answered.then(|| (at..at + line.trim_end().len(), first_person));
         }
         at += line.len();
     }
