@@ -354,8 +354,8 @@ pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Addressee {
 
 /// First-person words of someone asking about their own health ("my son", "I've been").
 const ASKER: &[&str] = &[
-    "my", "i", "i'm", "im", "i've", "ive", "me", "mi", "mis", "mon", "ma", "mes", "je", "j'ai", "meu", "minha",
-    "eu", "mein", "meine", "ich",
+    "my", "i", "i'm", "im", "i've", "ive", "me", "mi", "mis", "mon", "ma", "mes", "je", "j'ai", "meu", "minha", "eu",
+    "mein", "meine", "ich",
 ];
 
 /// A post that opens by quoting someone's question ("> My son is 3 and…") and then answers
@@ -507,7 +507,11 @@ pub(crate) fn diagnosis(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize
     // not a diagnosis.
     let named = |h: &Hit| doc.hits(&CONDITIONS).iter().any(|c| c.start.abs_diff(h.start) <= 60);
     doc.asserted_hits(lex)
-        .find(|h| named(h) && !conditional(doc.norm(), h.start as usize) && !sentence_conditional(doc.norm(), h.start as usize))
+        .find(|h| {
+            named(h)
+                && !conditional(doc.norm(), h.start as usize)
+                && !sentence_conditional(doc.norm(), h.start as usize)
+        })
         .map(|h| doc.original(h.range()))
 }
 
