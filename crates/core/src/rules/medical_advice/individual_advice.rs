@@ -42,6 +42,8 @@ static META: RuleMeta = RuleMeta {
         "@ana_p keep taking your warfarin right up to the procedure, your doctor won't mind",
         "@bee_h no need for antibiotics for your daughter's ear, it settles by itself",
         "Bei deinen Symptomen ist das eindeutig eine Schilddrüsenunterfunktion, nimm L-Thyroxin",
+        "> My ankle swelled up after a long run, what should I do?\n\nYou can go up to 600mg of ibuprofen for a week",
+        "Lo que contás es gripe de libro, tomá ibuprofeno cada 8 horas",
     ],
     good: crate::examples![
         "If your child has a fever over 39 for more than three days, see a doctor. General info only.",
@@ -63,6 +65,7 @@ static META: RuleMeta = RuleMeta {
         "We had to stop the warfarin before surgery and all went well",
         "No need for antibiotics for most sore throats: they are viral. General info, see your GP if worse",
         "Since you're here: our new review on back pain in nurses is out today",
+        "> Can I send you a pic of my mole?\n\nI can't judge a mole from a photo; if it has changed or you've got any worry, book in with your GP",
     ],
     lexicons: &[
         &ADDRESSEE,

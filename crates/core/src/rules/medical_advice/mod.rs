@@ -334,18 +334,48 @@ fn first_addressing(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize>> {
 
 /// The signs that the post answers one person.
 pub(crate) fn addressee(doc: &Document<'_>, p: &Patterns) -> Addressee {
-    let personal = first_addressing(doc, &ADDRESSEE);
+    let quoted = quoted_question(doc.text());
+    let personal = first_addressing(doc, &ADDRESSEE).or_else(|| quoted.clone().filter(|q| q.1).map(|q| q.0));
     let handle = doc.text().contains('@').then(|| p.handle.find(doc.text())).flatten().map(|m| {
         let s = m.as_str();
         let lead = s.len() - s.trim_start_matches([' ', '\t', '\n', '\r', '(']).len();
         m.start() + lead..m.end()
     });
-    let handle = handle.or_else(|| vocative_op(doc.text())).or_else(|| vocative_name(doc.text()));
+    let handle = handle
+        .or_else(|| vocative_op(doc.text()))
+        .or_else(|| vocative_name(doc.text()))
+        .or_else(|| quoted.map(|q| q.0));
     let reply = match (first_addressing(doc, &REPLY_CUES), handle) {
         (Some(a), Some(b)) => Some(if a.start <= b.start { a } else { b }),
         (a, b) => a.or(b),
     };
     Addressee { personal, reply }
+}
+
+/// First-person words of someone asking about their own health ("my son", "I've been").
+const ASKER: &[&str] = &[
+    "my", "i", "i'm", "im", "i've", "ive", "me", "mi", "mis", "mon", "ma", "mes", "je", "j'ai", "meu", "minha", "eu",
+    "mein", "meine", "ich",
+];
+
+/// A post that opens by quoting someone's question ("> My son is 3 and…") and then answers
+/// it: a reply to that one person, about their own health when the quote speaks in the first
+/// person. The quoted line's range, and whether it does.
+fn quoted_question(text: &str) -> Option<(Range<usize>, bool)> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n').take(3) {
+        let body = line.trim();
+        if let Some(q) = body.strip_prefix('>') {
+            let first_person = q.split(|c: char| !c.is_alphanumeric() && c != '\'').any(|w| {
+                let w = w.to_lowercase();
+                ASKER.contains(&w.as_str())
+            });
+            let answered = text[at + line.len()..].trim_start().chars().next().is_some_and(|c| c != '>');
+            return answered.then(|| (at..at + line.trim_end().len(), first_person));
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// "OP, …" or "OP:" (the original poster of a thread, addressed): capitals only, so a
@@ -477,7 +507,11 @@ pub(crate) fn diagnosis(doc: &Document<'_>, lex: &Lexicon) -> Option<Range<usize
     // not a diagnosis.
     let named = |h: &Hit| doc.hits(&CONDITIONS).iter().any(|c| c.start.abs_diff(h.start) <= 60);
     doc.asserted_hits(lex)
-        .find(|h| named(h) && !conditional(doc.norm(), h.start as usize))
+        .find(|h| {
+            named(h)
+                && !conditional(doc.norm(), h.start as usize)
+                && !sentence_conditional(doc.norm(), h.start as usize)
+        })
         .map(|h| doc.original(h.range()))
 }
 
