@@ -10,6 +10,7 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
 use crate::rules::patient_disparagement::{same_sentence, sentence_of};
 
+mod colleague_stereotype;
 mod competence_jab;
 mod identifiable_colleague;
 mod insult;
@@ -100,5 +101,6 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(competence_jab::CompetenceJab),
         Box::new(staff_contempt::StaffContempt),
         Box::new(never_on_the_floor::NeverOnTheFloor),
+        Box::new(colleague_stereotype::ColleagueStereotype),
     ]
 }
