@@ -10,8 +10,10 @@ use crate::rules::discrimination::stereotyped_groups;
 use crate::rules::patient_disparagement::{near, sentence_of, PATIENT_TARGET};
 
 /// "our", "my", "on shift", "unsere": the colleagues are the poster's own.
-static OWN_TEAM: Lexicon =
-    Lexicon { name: "colleague-disparagement/own-team", source: crate::word_list!("colleague_disparagement/own_team.txt") };
+static OWN_TEAM: Lexicon = Lexicon {
+    name: "colleague-disparagement/own-team",
+    source: crate::word_list!("colleague_disparagement/own_team.txt"),
+};
 
 static META: RuleMeta = RuleMeta {
     id: "colleague-disparagement/colleague-stereotype",
@@ -25,7 +27,7 @@ static META: RuleMeta = RuleMeta {
                colleagues); GMC Good medical practice §56; AMA Code of Medical Ethics 2.3.2",
     bad: crate::examples![
         "The older nurses on our unit always refuse to learn anything new. Typical.",
-        "Our new female consultant is too emotional for theatre, typical woman",
+        "The Polish nurses on my team always refuse to learn the new system. Typical.",
     ],
     good: crate::examples![
         "Our overseas-trained nurses run the best induction programme in the trust",
@@ -48,8 +50,7 @@ impl Rule for ColleagueStereotype {
         }
         let norm = doc.norm();
         // A colleague word with its own-team marker a few words away ("nurses on our ward").
-        let own_colleague =
-            |c: &Hit| !self_intro(doc, c) && doc.hits(&OWN_TEAM).iter().any(|o| near(doc, c, o, 4));
+        let own_colleague = |c: &Hit| !self_intro(doc, c) && doc.hits(&OWN_TEAM).iter().any(|o| near(doc, c, o, 4));
         let colleagues: Vec<_> = doc.hits(&COLLEAGUE_TARGET).iter().filter(|c| own_colleague(c)).copied().collect();
         if colleagues.is_empty() {
             return;

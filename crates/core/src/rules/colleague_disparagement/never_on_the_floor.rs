@@ -10,8 +10,10 @@ use crate::rule::{Rule, RuleMeta, Sink};
 use crate::rules::patient_disparagement::{asserted_close, sentence_of, GENERIC, PATIENT_TARGET};
 
 /// "never", "hasn't", "jamais", "nunca", "nie".
-static NEVER_DID: Lexicon =
-    Lexicon { name: "colleague-disparagement/never-did", source: crate::word_list!("colleague_disparagement/never_did.txt") };
+static NEVER_DID: Lexicon = Lexicon {
+    name: "colleague-disparagement/never-did",
+    source: crate::word_list!("colleague_disparagement/never_did.txt"),
+};
 
 /// "in his life", "since 2004", "set foot", "mis les pieds": the closure that makes it a verdict.
 static NEVER_CLOSURE: Lexicon = Lexicon {
@@ -25,7 +27,8 @@ static DARE: Lexicon =
 
 /// Things a colleague "never" did that are praise, not a verdict ("never missed a shift in her
 /// life"), and states, not work ("haven't been funded since 2022").
-const PRAISE: &[&str] = &["been", "missed", "complained", "failed", "let ", "gave up", "called in sick", "been late", "lost"];
+const PRAISE: &[&str] =
+    &["been", "missed", "complained", "failed", "let ", "gave up", "called in sick", "been late", "lost"];
 
 static META: RuleMeta = RuleMeta {
     id: "colleague-disparagement/never-on-the-floor",
@@ -57,7 +60,9 @@ pub(crate) struct NeverOnTheFloor;
 
 /// Whether the last words before `at` in its sentence make the poster the subject ("I have never").
 fn first_person(doc: &Document<'_>, from: usize, at: usize) -> bool {
-    doc.words_in(from..at).rev().take(3).any(|w| matches!(w, "i" | "i've" | "ive" | "we" | "we've" | "yo" | "je" | "j'ai" | "ich" | "eu" | "me" | "nous"))
+    doc.words_in(from..at).rev().take(3).any(|w| {
+        matches!(w, "i" | "i've" | "ive" | "we" | "we've" | "yo" | "je" | "j'ai" | "ich" | "eu" | "me" | "nous")
+    })
 }
 
 impl Rule for NeverOnTheFloor {
@@ -75,8 +80,10 @@ impl Rule for NeverOnTheFloor {
             let s = sentence_of(norm, h.start as usize);
             // A patient before the cue is its subject ("patients who haven't seen a GP since 2019");
             // after it, the object of the work never done ("never seen a patient in his life").
-            let patient_subject =
-                doc.hits(&PATIENT_TARGET).iter().any(|x| (x.start as usize) >= s.start && x.end <= h.start && !GENERIC.contains(&&norm[x.range()]));
+            let patient_subject = doc
+                .hits(&PATIENT_TARGET)
+                .iter()
+                .any(|x| (x.start as usize) >= s.start && x.end <= h.start && !GENERIC.contains(&&norm[x.range()]));
             !first_person(doc, s.start, h.start as usize)
                 && !respectful(doc, h)
                 && !patient_subject

@@ -166,7 +166,10 @@ pub(crate) fn staff_only(doc: &Document<'_>) -> bool {
     // "ortho clinic", "the cardiology ward": a specialty named as a place, not people.
     let place = |t: &crate::lexicon::Hit| {
         let next = crate::text::words(&doc.norm()[t.end as usize..]).next();
-        next.is_some_and(|w| ["clinic", "clinics", "ward", "wards", "department", "unit", "list"].contains(&&doc.norm()[t.end as usize..][w]))
+        next.is_some_and(|w| {
+            ["clinic", "clinics", "ward", "wards", "department", "unit", "list"]
+                .contains(&&doc.norm()[t.end as usize..][w])
+        })
     };
     (doc.hits(&COLLEAGUE_TARGET).iter().any(|t| !self_intro(doc, t) && !place(t)) || doc.has(&EMPLOYER))
         && !doc.hits(&PATIENT_TARGET).iter().any(|t| !GENERIC.contains(&&doc.norm()[t.range()]))
