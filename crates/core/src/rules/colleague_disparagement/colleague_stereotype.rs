@@ -26,8 +26,8 @@ static META: RuleMeta = RuleMeta {
     guidance: "GMC Doctors' use of social media §9–10 (do not bully or make gratuitous comments about \
                colleagues); GMC Good medical practice §56; AMA Code of Medical Ethics 2.3.2",
     bad: crate::examples![
-        "The older nurses on our unit always refuse to learn anything new. Typical.",
-        "The Polish nurses on my team always refuse to learn the new system. Typical.",
+        "Older nurses on our unit always refuse anything new. Typical.",
+        "Polish nurses on my team always refuse any new software. Typical.",
     ],
     good: crate::examples![
         "Our overseas-trained nurses run the best induction programme in the trust",

@@ -41,13 +41,13 @@ static META: RuleMeta = RuleMeta {
     guidance: "GMC Doctors' use of social media §9–10 (do not make gratuitous comments about colleagues; raise \
                concerns properly); AMA Code of Medical Ethics 2.3.2; BMA social media guidance",
     bad: crate::examples![
-        "The new director has never worked a weekend on a ward in her life, and now she plans our rota",
+        "Our director has never once covered a weekend in her life yet writes the rota",
         "Our managers haven't touched a drug chart since 2010 but they know best",
-        "La direction n'a jamais mis les pieds en réanimation et ça se voit",
+        "La direction n'a jamais fait une garde de sa vie, ça se voit",
         "Die Verwaltung soll mal eine Nacht auf Station arbeiten",
     ],
     good: crate::examples![
-        "Our ward sister has never missed a shift in her life, what a legend",
+        "Our ward sister never called in sick once in her whole career, what a legend",
         "I had never set foot in a theatre before my first placement",
         "I haven't done a night shift since 2019 and I miss the team",
         "Our manager has worked nights since 2004 and still covers when we are short",

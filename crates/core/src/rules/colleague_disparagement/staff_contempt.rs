@@ -30,7 +30,7 @@ static META: RuleMeta = RuleMeta {
     bad: crate::examples![
         "The board announced pay restraint from their new offices. Hypocrites, all of them.",
         "Our locums are cowards who hide in the mess all night",
-        "The trust sent another memo about resilience. Hypocrites, the lot of them.",
+        "The trust sent another memo about resilience. Hypocrites, all of them.",
     ],
     good: crate::examples![
         "The board announced pay restraint; I disagree, and our union has written to them",
