@@ -10,11 +10,14 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
 use crate::rules::patient_disparagement::{same_sentence, sentence_of};
 
+mod colleague_stereotype;
 mod competence_jab;
 mod identifiable_colleague;
 mod insult;
+mod never_on_the_floor;
 mod profession_stereotype;
 mod sarcastic_thanks;
+mod staff_contempt;
 
 /// Colleagues, professions, specialties and trainees.
 pub(crate) static COLLEAGUE_TARGET: Lexicon = Lexicon {
@@ -96,5 +99,8 @@ pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(identifiable_colleague::IdentifiableColleague::new()),
         Box::new(sarcastic_thanks::SarcasticThanks),
         Box::new(competence_jab::CompetenceJab),
+        Box::new(staff_contempt::StaffContempt),
+        Box::new(never_on_the_floor::NeverOnTheFloor),
+        Box::new(colleague_stereotype::ColleagueStereotype),
     ]
 }

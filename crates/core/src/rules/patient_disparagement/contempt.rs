@@ -13,13 +13,13 @@ use crate::rules::colleague_disparagement::{self_intro, COLLEAGUE_TARGET};
 use crate::rules::discrimination::{ADVOCACY, BIAS_DISCLAIMER};
 
 /// Insults that need a patient word in the same sentence ("stupid", "liars", "feral").
-static CONTEMPT_WORDS: Lexicon = Lexicon {
+pub(crate) static CONTEMPT_WORDS: Lexicon = Lexicon {
     name: "patient-disparagement/contempt-words",
     source: crate::word_list!("patient_disparagement/contempt_words.txt"),
 };
 
 /// Phrases of mockery distinctive enough to count anywhere in a post about work.
-static CONTEMPT_PHRASES: Lexicon = Lexicon {
+pub(crate) static CONTEMPT_PHRASES: Lexicon = Lexicon {
     name: "patient-disparagement/contempt-phrases",
     source: crate::word_list!("patient_disparagement/contempt_phrases.txt"),
 };
@@ -154,6 +154,57 @@ fn people_determiner(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
             .any(|p| head.ends_with(p))
 }
 
+/// Whether a colleague word stands just before the insult, as its subject ("our locums are cowards").
+fn colleague_just_before(doc: &Document<'_>, h: &crate::lexicon::Hit) -> bool {
+    doc.hits(&COLLEAGUE_TARGET).iter().any(|t| t.end <= h.start && super::near(doc, t, h, 3) && !self_intro(doc, t))
+}
+
+/// Whether the people in a post are colleagues or the employer, never a patient: staff named
+/// (not the poster introducing themselves) and no patient noun anywhere.
+pub(crate) fn staff_only(doc: &Document<'_>) -> bool {
+    use crate::rules::colleague_disparagement::EMPLOYER;
+    // "ortho clinic", "the cardiology ward": a specialty named as a place, not people.
+    let place = |t: &crate::lexicon::Hit| {
+        let next = crate::text::words(&doc.norm()[t.end as usize..]).next();
+        next.is_some_and(|w| {
+            ["clinic", "clinics", "ward", "wards", "department", "unit", "list"]
+                .contains(&&doc.norm()[t.end as usize..][w])
+        })
+    };
+    (doc.hits(&COLLEAGUE_TARGET).iter().any(|t| !self_intro(doc, t) && !place(t)) || doc.has(&EMPLOYER))
+        && !doc.hits(&PATIENT_TARGET).iter().any(|t| !GENERIC.contains(&&doc.norm()[t.range()]))
+}
+
+/// A contempt phrase or word about people: about patients (`staff` false: none where the
+/// post or the sentence is about colleagues), or an insult word about colleagues (`staff`
+/// true: only there).
+pub(crate) fn contempt_cue(doc: &Document<'_>, staff: bool) -> Option<crate::lexicon::Hit> {
+    if staff != staff_only(doc) {
+        return None;
+    }
+    let about_people = about_people(doc);
+    let aimed = |h: &crate::lexicon::Hit| staff || !aimed_at_colleague(doc, h);
+    // The phrases ("I'm a nurse, not a…", "this is a hospital, not…") are written for patients.
+    let phrase = doc.hits(&CONTEMPT_PHRASES).iter().find(|h| !staff && about_people && asserted(doc, h) && aimed(h));
+    // A bare "Absolute coward." counts for patients only when the post is not about colleagues.
+    let only_patients = staff
+        || !doc.hits(&COLLEAGUE_TARGET).iter().any(|t| !self_intro(doc, t))
+        || doc.hits(&PATIENT_TARGET).iter().any(|t| !GENERIC.contains(&&doc.norm()[t.range()]));
+    let word = || {
+        doc.hits(&CONTEMPT_WORDS).iter().find(|h| {
+            asserted(doc, h)
+                && !single_quoted(doc, h)
+                && !self_directed(doc, h)
+                && ((staff && colleague_just_before(doc, h))
+                    || person_in_sentence(doc, h)
+                    || (only_patients
+                        && (people_determiner(doc, h) || verdict_after_patient(doc, h) || name_called(doc, h))))
+                && aimed(h)
+        })
+    };
+    phrase.or_else(word).copied()
+}
+
 impl Rule for Contempt {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -172,25 +223,7 @@ impl Rule for Contempt {
             return;
         }
         let about_people = about_people(doc);
-        let phrase = doc
-            .hits(&CONTEMPT_PHRASES)
-            .iter()
-            .find(|h| about_people && asserted(doc, h) && !aimed_at_colleague(doc, h));
-        // A bare "Absolute coward." counts for patients only when the post is not about colleagues.
-        let only_patients = !doc.hits(&COLLEAGUE_TARGET).iter().any(|t| !self_intro(doc, t))
-            || doc.hits(&PATIENT_TARGET).iter().any(|t| !GENERIC.contains(&&doc.norm()[t.range()]));
-        let word = || {
-            doc.hits(&CONTEMPT_WORDS).iter().find(|h| {
-                asserted(doc, h)
-                    && !single_quoted(doc, h)
-                    && !self_directed(doc, h)
-                    && (person_in_sentence(doc, h)
-                        || (only_patients
-                            && (people_determiner(doc, h) || verdict_after_patient(doc, h) || name_called(doc, h))))
-                    && !aimed_at_colleague(doc, h)
-            })
-        };
-        if let Some(h) = phrase.or_else(word) {
+        if let Some(h) = contempt_cue(doc, false) {
             sink.push(doc.original(h.range()));
             return;
         }

@@ -59,7 +59,9 @@ impl Rule for GroupStereotype {
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
         // Hiring posts stereotype colleagues, not patients (discrimination reports them).
-        if doc.has(&HIRING) {
+        // A post whose only people are staff stereotypes colleagues (colleague-stereotype and
+        // discrimination report it).
+        if doc.has(&HIRING) || super::contempt::staff_only(doc) {
             return;
         }
         let about_patients = |h: &Hit| {

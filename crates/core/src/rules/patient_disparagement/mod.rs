@@ -11,7 +11,7 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::rule::Rule;
 use std::ops::Range;
 
-mod contempt;
+pub(crate) mod contempt;
 mod disgust;
 mod group_stereotype;
 mod mocking_tone;
