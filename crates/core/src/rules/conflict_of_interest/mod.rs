@@ -128,7 +128,7 @@ fn blanket(doc: &Document<'_>) -> Option<std::ops::Range<usize>> {
         })?;
         let from = norm[..w.start].rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
         let to = norm[group.end..].find(['.', '!', '?', '\n']).map_or(norm.len(), |p| group.end + p);
-        ADVISE.iter().any(|a| norm[from..to].contains(a)).then(|| w.start..group.end)
+        ADVISE.iter().any(|a| norm[from..to].contains(a)).then_some(w.start..group.end)
     })
 }
 

@@ -154,7 +154,7 @@ impl Rule for PublicFigure {
             return;
         };
         // A hint at who, with a public role, in a care setting: no encounter word is needed.
-        if !encounter && !(outright.is_some() && clinical(doc)) {
+        if !(encounter || outright.is_some() && clinical(doc)) {
             return;
         }
         let tease = doc.has(&TEASE);
