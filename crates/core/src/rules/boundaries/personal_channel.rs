@@ -101,7 +101,10 @@ impl Rule for PersonalChannel {
         // by moving them into private messages makes them a private patient of the poster's.
         let reply = reply_to_one(doc);
         // "…who messaged me": their contact, not an offer of the poster's channel.
-        let theirs = |h: &Hit| doc.norm()[h.range()].ends_with(" me");
+        let theirs = |h: &Hit| {
+            let norm = doc.norm();
+            norm[h.range()].ends_with(" me") || norm[h.end as usize..].starts_with(" me")
+        };
         let offered = asserted(doc, &CHANNEL).filter(|h| !theirs(h)).chain(asserted(doc, &INVITE));
         if let Some(hit) = offered
             .filter(|h| !doc.is_quoted(h.start as usize) && !in_quote_line(doc.norm(), h.start as usize))
