@@ -28,6 +28,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "AMA Code of Medical Ethics 2.3.2 (maintain appropriate boundaries of the patient-physician \
                relationship online); WMA 2011 statement on social media",
     bad: crate::examples![
+        "Le di like a las fotos de vacaciones de una paciente de la consulta, ¿queda raro?",
         "Searched up the lady I vaccinated this morning on Instagram, turns out she's an influencer",
         "Googled my new patient and found her on TikTok, she has 40k followers lol",
         "Liked all of my client's holiday pics on Instagram, she's earned it",

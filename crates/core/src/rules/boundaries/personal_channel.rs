@@ -43,6 +43,7 @@ static META: RuleMeta = RuleMeta {
                patients online; separate personal and professional content); WMA 2011 statement on social \
                media; GMC Doctors' use of social media (professional boundaries)",
     bad: crate::examples![
+        "> Is a lump on my gum after a filling normal?\n\nMessage me privately and I'll take a look tomorrow before clinic",
         "A customer keeps texting my personal number about her inhaler, so I just reply from home",
         "Accepted a friend request from one of my dialysis patients today, she's a hoot",
         "I give my post-op patients my personal cell so they can text me whenever",
@@ -96,6 +97,22 @@ impl Rule for PersonalChannel {
         if sets_boundary(doc) {
             return;
         }
+        // "> my tooth hurts… / DM me and I'll squeeze you in": answering one member of the public
+        // by moving them into private messages makes them a private patient of the poster's.
+        let reply = reply_to_one(doc);
+        // "…who messaged me": their contact, not an offer of the poster's channel.
+        let theirs = |h: &Hit| {
+            let norm = doc.norm();
+            norm[h.range()].ends_with(" me") || norm[h.end as usize..].starts_with(" me")
+        };
+        let offered = asserted(doc, &CHANNEL).filter(|h| !theirs(h)).chain(asserted(doc, &INVITE));
+        if let Some(hit) = offered
+            .filter(|h| !doc.is_quoted(h.start as usize) && !in_quote_line(doc.norm(), h.start as usize))
+            .find(|_| reply)
+        {
+            sink.push(doc.original(hit.range()));
+            return;
+        }
         if let Some(hit) = asserted(doc, &CHANNEL).find(|h| near_care(doc, h)) {
             sink.push(doc.original(hit.range()));
             return;
@@ -123,4 +140,19 @@ impl Rule for PersonalChannel {
             sink.push(doc.original(hit.range()));
         }
     }
+}
+
+/// A reply to one person: the draft opens by quoting them ("> …") and answers below, or opens
+/// "To the lady who…".
+fn reply_to_one(doc: &Document<'_>) -> bool {
+    let text = doc.text().trim_start();
+    let quoted = text.starts_with('>') && text.lines().skip(1).any(|l| !l.trim().is_empty() && !l.starts_with('>'));
+    let norm = doc.norm().trim_start();
+    quoted || (norm.starts_with("to the ") && norm.get(..48).is_some_and(|h| h.contains(" who ")))
+}
+
+/// Whether normalized offset `at` is on a quoted ("> ") line.
+fn in_quote_line(norm: &str, at: usize) -> bool {
+    let line_start = norm[..at].rfind('\n').map_or(0, |p| p + 1);
+    norm[line_start..].trim_start().starts_with('>')
 }

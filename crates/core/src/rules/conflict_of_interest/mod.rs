@@ -71,6 +71,9 @@ pub(crate) fn endorsement(doc: &Document<'_>) -> Option<std::ops::Range<usize>> 
         return Some(h.range());
     }
     let norm = doc.norm();
+    if let Some(r) = blanket(doc) {
+        return Some(r);
+    }
     doc.asserted_hits(&ONLY_VERB)
         .find(|h| {
             let at = h.start as usize;
@@ -84,6 +87,49 @@ pub(crate) fn endorsement(doc: &Document<'_>) -> Option<std::ops::Range<usize>> 
                 .any(|w| ONLY.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
         })
         .map(|h| h.range())
+}
+
+/// Verbs and phrases of recommending or prescribing, as stems (en/es/fr/de/pt).
+const ADVISE: &[&str] = &[
+    "recommend",
+    "prescri",
+    "prescrev",
+    "prescrib",
+    "recomiend",
+    "recomend",
+    "recommand",
+    "empfehl",
+    "verschreib",
+    "first-line",
+    "first line",
+    "premiere ligne",
+    "primera linea",
+    "ersten wahl",
+    "primeira linha",
+    "primeira escolha",
+];
+
+/// Words for "every"/"all" before a group of patients.
+const EVERY: &[&str] =
+    &["every", "all", "todos", "todas", "todo", "tous", "toutes", "tout", "allen", "alle", "jeden", "jedem", "jeder"];
+
+/// "Recommending it to every acne patient", "para todos os meus pacientes": one product
+/// prescribed to a whole patient group is a blanket endorsement, not a clinical judgement.
+fn blanket(doc: &Document<'_>) -> Option<std::ops::Range<usize>> {
+    let norm = doc.norm();
+    let words = doc.words();
+    words.iter().enumerate().find_map(|(i, w)| {
+        if !EVERY.contains(&&norm[w.clone()]) || doc.is_negated(w.start) {
+            return None;
+        }
+        let group = words[i + 1..].iter().take(4).find(|n| {
+            let n = &norm[(*n).clone()];
+            n.contains("patient") || n.starts_with("pacient") || n == "mundo" || n == "monde"
+        })?;
+        let from = norm[..w.start].rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1);
+        let to = norm[group.end..].find(['.', '!', '?', '\n']).map_or(norm.len(), |p| group.end + p);
+        ADVISE.iter().any(|a| norm[from..to].contains(a)).then_some(w.start..group.end)
+    })
 }
 
 /// Whether the draft sells or recommends something (so a "% off" is the poster's promotion,

@@ -31,6 +31,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "WMA 2011 statement on social media (declare any conflicts of interest; factual information); \
                expert rules: declare conflicts of interest in public-facing content",
     bad: crate::examples![
+        "Best physio in town is at the clinic on Elm Street, tell them Priya sent you 😉",
         "New hydration IV menu at my clinic 💧 intro price this month, mention this post at booking!",
         "My own sleep tea blend is finally here, grab yours through the link in bio 🌙",
         "The only sunscreen I trust for my melanoma-survivor patients is SolShield. Link in bio ☀️",
@@ -108,6 +109,11 @@ impl Rule for SelfPromotion {
         if disclosed(doc) {
             return;
         }
+        if let Some(r) = referral(doc) {
+            let fix = add_ad(doc);
+            sink.push(doc.original(r)).fix = Some(fix);
+            return;
+        }
         let strong = doc.asserted_hits(&SELF_PROMO).next();
         let hit = strong.or_else(|| {
             // Praise alone ("amazing team, link in bio") is not selling; praise plus a shopping
@@ -126,4 +132,16 @@ impl Rule for SelfPromotion {
             sink.push(doc.original(hit.range())).fix = Some(fix);
         }
     }
+}
+
+/// "Tell them Sam sent you", "say Dr Lee sent you": a referral tag sends the reader to a
+/// business on the poster's account, which usually earns the poster something.
+fn referral(doc: &Document<'_>) -> Option<std::ops::Range<usize>> {
+    let norm = doc.norm();
+    norm.match_indices("sent you").map(|(i, _)| i).find_map(|i| {
+        let from = crate::text::floor_boundary(norm, i.saturating_sub(32));
+        let head = &norm[from..i];
+        let head = head.rfind(['.', '!', '?', '\n']).map_or(head, |p| &head[p + 1..]);
+        ["tell them", "say ", "mention", "let them know"].iter().any(|w| head.contains(w)).then(|| from..i + 8)
+    })
 }

@@ -19,6 +19,8 @@ static META: RuleMeta = RuleMeta {
     guidance: "WMA 2011 statement on social media (declare any conflicts of interest); expert rules: declare \
                conflicts of interest in public-facing content; AMA Code of Medical Ethics 2.3.2",
     bad: crate::examples![
+        "Thanks to the lab for the invitation to Seville! I now prescribe their new inhaler to all my asthma patients",
+        "Merci au labo pour l'invitation ! Je recommande leur nouveau collyre à tous mes patients",
         "Our new wound-dressing supplier is run by my brother-in-law and honestly it's the best on the market.",
         "Thanks to NovaDerm for sending me their new SPF 50 💛 it's the only one I recommend now",
         "Great speaker dinner with the Zentiva team last night. Their new statin is my first line from now on.",
@@ -32,6 +34,7 @@ static META: RuleMeta = RuleMeta {
         "J'ai été invitée par le laboratoire Solvia à Marrakech. Leur nouvel antidiabétique, je le prescris désormais en première intention.",
     ],
     good: crate::examples![
+        "I recommend the flu jab to all my patients over 65, it is free at any pharmacy",
         "My brother-in-law runs a bakery and his sourdough is amazing.",
         "Disclosure: I'm on the speakers bureau for Zentiva. Here's my honest take on the new statin trial.",
         "Great dinner with the department last night, my favourite team to work with!",

@@ -218,6 +218,7 @@ impl Clues {
         for h in doc.hits(&ENCOUNTER).iter().chain(doc.hits(&SPECIFIC_PATIENT)) {
             let lost_colleague = &norm[h.range()] == "we lost" && colleague(h.end as usize);
             if !doc.is_negated(h.start as usize)
+                && !institutional(norm[h.end as usize..].trim_start())
                 && !family(h.start as usize)
                 && !lost_colleague
                 && !generic_arrival(norm, h.start as usize, h.end as usize)
@@ -230,10 +231,10 @@ impl Clues {
             let had = doc.memo(|| HadMatches(self.had.find_iter(norm).map(|m| m.range()).collect()));
             for m in &had.0 {
                 let after = norm[m.end..].trim_start();
-                let institutional =
-                    ["safety", "experience", "care", "portal", "survey", "advocate", "charter", "voice"]
+                let institutional = institutional(after)
+                    || ["safety", "experience", "care", "portal", "survey", "advocate", "charter", "voice"]
                         .iter()
-                        .any(|w| after.starts_with(w) || norm[m.clone()].contains(w));
+                        .any(|w| norm[m.clone()].contains(w));
                 if !doc.is_negated(m.start) && !institutional {
                     s.encounters.push((orig(m.clone()), true));
                 }
@@ -247,7 +248,10 @@ impl Clues {
         s.encounters.sort_by_key(|(r, _)| r.start);
         s.encounter = s.encounters.first().map(|(r, _)| r.clone());
         // The longest phrase at the first position: "my patient's", not "my patient".
-        let specific = doc.hits(&SPECIFIC_PATIENT).iter().filter(|h| !doc.is_negated(h.start as usize));
+        let specific = doc
+            .hits(&SPECIFIC_PATIENT)
+            .iter()
+            .filter(|h| !doc.is_negated(h.start as usize) && !institutional(norm[h.end as usize..].trim_start()));
         if let Some(h) = specific.min_by_key(|h| (h.start, std::cmp::Reverse(h.end))) {
             s.specific = Some((orig(h.range()), h.start as usize));
         }
@@ -264,6 +268,7 @@ impl Clues {
                 || m.contains("something")
                 || m.starts_with("in ")
                 || not_an_age(norm, all.end)
+                || money(norm, all.start)
             {
                 continue;
             }
@@ -336,7 +341,7 @@ impl Clues {
             for (all, _) in &self.age_matches(doc).0 {
                 let m = &norm[all.clone()];
                 // "my gran, 93" / "ma grand-mere de 93 ans": the poster's family, not a patient.
-                if family_before(doc, family_at(m, all.start)) || not_an_age(norm, all.end) {
+                if family_before(doc, family_at(m, all.start)) || not_an_age(norm, all.end) || money(norm, all.start) {
                     continue;
                 }
                 let r = orig(all.clone());
@@ -367,6 +372,11 @@ impl Clues {
 /// "every time" describes a kind of patient, not one encounter.
 fn generic_arrival(norm: &str, start: usize, end: usize) -> bool {
     let cue = &norm[start..end];
+    // "If you think your child swallowed one": the reader's hypothetical, in any tense.
+    let clause = &norm[text::clause_start(norm, start)..start];
+    if READER_CONDITIONAL.iter().any(|g| clause.starts_with(g) || clause.contains(&format!(" {g}"))) {
+        return true;
+    }
     let present =
         ["comes", "rolls", "walks", "presents", "arrives", "turns up", "shows up"].iter().any(|p| cue.starts_with(p));
     if !present {
@@ -377,6 +387,63 @@ fn generic_arrival(norm: &str, start: usize, end: usize) -> bool {
         .iter()
         .any(|g| clause.starts_with(g) || clause.contains(&format!(" {g} ")))
 }
+
+/// "$12M", "€40k": an amount of money, not an age and sex.
+fn money(norm: &str, start: usize) -> bool {
+    norm[..start].ends_with(['$', '€', '£'])
+}
+
+/// Words after "our patient"/"my patient" that make it an institution's body, not one person
+/// ("our patient advisory board", "patient safety").
+fn institutional(after: &str) -> bool {
+    [
+        "safety",
+        "experience",
+        "care",
+        "portal",
+        "survey",
+        "advocate",
+        "charter",
+        "voice",
+        "advisory",
+        "panel",
+        "council",
+        "forum",
+        "partner",
+        "representative",
+        "involvement",
+        "engagement",
+        "education",
+        "leaflet",
+        "feedback",
+        "satisfaction",
+        "group",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+}
+
+/// Conditions put to the reader ("if you think", "if your"): what follows is hypothetical.
+pub(crate) const READER_CONDITIONAL: &[&str] = &[
+    "if you ",
+    "if your ",
+    "if someone ",
+    "if anyone ",
+    "si usted ",
+    "si tu ",
+    "si su ",
+    "si vous ",
+    "si votre ",
+    "si quelqu'un ",
+    "wenn sie ",
+    "wenn du ",
+    "wenn ihr ",
+    "falls ihr ",
+    "se voce ",
+    "se o seu ",
+    "se a sua ",
+    "se alguem ",
+];
 
 /// Where to look back for "my <family>" from an age match: after the letter that "gran, 93"
 /// matches starts with, so the family word is whole.

@@ -4,6 +4,7 @@
 //! photos) are flagged on their own; weaker clues are scored together in
 //! `quasi-identifiers`, because small details add up (GMC).
 
+use crate::category::Severity;
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::lexicon::Lexicon;
@@ -232,6 +233,13 @@ fn is_medical_term(w: &str) -> bool {
 /// "consented") — and says so in the message, so it is never hidden.
 pub(crate) fn apply_consent(doc: &Document<'_>, finding: &mut Finding) {
     let norm = doc.norm();
+    // "A room number + today + a rare diagnosis can identify someone": a lesson about
+    // identifiability lists risky details to warn against them; it describes no patient.
+    if IDENTIFIABILITY.iter().any(|w| norm.contains(w)) {
+        finding.severity = Severity::Info;
+        finding.message.push_str(" (The draft discusses de-identification; check no real case is in it.)");
+        return;
+    }
     let mut stated = doc.asserted_hits(&CONSENT).map(|h| &norm[h.range()]);
     if let Some(first) = stated.next() {
         // An explicit statement ("with her written consent", "composite case") quiets the finding;
@@ -246,6 +254,26 @@ pub(crate) fn apply_consent(doc: &Document<'_>, finding: &mut Finding) {
             .push_str(" (A consent or de-identification statement lowers this; make sure it covers every detail.)");
     }
 }
+
+/// Talk about identifiability itself: de-identification and how details let people recognise a patient.
+const IDENTIFIABILITY: &[&str] = &[
+    "de-identif",
+    "deidentif",
+    "re-identif",
+    "identify someone",
+    "identify a patient",
+    "identify the patient",
+    "identify patients",
+    "to recognize them",
+    "to recognise them",
+    "desidentifica",
+    "anonimizar",
+    "identifier un patient",
+    "anonymiser",
+    "anonymisieren",
+    "pseudonymisier",
+    "anonimizacao",
+];
 
 /// The category's rules.
 pub(crate) fn rules() -> Vec<Box<dyn Rule>> {

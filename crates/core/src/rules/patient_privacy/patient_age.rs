@@ -30,6 +30,7 @@ static META: RuleMeta = RuleMeta {
         "Happy 100th birthday to our hospital! Founded 1926",
         "Patients aged 90 and over were 12% of our admissions last winter",
         "My grandad turns 92 today and still beats me at chess",
+        "Our clinic startup raised $15M this week to hire 40 more nurses",
     ],
     lexicons: with_clue_lexicons!(&CLINICAL_CONTEXT, &CONSENT),
 };

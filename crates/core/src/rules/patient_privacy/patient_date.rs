@@ -36,6 +36,7 @@ static META: RuleMeta = RuleMeta {
         "Ratios 1:4 on days, 24/7 cover from the outreach team",
         "Our new unit opened on 3/14, admitting its first patients the same day",
         "Born on this day in 1820: Florence Nightingale. Happy International Nurses Day!",
+        "Prevalence of adult asthma in our region is about 7-8% and rising, per the new survey",
     ],
     lexicons: &[
         &CLINICAL_CONTEXT,
@@ -132,7 +133,8 @@ impl Rule for PatientDate {
         });
         for m in dates {
             let s = &norm[m.clone()];
-            if is_not_a_date(s) {
+            // "3-4%": a range of percentages, not a date.
+            if is_not_a_date(s) || norm[m.end..].trim_start().starts_with(['%', '‰']) {
                 continue;
             }
             let (start, end) = sentence(norm, m.start, m.end);

@@ -45,6 +45,7 @@ static META: RuleMeta = RuleMeta {
         "Shot of coffee and off to my first day on the cardiac unit, wish me luck 👇",
         "Please stop sending me a photo of your mole 👇 I'm not your doctor; your GP can look at it properly",
         "Trop alone is not the whole picture: look at the ECG and the story too 👇",
+        "> [pic] my molar has a dark spot, should I worry?\n\nHard to say from a photo; your dentist can check it properly",
     ],
     lexicons: &[
         &IMAGE,
@@ -171,6 +172,11 @@ impl Rule for PatientImage {
         if !specific && !care_given && DECLINES_ONLINE_CARE.iter().any(|w| norm.contains(w)) {
             return;
         }
+        // "> [photo] my gum is swollen" answered below, "replying to a friend who posted her rash
+        // pics": the picture is the asker's own, sent or posted by them, not a patient's shown.
+        if !specific && asker_image(doc) {
+            return;
+        }
         // "Sharing my own MRI": the poster's picture is theirs to share.
         if self_image(norm) && !specific {
             return;
@@ -269,6 +275,19 @@ fn self_image(norm: &str) -> bool {
     ["my pic", "my photo", "my selfie", "my picture", "of me", "my x-ray", "my xray", "my scan", "my own", "my mri"]
         .iter()
         .any(|w| norm.contains(w))
+}
+
+/// A reply to someone about their own picture: the post opens by quoting them ("> …") and
+/// answers below, or says it replies to them.
+fn asker_image(doc: &Document<'_>) -> bool {
+    let text = doc.text().trim_start();
+    let quoted_opening =
+        text.starts_with('>') && text.lines().skip(1).any(|l| !l.trim().is_empty() && !l.starts_with('>'));
+    let norm = doc.norm();
+    quoted_opening
+        || ["replying to", "in reply to", "respondiendo a", "en reponse a", "als antwort auf", "respondendo a"]
+            .iter()
+            .any(|w| norm.contains(w))
 }
 
 /// A post that opens with the image ("X-ray of the day:", "📸 Pic from ...") is sharing it.

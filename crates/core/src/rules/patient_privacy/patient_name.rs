@@ -37,6 +37,7 @@ static META: RuleMeta = RuleMeta {
         "Patient RN ratios matter on every ward",
         "Congratulations to Mrs. Patel, our new ward manager!",
         "Baby Friendly accreditation for our maternity unit today!",
+        "Exam week in the anatomy lab: Mr Femur the skeleton has seen it all",
     ],
     lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &NAME_CUES, &ENCOUNTER, &RECENCY],
 };
@@ -182,7 +183,10 @@ impl Rule for PatientName {
                     let r = at + m.start()..at + m.end();
                     // A quoted name is a label ("'Mr. Smith', our sim mannequin"), not a person.
                     let quoted = text[..r.start].ends_with(['\'', '‘', '"', '“']);
-                    if !quoted && !about_staff(doc, r.start, r.end) && !seen.contains(&r) {
+                    // "Mr. Somebody", "Dr Google": a stand-in, not anyone's name.
+                    let last = text[r.clone()].rsplit([' ', '.']).next().unwrap_or("").to_lowercase();
+                    let stand_in = PLACEHOLDERS.contains(&last.trim_end_matches("'s"));
+                    if !quoted && !stand_in && !about_staff(doc, r.start, r.end) && !seen.contains(&r) {
                         seen.push(r.clone());
                         let f = sink.push(r.clone());
                         f.fix = Some(replace(r, "the patient"));
@@ -236,6 +240,9 @@ impl Rule for PatientName {
     }
 }
 
+/// Words that stand in for a name: anyone at all, or the internet.
+const PLACEHOLDERS: &[&str] = &["somebody", "someone", "nobody", "anybody", "everybody", "whoever", "google"];
+
 /// Words that make a titled name a colleague, teacher or guest being thanked, not a patient.
 const STAFF_WORDS: &[&str] = &[
     "congratulat",
@@ -260,6 +267,10 @@ const STAFF_WORDS: &[&str] = &[
     "speaker",
     "lecture",
     "award",
+    // Teaching props: "Mr Bones the skeleton", the sim mannequin.
+    "skeleton",
+    "mannequin",
+    "manikin",
     "felicidades",
     "gracias",
     "bienvenid",

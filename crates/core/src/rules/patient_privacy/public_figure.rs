@@ -29,6 +29,8 @@ static META: RuleMeta = RuleMeta {
         "Guess which Love Island star was in our A&E last night 👀",
         "Glad to see our chief executive back at work after his stay in our own ICU with pneumonia last month",
         "Lovely client this morning, you might recognise her from a certain quiz show 😉 filler done",
+        "Won't say who, but someone off the telly needed stitches in our minor injuries unit tonight",
+        "Je ne dirai pas de nom, mais un certain animateur radio était aux urgences ce matin",
     ],
     good: crate::examples![
         "The mayor opened our new dialysis unit today, thank you for the support!",
@@ -135,12 +137,24 @@ impl Rule for PublicFigure {
     }
 
     fn check(&self, doc: &Document<'_>, sink: &mut Sink<'_>) {
+        let norm = doc.norm();
+        // "Can't say who, but…", "guess who's on my ward": the poster invites readers to work out
+        // who the patient is, with or without a word for fame; "a certain" alone is too common.
+        // "No names" may just be discretion; an invitation to guess is not.
+        let outright = doc.hits(&TEASE).iter().find(|h| {
+            let t = &norm[h.range()];
+            ["guess", "say who", "rhymes", "dirai", "adivin", "devin", "ratet", "keinen", "iykyk", "know you know"]
+                .iter()
+                .any(|w| t.contains(w))
+        });
         // Not negation-checked: "you'd never guess which footballer" is the tease itself.
-        let Some(figure) = doc.hits(&PUBLIC_FIGURE).iter().find(|h| !doc.is_quoted(h.start as usize)) else {
+        let figure = doc.hits(&PUBLIC_FIGURE).iter().find(|h| !doc.is_quoted(h.start as usize));
+        let encounter = doc.has(&ENCOUNTER) || doc.has(&SPECIFIC_PATIENT) || doc.has(&RECENCY);
+        let Some(figure) = figure.or(outright.filter(|_| encounter && clinical(doc))) else {
             return;
         };
-        let encounter = doc.has(&ENCOUNTER) || doc.has(&SPECIFIC_PATIENT) || doc.has(&RECENCY);
-        if !encounter {
+        // A hint at who, with a public role, in a care setting: no encounter word is needed.
+        if !(encounter || outright.is_some() && clinical(doc)) {
             return;
         }
         let tease = doc.has(&TEASE);
@@ -148,7 +162,6 @@ impl Rule for PublicFigure {
         if !(tease || condition || clinical(doc)) {
             return;
         }
-        let norm = doc.norm();
         // "I'm not her doctor and won't speculate": the poster disowns any care of the figure.
         if !doc.has(&SPECIFIC_PATIENT) && NOT_THEIR_CLINICIAN.iter().any(|w| norm.contains(w)) {
             return;

@@ -54,6 +54,9 @@ static META: RuleMeta = RuleMeta {
         "Imagine a 45-year-old teacher from a small town comes in with chest pain at 3am. First move?",
         "Composite case, details changed: a man in his 50s with chest pain and a normal ECG. What next?",
         "My grandmother, 91, was treated so kindly at the Royal Infirmary last week",
+        "Cold snap this week: look in on older neighbours who live alone, and if someone seems confused, call for help",
+        "Hoy se jubila nuestra enfermera jefa después de 30 años en urgencias. Gracias por todo",
+        "Proud that our patient advisory group helped design the new discharge leaflet this month",
     ],
     lexicons: with_clue_lexicons!(&CONSENT, &CLINICAL_CONTEXT),
 };
@@ -92,6 +95,21 @@ const SOCIAL_EVENTS: &[&str] = &[
     "etude",
     "studie",
     "estudo",
+    // A colleague's retirement or farewell: a tribute, not a patient.
+    "retiring",
+    "retirement",
+    "retires",
+    "farewell",
+    "jubila",
+    "jubilacion",
+    "retraite",
+    "ruhestand",
+    "aposenta",
+    "aposentadoria",
+    // Funding and grants announce work with groups.
+    "grant",
+    "funding",
+    "funded",
 ];
 
 /// Scores distinct kinds of quasi-identifier around an encounter cue.
@@ -124,6 +142,14 @@ impl Rule for QuasiIdentifiers {
         // "Last night I attended a fundraiser… met a young survivor": with only recency to go on,
         // a social or professional event is the poster's evening, not a patient encounter.
         if !strong && doc.words().iter().any(|w| SOCIAL_EVENTS.contains(&&doc.norm()[w.clone()])) {
+            return;
+        }
+        // "Heatwave this week: check on elderly neighbours… if someone is confused, call": advice
+        // to readers about people they may meet, with only recency to go on, is no patient story.
+        let norm = doc.norm();
+        if !strong
+            && super::clues::READER_CONDITIONAL.iter().any(|g| norm.starts_with(g) || norm.contains(&format!(" {g}")))
+        {
             return;
         }
         let top = sink.severity();

@@ -1,6 +1,9 @@
 //! `patient-privacy/room-or-bed`: a bed, room or bay number in a clinical setting.
 
-use super::{apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, OCCUPATION, PERSON, SEX};
+use super::{
+    apply_consent, clinical, CLINICAL_CONTEXT, CONDITIONS, CONSENT, ENCOUNTER, OCCUPATION, PERSON, SEX,
+    SPECIFIC_PATIENT,
+};
 use crate::category::{Category, Severity};
 use crate::document::Document;
 use crate::finding::{Edit, Fix, Span};
@@ -35,8 +38,9 @@ static META: RuleMeta = RuleMeta {
         "Anyone else's toddler in 2T clothes at 18 months? asking for my tired brain",
         "Stop calling patients 'the appendicitis in bed 4'. They have names. Use them.",
         "Bay 2, bed 9, room 11: after a decade on the wards the numbers blur, the people never do",
+        "Giving a short talk on wound care at the nursing conference on Friday, come find me in room 6",
     ],
-    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &PERSON, &SEX, &OCCUPATION],
+    lexicons: &[&CLINICAL_CONTEXT, &CONDITIONS, &CONSENT, &PERSON, &SEX, &OCCUPATION, &ENCOUNTER, &SPECIFIC_PATIENT],
 };
 
 /// A numbered bed, room, bay or cubicle.
@@ -166,6 +170,11 @@ impl Rule for RoomOrBed {
             if before.ends_with("conference") || before.ends_with("meeting") || before.ends_with("class") {
                 continue;
             }
+            // "My talk tomorrow… see you in room 4": a venue at an event, with no care described.
+            let room = !text[all.start()..number.start()].to_lowercase().starts_with("bed");
+            if room && venue(doc) {
+                continue;
+            }
             // "Bed 1 to bed 30", "beds 4-12": a stretch of the ward, not one patient.
             let after = text[number.end()..].trim_start().to_lowercase();
             let range = ["to ", "-", "–", "through ", "thru "].iter().any(|w| after.starts_with(w))
@@ -204,4 +213,30 @@ impl Rule for RoomOrBed {
             apply_consent(doc, f);
         }
     }
+}
+
+/// Words of a talk, course or meeting, in a draft that describes no care given.
+fn venue(doc: &Document<'_>) -> bool {
+    const EVENT: &[&str] = &[
+        "talk",
+        "conference",
+        "congress",
+        "session",
+        "workshop",
+        "webinar",
+        "lecture",
+        "seminar",
+        "symposium",
+        "keynote",
+        "panel",
+        "congreso",
+        "congres",
+        "kongress",
+        "sesion",
+        "vortrag",
+        "palestra",
+        "taller",
+    ];
+    let norm = doc.norm();
+    !doc.has(&ENCOUNTER) && !doc.has(&SPECIFIC_PATIENT) && doc.words().iter().any(|w| EVENT.contains(&&norm[w.clone()]))
 }

@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     guidance: "WMA 2011 statement on social media (factual information, declare interests); expert rules: \
                keep it evidence-based; GMC Good practice in research (confidentiality of trial data)",
     bad: crate::examples![
+        "Our pilot study of 15 people shows breathing exercises beat inhalers. Revolutionary for asthma care!",
         "Can't share yet officially but our interim data show the drug halves mortality!",
         "Paper's under embargo until Monday, but spoiler: it worked 🎉",
         "Our unpublished pilot results are amazing, screenshots below",
@@ -43,6 +44,7 @@ static META: RuleMeta = RuleMeta {
         "Preliminary numbers from our still-recruiting study: 0 infections in the treatment arm vs 12 in control!",
     ],
     good: crate::examples![
+        "Our preprint is up: a small pilot, not peer reviewed, so please read it as a first signal only",
         "The embargo has lifted: our trial is out today in The Lancet, open access.",
         "Preprint out: our cohort suggests an association; not peer reviewed yet, feedback welcome.",
         "Grateful to serve on a data monitoring committee; independent oversight protects patients.",
@@ -74,6 +76,44 @@ impl Rule for UnpublishedData {
         let hit = doc.asserted_hits(&LEAK).next().or_else(|| doc.asserted_hits(&LEAK_WEAK).next().filter(|_| sharing));
         if let Some(hit) = hit {
             sink.push(doc.original(hit.range()));
+            return;
+        }
+        // "New preprint, n=22, but revolutionary": a preliminary study sold as a breakthrough.
+        let norm = doc.norm();
+        let early = PRELIMINARY.iter().find_map(|w| norm.find(w).map(|i| i..i + w.len()));
+        if let Some(r) = early.filter(|_| HYPE.iter().any(|w| norm.contains(w))) {
+            sink.push(doc.original(r));
         }
     }
 }
+
+/// Words for a study that is early, small or not yet reviewed.
+const PRELIMINARY: &[&str] = &[
+    "preprint",
+    "pilot study",
+    "small study",
+    "observational study",
+    "preliminares",
+    "preliminaires",
+    "vorlaufig",
+    "preliminar",
+];
+
+/// Claims that one result changes medicine.
+const HYPE: &[&str] = &[
+    "revolutionary",
+    "completely change",
+    "change everything",
+    "changes everything",
+    "the future of",
+    "better than most",
+    "cambia todo",
+    "cambiara todo",
+    "change tout",
+    "changera tout",
+    "alles verandern",
+    "muda tudo",
+    "revolucionario",
+    "revolutionnaire",
+    "revolutionar",
+];
