@@ -25,7 +25,7 @@ learned_meta!(
      clinician sees the people in their care.",
     "AMA Code of Medical Ethics 2.3.2 (online conduct can undermine public trust); GMC Doctors' use of \
      social media §8 (treat patients with respect); BMA: do not make disparaging comments about patients",
-    bad: ["The regulars in the waiting room are back, sir in bay two wants his third sandwich and his daughter has opinions again."],
+    bad: ["Guess who is back again, fifth visit this month, sir in the waiting area wants a sandwich and then a taxi home."],
     good: ["Some people just need someone to listen; one gentleman told me it was the first proper chat he'd had in weeks."],
 );
 learned_meta!(
@@ -37,7 +37,7 @@ learned_meta!(
      concerns belong in the proper channels.",
     "GMC Doctors' use of social media §9–10 (do not bully or harass colleagues; raise concerns properly); \
      AMA Code of Medical Ethics 2.3.2; BMA social media guidance",
-    bad: ["Unlike the attending, the charge nurse actually reads the notes. Again the surgeons wrote nothing useful."],
+    bad: ["Some of the surgeons clearly think the CT slot appears by magic, then the manager asks why the ward is behind again."],
     good: ["Everyone at my trust knows the CT team are brilliant, they turned round another referral in an hour."],
 );
 learned_meta!(
