@@ -427,15 +427,42 @@ pub(crate) fn is_negator(word: &str) -> bool {
 }
 
 /// Which bytes a negator starts with.
-const NEGATOR_FIRST_BYTES: [bool; 256] = {
+const NEGATOR_FIRST_BYTES: [bool; 256] = first_bytes(NEGATORS);
+
+/// Which bytes the phrases of `list` start with, built at compile time: a scan then compares
+/// phrases only where one could start.
+pub(crate) const fn first_bytes(list: &[&str]) -> [bool; 256] {
     let mut table = [false; 256];
     let mut i = 0;
-    while i < NEGATORS.len() {
-        table[NEGATORS[i].as_bytes()[0] as usize] = true;
+    while i < list.len() {
+        if let Some(&b) = list[i].as_bytes().first() {
+            table[b as usize] = true;
+        }
         i += 1;
     }
     table
-};
+}
+
+/// Whether any phrase of `list` occurs in `hay`, as `list.iter().any(|p| hay.contains(p))`
+/// answers, in one pass that compares phrases only where [`first_bytes`] says one could
+/// start: cheaper than one substring search per phrase on a short draft.
+pub(crate) fn contains_any(hay: &str, list: &[&str], first: &[bool; 256]) -> bool {
+    let b = hay.as_bytes();
+    (0..b.len()).any(|i| first[usize::from(b[i])] && list.iter().any(|p| b[i..].starts_with(p.as_bytes())))
+}
+
+/// Whether a phrase of `list` stands in `hay` at its start or right after a space, as
+/// `hay.starts_with(p) || hay.contains(&format!(" {p}"))` answers, in one pass over the
+/// positions after a space and without building a string per phrase. `first` is
+/// [`first_bytes`] of `list`.
+pub(crate) fn phrase_after_space(hay: &str, list: &[&str], first: &[bool; 256]) -> bool {
+    let b = hay.as_bytes();
+    (0..b.len()).any(|i| {
+        (i == 0 || b[i - 1] == b' ')
+            && first[usize::from(b[i])]
+            && list.iter().any(|p| b[i..].starts_with(p.as_bytes()))
+    })
+}
 
 /// Whether normalized offset `at` is inside double quotes on its line (reported speech,
 /// a quoted slur being criticised, a title).
@@ -459,6 +486,19 @@ mod tests {
 
     fn norm(s: &str) -> String {
         Normalized::new(s).as_str().to_owned()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The one-pass scans answer what searching for each phrase (after a space) answers.
+        #[test]
+        fn phrase_after_space_equals_searching_each_phrase(hay in "(if |you |si |é|🙂| |x|ify ){0,12}") {
+            const LIST: &[&str] = &["if you ", "si ", "é ", "x"];
+            const FIRST: [bool; 256] = first_bytes(LIST);
+            let expected = LIST.iter().any(|p| hay.starts_with(p) || hay.contains(&format!(" {p}")));
+            proptest::prop_assert_eq!(phrase_after_space(&hay, LIST, &FIRST), expected);
+            proptest::prop_assert_eq!(contains_any(&hay, LIST, &FIRST), LIST.iter().any(|p| hay.contains(p)));
+        }
     }
 
     proptest::proptest! {

@@ -374,7 +374,7 @@ fn generic_arrival(norm: &str, start: usize, end: usize) -> bool {
     let cue = &norm[start..end];
     // "If you think your child swallowed one": the reader's hypothetical, in any tense.
     let clause = &norm[text::clause_start(norm, start)..start];
-    if READER_CONDITIONAL.iter().any(|g| clause.starts_with(g) || clause.contains(&format!(" {g}"))) {
+    if reader_conditional(clause) {
         return true;
     }
     let present =
@@ -423,8 +423,15 @@ fn institutional(after: &str) -> bool {
     .any(|w| after.starts_with(w))
 }
 
+/// Whether `s` puts a condition to the reader ([`READER_CONDITIONAL`], at its start or after a
+/// space). Asked for every encounter cue, so it scans once instead of searching per phrase.
+pub(crate) fn reader_conditional(s: &str) -> bool {
+    const FIRST: [bool; 256] = text::first_bytes(READER_CONDITIONAL);
+    text::phrase_after_space(s, READER_CONDITIONAL, &FIRST)
+}
+
 /// Conditions put to the reader ("if you think", "if your"): what follows is hypothetical.
-pub(crate) const READER_CONDITIONAL: &[&str] = &[
+const READER_CONDITIONAL: &[&str] = &[
     "if you ",
     "if your ",
     "if someone ",

@@ -235,7 +235,8 @@ pub(crate) fn apply_consent(doc: &Document<'_>, finding: &mut Finding) {
     let norm = doc.norm();
     // "A room number + today + a rare diagnosis can identify someone": a lesson about
     // identifiability lists risky details to warn against them; it describes no patient.
-    if IDENTIFIABILITY.iter().any(|w| norm.contains(w)) {
+    // Every privacy finding asks; the answer is the document's.
+    if doc.memo(|| Identifiability(IDENTIFIABILITY.iter().any(|w| norm.contains(w)))).0 {
         finding.severity = Severity::Info;
         finding.message.push_str(" (The draft discusses de-identification; check no real case is in it.)");
         return;
@@ -254,6 +255,9 @@ pub(crate) fn apply_consent(doc: &Document<'_>, finding: &mut Finding) {
             .push_str(" (A consent or de-identification statement lowers this; make sure it covers every detail.)");
     }
 }
+
+/// Whether a draft talks about identifiability, as memoized in a document.
+struct Identifiability(bool);
 
 /// Talk about identifiability itself: de-identification and how details let people recognise a patient.
 const IDENTIFIABILITY: &[&str] = &[

@@ -146,10 +146,7 @@ impl Rule for QuasiIdentifiers {
         }
         // "Heatwave this week: check on elderly neighbours… if someone is confused, call": advice
         // to readers about people they may meet, with only recency to go on, is no patient story.
-        let norm = doc.norm();
-        if !strong
-            && super::clues::READER_CONDITIONAL.iter().any(|g| norm.starts_with(g) || norm.contains(&format!(" {g}")))
-        {
+        if !strong && super::clues::reader_conditional(doc.norm()) {
             return;
         }
         let top = sink.severity();

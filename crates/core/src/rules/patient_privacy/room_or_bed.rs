@@ -171,7 +171,9 @@ impl Rule for RoomOrBed {
                 continue;
             }
             // "My talk tomorrow… see you in room 4": a venue at an event, with no care described.
-            let room = !text[all.start()..number.start()].to_lowercase().starts_with("bed");
+            // No character outside ASCII lowercases to "bed", so an ASCII test answers as `to_lowercase` would.
+            let room =
+                !text.as_bytes()[all.start()..number.start()].get(..3).is_some_and(|p| p.eq_ignore_ascii_case(b"bed"));
             if room && venue(doc) {
                 continue;
             }

@@ -80,6 +80,11 @@ impl Rule for UnpublishedData {
         }
         // "New preprint, n=22, but revolutionary": a preliminary study sold as a breakthrough.
         let norm = doc.norm();
+        // One cheap pass first: most drafts name no preliminary study.
+        const FIRST: [bool; 256] = crate::text::first_bytes(PRELIMINARY);
+        if !crate::text::contains_any(norm, PRELIMINARY, &FIRST) {
+            return;
+        }
         let early = PRELIMINARY.iter().find_map(|w| norm.find(w).map(|i| i..i + w.len()));
         if let Some(r) = early.filter(|_| HYPE.iter().any(|w| norm.contains(w))) {
             sink.push(doc.original(r));
