@@ -472,6 +472,14 @@ pub fn is_quoted(norm: &str, at: usize) -> bool {
     norm[line_start..at].matches('"').count() % 2 == 1
 }
 
+/// Whether `text` (original) opens by quoting someone ("> my tooth hurts…") and answers below:
+/// a reply to that one person, in the Reddit and e-mail convention. Read by the boundaries and
+/// patient-image rules alike.
+pub(crate) fn opens_with_quoted_reply(text: &str) -> bool {
+    let text = text.trim_start();
+    text.starts_with('>') && text.lines().skip(1).any(|l| !l.trim().is_empty() && !l.starts_with('>'))
+}
+
 pub(crate) fn floor_boundary(s: &str, mut at: usize) -> usize {
     at = at.min(s.len());
     while !s.is_char_boundary(at) {

@@ -99,16 +99,16 @@ impl Rule for PersonalChannel {
         }
         // "> my tooth hurts… / DM me and I'll squeeze you in": answering one member of the public
         // by moving them into private messages makes them a private patient of the poster's.
-        let reply = reply_to_one(doc);
         // "…who messaged me": their contact, not an offer of the poster's channel.
         let theirs = |h: &Hit| {
             let norm = doc.norm();
             norm[h.range()].ends_with(" me") || norm[h.end as usize..].starts_with(" me")
         };
-        let offered = asserted(doc, &CHANNEL).filter(|h| !theirs(h)).chain(asserted(doc, &INVITE));
+        let mut offered = asserted(doc, &CHANNEL).filter(|h| !theirs(h)).chain(asserted(doc, &INVITE));
         if let Some(hit) = offered
-            .filter(|h| !doc.is_quoted(h.start as usize) && !in_quote_line(doc.norm(), h.start as usize))
-            .find(|_| reply)
+            .find(|h| !doc.is_quoted(h.start as usize) && !in_quote_line(doc.norm(), h.start as usize))
+            // Asked only when something is offered.
+            .filter(|_| reply_to_one(doc))
         {
             sink.push(doc.original(hit.range()));
             return;
@@ -145,10 +145,9 @@ impl Rule for PersonalChannel {
 /// A reply to one person: the draft opens by quoting them ("> …") and answers below, or opens
 /// "To the lady who…".
 fn reply_to_one(doc: &Document<'_>) -> bool {
-    let text = doc.text().trim_start();
-    let quoted = text.starts_with('>') && text.lines().skip(1).any(|l| !l.trim().is_empty() && !l.starts_with('>'));
     let norm = doc.norm().trim_start();
-    quoted || (norm.starts_with("to the ") && norm.get(..48).is_some_and(|h| h.contains(" who ")))
+    crate::text::opens_with_quoted_reply(doc.text())
+        || (norm.starts_with("to the ") && norm.get(..48).is_some_and(|h| h.contains(" who ")))
 }
 
 /// Whether normalized offset `at` is on a quoted ("> ") line.

@@ -280,11 +280,8 @@ fn self_image(norm: &str) -> bool {
 /// A reply to someone about their own picture: the post opens by quoting them ("> …") and
 /// answers below, or says it replies to them.
 fn asker_image(doc: &Document<'_>) -> bool {
-    let text = doc.text().trim_start();
-    let quoted_opening =
-        text.starts_with('>') && text.lines().skip(1).any(|l| !l.trim().is_empty() && !l.starts_with('>'));
     let norm = doc.norm();
-    quoted_opening
+    crate::text::opens_with_quoted_reply(doc.text())
         || ["replying to", "in reply to", "respondiendo a", "en reponse a", "als antwort auf", "respondendo a"]
             .iter()
             .any(|w| norm.contains(w))
