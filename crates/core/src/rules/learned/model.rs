@@ -262,7 +262,7 @@ fn pair(a: u32, b: u32) -> u64 {
 /// Writes a weights file: per category its bias and threshold (`None` = off) to three
 /// decimals, and its non-zero weights, strongest first, to two: a post sums a few dozen
 /// weights, so the rounding moves a score by hundredths, and the file is compiled into the
-/// extension's size-budgeted wasm (two decimals: 1.2 KB less gzip).
+/// extension's size-budgeted wasm.
 pub fn write_weights(
     header: &str,
     bias: &[f64; CATEGORIES],
